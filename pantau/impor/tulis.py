@@ -1,0 +1,299 @@
+"""Menulis rencana impor ke basis data dalam SATU transaksi, dengan riwayat setiap perubahan.
+
+Bila apa pun gagal di tengah jalan, transaksi dibatalkan: basis data tetap seperti sebelumnya,
+dan pembaca lain (halaman dasbor) tidak pernah melihat setengah impor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from pantau.impor.validasi import Rencana
+
+# Kolom metadata indikator yang dicatat di riwayat bila berubah.
+_KOLOM_META = ["urusan_kode", "nama", "satuan", "polaritas", "agregasi", "kondisi_awal", "kondisi_awal_teks",
+               "tahun_kondisi_awal", "target_akhir", "target_akhir_min", "target_akhir_max",
+               "target_akhir_teks", "iku", "perangkat_daerah", "sumber_data", "definisi",
+               "induk_daerah_kode", "induk_kode", "agregasi_wilayah"]
+
+
+@dataclass
+class Ringkasan:
+    impor_id: int
+    #: tabel -> {"tambah": n, "ubah": n, "sama": n}
+    jumlah: dict = field(default_factory=dict)
+
+    def teks(self) -> str:
+        bagian = []
+        for tabel, j in self.jumlah.items():
+            bagian.append(f"{tabel}: {j['tambah']} baru, {j['ubah']} berubah, {j['sama']} tetap")
+        return "; ".join(bagian)
+
+
+_GABUNG_INDIKATOR = """
+    JOIN periode p ON p.daerah_kode = v.daerah_kode AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir
+    JOIN indikator i ON i.periode_id = p.id AND i.kode = v.indikator_kode
+"""
+
+
+def _sama(a, b) -> bool:
+    if a is None or (isinstance(a, float) and pd.isna(a)):
+        return b is None or (isinstance(b, float) and pd.isna(b))
+    if b is None or (isinstance(b, float) and pd.isna(b)):
+        return False
+    return a == b
+
+
+def _tulis_indikator(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id: int) -> dict:
+    jumlah = {"tambah": 0, "ubah": 0, "sama": 0}
+    if df.empty:
+        return jumlah
+    cur.register("v_indikator", df.drop(columns=["baris"]))
+    lama = cur.execute(
+        f"""
+        SELECT v.daerah_kode, v.tahun_awal, v.tahun_akhir, v.kode, i.id, {", ".join("i." + k for k in _KOLOM_META)}
+        FROM v_indikator v
+        JOIN periode p ON p.daerah_kode = v.daerah_kode AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir
+        JOIN indikator i ON i.periode_id = p.id AND i.kode = v.kode
+        """
+    ).df()
+    lama_per_kunci = {
+        (r.daerah_kode, r.tahun_awal, r.tahun_akhir, r.kode): r._asdict() for r in lama.itertuples(index=False)
+    }
+    riwayat = []
+    for r in df.itertuples(index=False):
+        baru = r._asdict()
+        old = lama_per_kunci.get((r.daerah_kode, r.tahun_awal, r.tahun_akhir, r.kode))
+        if old is None:
+            jumlah["tambah"] += 1
+            riwayat.append(("tambah", r.daerah_kode, r.kode, None, None, baru["nama"], None))
+            continue
+        berubah = False
+        for k in _KOLOM_META:
+            b = baru[k]
+            if b is None or (isinstance(b, float) and pd.isna(b)):
+                if k not in ("urusan_kode",):
+                    continue  # sel kosong tidak menimpa
+            if not _sama(old[k], b):
+                berubah = True
+                riwayat.append(("ubah", r.daerah_kode, r.kode, k, old[k], b, old["id"]))
+        jumlah["ubah" if berubah else "sama"] += 1
+    kolom = ["urusan_kode", "nama", "satuan", "polaritas", "agregasi", "kondisi_awal", "kondisi_awal_teks",
+             "tahun_kondisi_awal", "target_akhir", "target_akhir_min", "target_akhir_max", "target_akhir_teks",
+             "iku", "perangkat_daerah", "sumber_data", "definisi", "induk_daerah_kode", "induk_kode",
+             "agregasi_wilayah", "diubah_oleh", "diubah_pada"]
+    # Sel kosong tidak menimpa: nilai lama (l.*) dipakai bila sel berkas kosong. Kondisi awal dan
+    # target akhir diganti sebagai satu kesatuan (angka, pita atau teks).
+    cur.execute(
+        f"""
+        INSERT INTO indikator (periode_id, daerah_kode, kode, {", ".join(kolom)})
+        SELECT p.id, v.daerah_kode, v.kode, v.urusan_kode, v.nama, v.satuan, v.polaritas, v.agregasi,
+            CASE WHEN v.kondisi_awal_teks IS NULL THEN l.kondisi_awal ELSE v.kondisi_awal END,
+            coalesce(v.kondisi_awal_teks, l.kondisi_awal_teks),
+            coalesce(v.tahun_kondisi_awal, l.tahun_kondisi_awal),
+            CASE WHEN ta.kosong THEN l.target_akhir ELSE v.target_akhir END,
+            CASE WHEN ta.kosong THEN l.target_akhir_min ELSE v.target_akhir_min END,
+            CASE WHEN ta.kosong THEN l.target_akhir_max ELSE v.target_akhir_max END,
+            CASE WHEN ta.kosong THEN l.target_akhir_teks ELSE v.target_akhir_teks END,
+            coalesce(v.iku, l.iku, false),
+            coalesce(v.perangkat_daerah, l.perangkat_daerah),
+            coalesce(v.sumber_data, l.sumber_data),
+            coalesce(v.definisi, l.definisi),
+            coalesce(v.induk_daerah_kode, l.induk_daerah_kode),
+            coalesce(v.induk_kode, l.induk_kode),
+            coalesce(v.agregasi_wilayah, l.agregasi_wilayah),
+            $oleh, $waktu
+        FROM v_indikator v
+        JOIN periode p ON p.daerah_kode = v.daerah_kode AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir
+        LEFT JOIN indikator l ON l.periode_id = p.id AND l.kode = v.kode
+        CROSS JOIN LATERAL (SELECT v.target_akhir IS NULL AND v.target_akhir_min IS NULL
+                                   AND v.target_akhir_teks IS NULL AS kosong) ta
+        ON CONFLICT (daerah_kode, periode_id, kode) DO UPDATE SET
+            {", ".join(f"{k} = excluded.{k}" for k in kolom)}
+        """,
+        {"oleh": oleh, "waktu": waktu},
+    )
+    if riwayat:
+        ids = dict(
+            ((d, k), i) for d, k, i in cur.execute(
+                "SELECT i.daerah_kode, i.kode, i.id FROM indikator i JOIN v_indikator v "
+                "ON v.daerah_kode = i.daerah_kode AND v.kode = i.kode "
+                "JOIN periode p ON p.id = i.periode_id AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir"
+            ).fetchall()
+        )
+        cur.executemany(
+            "INSERT INTO riwayat (waktu, oleh, tabel, aksi, indikator_id, daerah_kode, indikator_kode, kolom, "
+            "nilai_lama, nilai_baru, impor_id) VALUES (?, ?, 'indikator', ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (waktu, oleh, aksi, ids.get((d, k)), d, k, kol,
+                 None if lama is None or (isinstance(lama, float) and pd.isna(lama)) else str(lama),
+                 None if baru is None or (isinstance(baru, float) and pd.isna(baru)) else str(baru), impor_id)
+                for aksi, d, k, kol, lama, baru, _ in riwayat
+            ],
+        )
+    cur.unregister("v_indikator")
+    return jumlah
+
+
+def _tulis_target(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id: int) -> dict:
+    jumlah = {"tambah": 0, "ubah": 0, "sama": 0}
+    if df.empty:
+        return jumlah
+    cur.register("v_target", df.drop(columns=["baris"]))
+    cur.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _baru_target AS
+        SELECT i.id AS indikator_id, v.daerah_kode, v.indikator_kode, v.tahun, v.dokumen,
+               v.nilai, v.nilai_min, v.nilai_max, v.nilai_teks,
+               t.indikator_id IS NOT NULL AS ada,
+               nilai_sebagai_teks(t.nilai, t.nilai_min, t.nilai_max, t.nilai_teks) AS lama_teks,
+               (t.indikator_id IS NULL
+                OR t.nilai IS DISTINCT FROM v.nilai OR t.nilai_min IS DISTINCT FROM v.nilai_min
+                OR t.nilai_max IS DISTINCT FROM v.nilai_max OR t.nilai_teks IS DISTINCT FROM v.nilai_teks) AS berubah
+        FROM v_target v {_GABUNG_INDIKATOR}
+        LEFT JOIN target t ON t.indikator_id = i.id AND t.tahun = v.tahun AND t.dokumen = v.dokumen
+        """
+    )
+    jumlah.update(_hitung(cur, "_baru_target"))
+    cur.execute(
+        """
+        INSERT INTO riwayat (waktu, oleh, tabel, aksi, indikator_id, daerah_kode, indikator_kode, tahun, kunci,
+                             kolom, nilai_lama, nilai_baru, impor_id)
+        SELECT $waktu, $oleh, 'target', CASE WHEN ada THEN 'ubah' ELSE 'tambah' END, indikator_id, daerah_kode,
+               indikator_kode, tahun, dokumen, 'target', lama_teks,
+               nilai_sebagai_teks(nilai, nilai_min, nilai_max, nilai_teks), $impor_id
+        FROM _baru_target WHERE berubah
+        """,
+        {"waktu": waktu, "oleh": oleh, "impor_id": impor_id},
+    )
+    cur.execute(
+        """
+        INSERT INTO target (indikator_id, tahun, dokumen, nilai, nilai_min, nilai_max, nilai_teks,
+                            diubah_oleh, diubah_pada, impor_id)
+        SELECT indikator_id, tahun, dokumen, nilai, nilai_min, nilai_max, nilai_teks, $oleh, $waktu, $impor_id
+        FROM _baru_target WHERE berubah
+        ON CONFLICT (indikator_id, tahun, dokumen) DO UPDATE SET
+            nilai = excluded.nilai, nilai_min = excluded.nilai_min, nilai_max = excluded.nilai_max,
+            nilai_teks = excluded.nilai_teks, diubah_oleh = excluded.diubah_oleh,
+            diubah_pada = excluded.diubah_pada, impor_id = excluded.impor_id
+        """,
+        {"waktu": waktu, "oleh": oleh, "impor_id": impor_id},
+    )
+    cur.execute("DROP TABLE _baru_target")
+    cur.unregister("v_target")
+    return jumlah
+
+
+def _tulis_realisasi(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id: int) -> dict:
+    jumlah = {"tambah": 0, "ubah": 0, "sama": 0}
+    if df.empty:
+        return jumlah
+    cur.register("v_realisasi", df.drop(columns=["baris"]))
+    cur.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _baru_realisasi AS
+        WITH gabung AS (
+            SELECT i.id AS indikator_id, v.daerah_kode, v.indikator_kode, v.tahun, v.periode,
+                   v.nilai, v.nilai_teks,
+                   coalesce(v.sumber, r.sumber) AS sumber,
+                   coalesce(v.status, r.status, 'tetap') AS status,
+                   coalesce(v.catatan, r.catatan) AS catatan,
+                   r.indikator_id IS NOT NULL AS ada,
+                   r.nilai AS lama_nilai, r.nilai_teks AS lama_nilai_teks, r.status AS lama_status,
+                   r.sumber AS lama_sumber, r.catatan AS lama_catatan
+            FROM v_realisasi v {_GABUNG_INDIKATOR}
+            LEFT JOIN realisasi r ON r.indikator_id = i.id AND r.tahun = v.tahun AND r.periode = v.periode
+        )
+        SELECT *,
+               (NOT ada OR lama_nilai IS DISTINCT FROM nilai OR lama_nilai_teks IS DISTINCT FROM nilai_teks)
+                   AS nilai_berubah,
+               (NOT ada OR lama_nilai IS DISTINCT FROM nilai OR lama_nilai_teks IS DISTINCT FROM nilai_teks
+                OR lama_status IS DISTINCT FROM status OR lama_sumber IS DISTINCT FROM sumber
+                OR lama_catatan IS DISTINCT FROM catatan) AS berubah
+        FROM gabung
+        """
+    )
+    jumlah.update(_hitung(cur, "_baru_realisasi"))
+    cur.execute(
+        """
+        INSERT INTO riwayat (waktu, oleh, tabel, aksi, indikator_id, daerah_kode, indikator_kode, tahun, kunci,
+                             kolom, nilai_lama, nilai_baru, impor_id)
+        SELECT $waktu, $oleh, 'realisasi', CASE WHEN ada THEN 'ubah' ELSE 'tambah' END, indikator_id,
+               daerah_kode, indikator_kode, tahun, periode, kolom, lama, baru, $impor_id
+        FROM (
+            SELECT *, 'realisasi' AS kolom, coalesce(lama_nilai_teks, CAST(lama_nilai AS VARCHAR)) AS lama,
+                   coalesce(nilai_teks, CAST(nilai AS VARCHAR)) AS baru
+            FROM _baru_realisasi WHERE nilai_berubah
+            UNION ALL
+            SELECT *, 'status', lama_status, status FROM _baru_realisasi
+            WHERE ada AND lama_status IS DISTINCT FROM status
+            UNION ALL
+            SELECT *, 'sumber', lama_sumber, sumber FROM _baru_realisasi
+            WHERE ada AND lama_sumber IS DISTINCT FROM sumber
+        )
+        """,
+        {"waktu": waktu, "oleh": oleh, "impor_id": impor_id},
+    )
+    cur.execute(
+        """
+        INSERT INTO realisasi (indikator_id, tahun, periode, nilai, nilai_teks, sumber, status, catatan,
+                               diubah_oleh, diubah_pada, impor_id)
+        SELECT indikator_id, tahun, periode, nilai, nilai_teks, sumber, status, catatan, $oleh, $waktu, $impor_id
+        FROM _baru_realisasi WHERE berubah
+        ON CONFLICT (indikator_id, tahun, periode) DO UPDATE SET
+            nilai = excluded.nilai, nilai_teks = excluded.nilai_teks, sumber = excluded.sumber,
+            status = excluded.status, catatan = excluded.catatan, diubah_oleh = excluded.diubah_oleh,
+            diubah_pada = excluded.diubah_pada, impor_id = excluded.impor_id
+        """,
+        {"waktu": waktu, "oleh": oleh, "impor_id": impor_id},
+    )
+    cur.execute("DROP TABLE _baru_realisasi")
+    cur.unregister("v_realisasi")
+    return jumlah
+
+
+def _hitung(cur, tabel: str) -> dict:
+    tambah, ubah, sama = cur.execute(
+        f"SELECT count(*) FILTER (WHERE NOT ada), count(*) FILTER (WHERE ada AND berubah), "
+        f"count(*) FILTER (WHERE NOT berubah) FROM {tabel}"
+    ).fetchone()
+    return {"tambah": tambah, "ubah": ubah, "sama": sama}
+
+
+def tulis(con: duckdb.DuckDBPyConnection, rencana: Rencana, *, oleh: str, berkas: str, sha256: str,
+          waktu: datetime | None = None) -> Ringkasan:
+    """Tulis seluruh rencana atau tidak sama sekali."""
+    waktu = waktu or datetime.now().replace(microsecond=0)
+    cur = con.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        impor_id = cur.execute(
+            """
+            INSERT INTO impor (berkas, sha256, oleh, waktu, baris_indikator, baris_target, baris_realisasi)
+            VALUES ($berkas, $sha, $oleh, $waktu, $bi, $bt, $br) RETURNING id
+            """,
+            {"berkas": berkas, "sha": sha256, "oleh": oleh, "waktu": waktu, "bi": len(rencana.indikator),
+             "bt": len(rencana.target), "br": len(rencana.realisasi)},
+        ).fetchone()[0]
+        if not rencana.periode_baru.empty:
+            cur.register("v_periode", rencana.periode_baru)
+            cur.execute(
+                "INSERT INTO periode (daerah_kode, tahun_awal, tahun_akhir) "
+                "SELECT daerah_kode, tahun_awal, tahun_akhir FROM v_periode ON CONFLICT DO NOTHING"
+            )
+            cur.unregister("v_periode")
+        ringkasan = Ringkasan(impor_id)
+        ringkasan.jumlah["indikator"] = _tulis_indikator(cur, rencana.indikator, oleh, waktu, impor_id)
+        ringkasan.jumlah["target"] = _tulis_target(cur, rencana.target, oleh, waktu, impor_id)
+        ringkasan.jumlah["realisasi"] = _tulis_realisasi(cur, rencana.realisasi, oleh, waktu, impor_id)
+        cur.execute("UPDATE impor SET keterangan = $k WHERE id = $id", {"k": ringkasan.teks(), "id": impor_id})
+        cur.execute("COMMIT")
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    finally:
+        cur.close()
+    return ringkasan

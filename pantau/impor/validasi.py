@@ -1,0 +1,432 @@
+"""Memeriksa setiap sel berkas impor dan menyusun rencana tulis.
+
+Hasilnya ``Rencana``: baris-baris bersih siap ditulis, atau daftar ``Masalah`` yang menyebut
+lembar, baris, kolom, nilai yang salah dan yang diharapkan, dalam bahasa Indonesia.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from pantau.angka import BukanAngka, baca_angka, baca_rentang, kosong
+from pantau.impor.baca import Lembar
+from pantau.impor.masalah import Masalah
+
+WAJIB = {
+    "indikator": ["daerah_kode", "periode_rpjmd", "urusan_kode", "indikator_kode", "nama", "satuan",
+                  "polaritas", "agregasi"],
+    "target": ["daerah_kode", "indikator_kode", "tahun", "target"],
+    "realisasi": ["daerah_kode", "indikator_kode", "tahun", "periode", "realisasi"],
+}
+OPSIONAL = {
+    "indikator": ["kondisi_awal", "tahun_kondisi_awal", "target_akhir", "iku", "perangkat_daerah",
+                  "sumber_data", "definisi", "indikator_induk", "agregasi_wilayah"],
+    "target": ["dokumen", "periode_rpjmd"],
+    "realisasi": ["sumber", "status", "catatan", "periode_rpjmd"],
+}
+
+POLARITAS = ("positif", "negatif", "rentang", "teks")
+AGREGASI = ("kumulatif", "akhir")
+AGREGASI_WILAYAH = ("jumlah", "rerata", "rerata_tertimbang")
+DOKUMEN = ("RPJMD", "RKPD")
+STATUS = ("sementara", "tetap")
+_ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_PERIODE_RPJMD = re.compile(r"^\s*(\d{4})\s*(?:-|\u2013|\u2014|s\.?d\.?)\s*(\d{4})\s*$", re.IGNORECASE)
+_KODE_DAERAH = re.compile(r"\d{2}(\.\d{2})?")
+_KODE_URUSAN = re.compile(r"\d\.\d{2}")
+MAKS_PANJANG_TEKS = 2000
+
+
+@dataclass
+class Rencana:
+    """Baris-baris yang lolos pemeriksaan, dalam bentuk tabel siap tulis."""
+
+    indikator: pd.DataFrame
+    target: pd.DataFrame
+    realisasi: pd.DataFrame
+    periode_baru: pd.DataFrame
+    peringatan: list[Masalah] = field(default_factory=list)
+
+    @property
+    def jumlah_baris(self) -> int:
+        return len(self.indikator) + len(self.target) + len(self.realisasi)
+
+
+def _teks(v) -> str | None:
+    """Nilai sel sebagai teks bersih; angka bulat Excel (2021.0) menjadi '2021'."""
+    if kosong(v):
+        return None
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+def _kode_bertitik(v) -> str | None:
+    """Kode Kemendagri/urusan yang mungkin diketik Excel sebagai angka: 65.1 -> '65.10', 62 -> '62'."""
+    if kosong(v):
+        return None
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if float(v).is_integer():
+            return f"{int(v):02d}"
+        return f"{v:.2f}"
+    return str(v).strip()
+
+
+class _Pemeriksa:
+    def __init__(self, con: duckdb.DuckDBPyConnection, lembar: dict[str, Lembar], masalah: list[Masalah]):
+        self.con = con
+        self.lembar = lembar
+        self.masalah = masalah
+        cur = con.cursor()
+        self.daerah = dict(cur.execute("SELECT kode, jenis FROM daerah").fetchall())
+        self.induk_daerah = dict(cur.execute("SELECT kode, kode_induk FROM daerah").fetchall())
+        self.urusan = {r[0] for r in cur.execute("SELECT kode FROM urusan").fetchall()}
+        self.periode_db = {}
+        for d, a, b in cur.execute("SELECT daerah_kode, tahun_awal, tahun_akhir FROM periode").fetchall():
+            self.periode_db.setdefault(d, set()).add((a, b))
+        # indikator yang sudah ada: (daerah, kode) -> [(awal, akhir, polaritas)]
+        self.indikator_db: dict[tuple, list] = {}
+        for d, k, a, b, pol in cur.execute(
+            "SELECT i.daerah_kode, i.kode, p.tahun_awal, p.tahun_akhir, i.polaritas "
+            "FROM indikator i JOIN periode p ON p.id = i.periode_id"
+        ).fetchall():
+            self.indikator_db.setdefault((d, k), []).append((a, b, pol))
+        cur.close()
+        self.indikator_berkas: dict[tuple, list] = {}
+        self.n_salah = 0
+
+    # -- alat bantu ---------------------------------------------------------------------
+    def salah(self, lembar, baris, kolom, nilai, pesan):
+        self.n_salah += 1
+        self.masalah.append(Masalah(lembar, baris, kolom, nilai, pesan))
+
+    def awas(self, lembar, baris, kolom, nilai, pesan):
+        self.masalah.append(Masalah(lembar, baris, kolom, nilai, pesan, peringatan=True))
+
+    def periksa_kolom(self, nama: str) -> bool:
+        lb = self.lembar[nama]
+        kurang = [k for k in WAJIB[nama] if k not in lb.kolom]
+        for k in kurang:
+            self.salah(nama, 1, k, None,
+                       f"kolom wajib tidak ada; kolom yang diharapkan: {', '.join(WAJIB[nama])}")
+        dikenal = set(WAJIB[nama]) | set(OPSIONAL[nama])
+        for k in lb.kolom:
+            if k not in dikenal:
+                self.awas(nama, 1, k, None, "kolom tidak dikenal, diabaikan")
+        return not kurang
+
+    def daerah_kode(self, nama, no, row) -> str | None:
+        v = row.get("daerah_kode")
+        kode = _kode_bertitik(v)
+        if kode is None:
+            self.salah(nama, no, "daerah_kode", None, "wajib diisi (kode Kemendagri, misalnya 65 atau 65.01)")
+            return None
+        if not _KODE_DAERAH.fullmatch(kode):
+            self.salah(nama, no, "daerah_kode", v, "bukan kode daerah Kemendagri (contoh: 65 atau 65.01)")
+            return None
+        if kode not in self.daerah:
+            self.salah(nama, no, "daerah_kode", v, "kode daerah tidak dikenal dalam daftar Kemendagri")
+            return None
+        return kode
+
+    def periode_rpjmd(self, nama, no, v, wajib: bool) -> tuple[int, int] | None:
+        if kosong(v):
+            if wajib:
+                self.salah(nama, no, "periode_rpjmd", None, "wajib diisi (contoh: 2021-2026)")
+            return None
+        m = _PERIODE_RPJMD.match(str(v))
+        if not m:
+            self.salah(nama, no, "periode_rpjmd", v, "bukan periode RPJMD (contoh: 2021-2026)")
+            return None
+        a, b = int(m.group(1)), int(m.group(2))
+        if not (2000 <= a <= 2100 and 2000 <= b <= 2100) or b < a or b - a > 10:
+            self.salah(nama, no, "periode_rpjmd", v,
+                       "periode tidak masuk akal (tahun awal <= tahun akhir, paling lama 10 tahun)")
+            return None
+        return a, b
+
+    def tahun(self, nama, no, kolom, v, wajib=True) -> int | None:
+        if kosong(v):
+            if wajib:
+                self.salah(nama, no, kolom, None, "wajib diisi (tahun empat angka, misalnya 2024)")
+            return None
+        try:
+            x = baca_angka(v).nilai if not isinstance(v, str) else float(str(v).strip())
+        except (BukanAngka, ValueError):
+            self.salah(nama, no, kolom, v, "bukan tahun (tahun empat angka, misalnya 2024)")
+            return None
+        if not float(x).is_integer() or not 1990 <= x <= 2100:
+            self.salah(nama, no, kolom, v, "bukan tahun (tahun empat angka, misalnya 2024)")
+            return None
+        return int(x)
+
+    def nilai(self, nama, no, kolom, v, polaritas) -> dict | None:
+        """Nilai target/realisasi menurut polaritas: {'nilai','nilai_min','nilai_max','nilai_teks'}."""
+        kosongan = {"nilai": None, "nilai_min": None, "nilai_max": None, "nilai_teks": None}
+        if polaritas == "teks":
+            t = _teks(v)
+            if t is not None and len(t) > MAKS_PANJANG_TEKS:
+                self.salah(nama, no, kolom, t[:40] + "...", f"teks terlalu panjang (paling banyak {MAKS_PANJANG_TEKS} karakter)")
+                return None
+            return {**kosongan, "nilai_teks": t}
+        try:
+            if polaritas == "rentang" and kolom != "realisasi":
+                r = baca_rentang(v)
+                if r.peringatan:
+                    self.awas(nama, no, kolom, v, r.peringatan)
+                return {**kosongan, "nilai_min": r.nilai_min, "nilai_max": r.nilai_max}
+            a = baca_angka(v)
+        except BukanAngka as e:
+            self.salah(nama, no, kolom, v, str(e))
+            return None
+        if a.peringatan:
+            self.awas(nama, no, kolom, v, a.peringatan)
+        return {**kosongan, "nilai": a.nilai}
+
+    def cari_indikator(self, nama, no, daerah, kode, periode) -> tuple | None:
+        """Temukan (awal, akhir, polaritas) indikator untuk baris target/realisasi."""
+        calon = {}
+        for a, b, pol in self.indikator_db.get((daerah, kode), []):
+            calon[(a, b)] = pol
+        for a, b, pol in self.indikator_berkas.get((daerah, kode), []):
+            calon[(a, b)] = pol  # isi berkas menang atas yang lama
+        if periode is not None:
+            calon = {p: v for p, v in calon.items() if p == periode}
+        if not calon:
+            tambahan = f" pada periode {periode[0]}-{periode[1]}" if periode else ""
+            self.salah(nama, no, "indikator_kode", kode,
+                       f"indikator tidak dikenal untuk daerah {daerah}{tambahan}; "
+                       "daftarkan dulu di lembar 'indikator'")
+            return None
+        if len(calon) > 1:
+            daftar = ", ".join(f"{a}-{b}" for a, b in sorted(calon))
+            self.salah(nama, no, "periode_rpjmd", None,
+                       f"indikator {kode} ada di lebih dari satu periode RPJMD ({daftar}); isi kolom periode_rpjmd")
+            return None
+        (a, b), pol = next(iter(calon.items()))
+        return a, b, pol
+
+    def cek_dobel(self, nama, kunci_baris: dict, kunci, no, uraian):
+        if kunci in kunci_baris:
+            self.salah(nama, no, None, None,
+                       f"baris dobel: {uraian} sudah ada di baris {kunci_baris[kunci]} (baris {kunci_baris[kunci]} dan {no})")
+            return True
+        kunci_baris[kunci] = no
+        return False
+
+    # -- lembar indikator ------------------------------------------------------------------
+    def lembar_indikator(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        nama = "indikator"
+        hasil, periode_baru = [], {}
+        kunci_baris = {}
+        for no, row in self.lembar[nama].baris:
+            jumlah_salah = self.n_salah
+            daerah = self.daerah_kode(nama, no, row)
+            periode = self.periode_rpjmd(nama, no, row.get("periode_rpjmd"), wajib=True)
+            urusan = _kode_bertitik(row.get("urusan_kode"))
+            if urusan is not None and urusan not in self.urusan:
+                pesan = ("bukan kode bidang urusan (contoh: 1.02 untuk Kesehatan); kosongkan untuk lintas urusan"
+                         if not _KODE_URUSAN.fullmatch(urusan) else "kode bidang urusan tidak dikenal dalam nomenklatur")
+                self.salah(nama, no, "urusan_kode", row.get("urusan_kode"), pesan)
+            kode = _teks(row.get("indikator_kode"))
+            if kode is None:
+                self.salah(nama, no, "indikator_kode", None, "wajib diisi")
+            elif len(kode) > 50:
+                self.salah(nama, no, "indikator_kode", kode, "terlalu panjang (paling banyak 50 karakter)")
+            teks = {}
+            for k in ("nama", "satuan"):
+                teks[k] = _teks(row.get(k))
+                if teks[k] is None:
+                    self.salah(nama, no, k, None, "wajib diisi")
+            pol = (_teks(row.get("polaritas")) or "").lower()
+            if pol not in POLARITAS:
+                self.salah(nama, no, "polaritas", row.get("polaritas"), f"harus salah satu dari: {', '.join(POLARITAS)}")
+            agr = (_teks(row.get("agregasi")) or "").lower()
+            if agr not in AGREGASI:
+                self.salah(nama, no, "agregasi", row.get("agregasi"), f"harus salah satu dari: {', '.join(AGREGASI)}")
+            agw = (_teks(row.get("agregasi_wilayah")) or "").lower() or None
+            if agw is not None and agw not in AGREGASI_WILAYAH:
+                self.salah(nama, no, "agregasi_wilayah", row.get("agregasi_wilayah"),
+                           f"harus salah satu dari: {', '.join(AGREGASI_WILAYAH)}")
+            tahun_awal = self.tahun(nama, no, "tahun_kondisi_awal", row.get("tahun_kondisi_awal"), wajib=False)
+            if tahun_awal is not None and periode is not None and tahun_awal > periode[1]:
+                self.salah(nama, no, "tahun_kondisi_awal", row.get("tahun_kondisi_awal"),
+                           f"tahun kondisi awal sesudah periode {periode[0]}-{periode[1]}")
+            kondisi = target_akhir = None
+            if pol in POLARITAS:
+                v = row.get("kondisi_awal")
+                if not kosong(v):
+                    # kondisi awal adalah satu keadaan: angka (atau teks), pita dibaca sebagai titik tengah
+                    kondisi = self.nilai(nama, no, "kondisi_awal", v, pol)
+                    if kondisi and kondisi["nilai_min"] is not None:
+                        kondisi["nilai"] = (kondisi["nilai_min"] + kondisi["nilai_max"]) / 2
+                v = row.get("target_akhir")
+                if not kosong(v):
+                    target_akhir = self.nilai(nama, no, "target_akhir", v, pol)
+            iku_teks = (_teks(row.get("iku")) or "").lower()
+            iku = None  # kosong: tidak menimpa (indikator baru: bukan IKU)
+            if iku_teks in ("ya", "y", "iku", "1", "true", "benar"):
+                iku = True
+            elif iku_teks in ("tidak", "t", "bukan", "0", "false", "salah"):
+                iku = False
+            elif iku_teks:
+                self.salah(nama, no, "iku", row.get("iku"), "harus 'ya' atau 'tidak'")
+            induk_d = induk_k = None
+            induk = _teks(row.get("indikator_induk"))
+            if induk is not None:
+                if "/" not in induk:
+                    self.salah(nama, no, "indikator_induk", induk,
+                               "tulis sebagai kode_daerah/kode_indikator (contoh: 65/IKU-01)")
+                else:
+                    induk_d, induk_k = (s.strip() for s in induk.split("/", 1))
+                    if induk_d not in self.daerah:
+                        self.salah(nama, no, "indikator_induk", induk, f"kode daerah induk {induk_d} tidak dikenal")
+                    elif daerah is not None and induk_d == daerah:
+                        self.salah(nama, no, "indikator_induk", induk, "indikator induk harus milik daerah lain")
+            if daerah and periode and kode:
+                self.cek_dobel(nama, kunci_baris, (daerah, periode, kode), no,
+                               f"indikator {kode} daerah {daerah} periode {periode[0]}-{periode[1]}")
+            if self.n_salah > jumlah_salah:
+                continue
+            if periode not in self.periode_db.get(daerah, set()):
+                periode_baru[(daerah, periode)] = True
+            self.indikator_berkas.setdefault((daerah, kode), []).append((periode[0], periode[1], pol))
+            hasil.append({
+                "baris": no, "daerah_kode": daerah, "tahun_awal": periode[0], "tahun_akhir": periode[1],
+                "urusan_kode": urusan, "kode": kode, "nama": teks["nama"], "satuan": teks["satuan"],
+                "polaritas": pol, "agregasi": agr,
+                "kondisi_awal": kondisi["nilai"] if kondisi else None,
+                "kondisi_awal_teks": _teks(row.get("kondisi_awal")),
+                "tahun_kondisi_awal": tahun_awal,
+                "target_akhir": target_akhir["nilai"] if target_akhir else None,
+                "target_akhir_min": target_akhir["nilai_min"] if target_akhir else None,
+                "target_akhir_max": target_akhir["nilai_max"] if target_akhir else None,
+                "target_akhir_teks": target_akhir["nilai_teks"] if target_akhir else None,
+                "iku": iku,
+                "perangkat_daerah": _teks(row.get("perangkat_daerah")),
+                "sumber_data": _teks(row.get("sumber_data")),
+                "definisi": _teks(row.get("definisi")),
+                "induk_daerah_kode": induk_d, "induk_kode": induk_k,
+                "agregasi_wilayah": agw,
+            })
+        kolom_periode = ["daerah_kode", "tahun_awal", "tahun_akhir"]
+        return (pd.DataFrame(hasil, columns=_KOLOM_INDIKATOR),
+                pd.DataFrame([(d, a, b) for d, (a, b) in periode_baru], columns=kolom_periode))
+
+    # -- lembar target dan realisasi ---------------------------------------------------------
+    def _baris_nilai(self, nama: str, kolom_nilai: str):
+        kunci_baris = {}
+        hasil = []
+        for no, row in self.lembar[nama].baris:
+            jumlah_salah = self.n_salah
+            daerah = self.daerah_kode(nama, no, row)
+            kode = _teks(row.get("indikator_kode"))
+            if kode is None:
+                self.salah(nama, no, "indikator_kode", None, "wajib diisi")
+            periode = self.periode_rpjmd(nama, no, row.get("periode_rpjmd"), wajib=False)
+            tahun = self.tahun(nama, no, "tahun", row.get("tahun"))
+            ind = self.cari_indikator(nama, no, daerah, kode, periode) if daerah and kode else None
+            if ind and tahun is not None and not ind[0] <= tahun <= ind[1]:
+                self.salah(nama, no, "tahun", row.get("tahun"),
+                           f"tahun di luar periode RPJMD {ind[0]}-{ind[1]}")
+            extra = self.kolom_khusus(nama, no, row)
+            if extra is None:
+                continue
+            v = row.get(kolom_nilai)
+            if ind and daerah and kode and tahun is not None:
+                kunci = (daerah, ind[0], ind[1], kode, tahun, extra["_kunci"])
+                if self.cek_dobel(nama, kunci_baris, kunci, no,
+                                  f"{kode} daerah {daerah} tahun {tahun} {extra['_kunci']}"):
+                    continue
+            nilai = None
+            if ind and not kosong(v):
+                nilai = self.nilai(nama, no, kolom_nilai, v, ind[2])
+            if self.n_salah > jumlah_salah:
+                continue
+            if kosong(v):
+                continue  # sel kosong atau "-": tidak ada nilai, tidak menimpa apa pun
+            extra.pop("_kunci")
+            hasil.append({"baris": no, "daerah_kode": daerah, "tahun_awal": ind[0], "tahun_akhir": ind[1],
+                          "indikator_kode": kode, "tahun": tahun, **extra, **nilai})
+        return hasil
+
+    def kolom_khusus(self, nama, no, row) -> dict | None:
+        if nama == "target":
+            dok = (_teks(row.get("dokumen")) or "RPJMD").upper()
+            if dok not in DOKUMEN:
+                self.salah(nama, no, "dokumen", row.get("dokumen"), "harus RPJMD atau RKPD")
+                return None
+            return {"dokumen": dok, "_kunci": dok}
+        per = self.periode_realisasi(no, row.get("periode"))
+        status = (_teks(row.get("status")) or "").lower() or None
+        if status is not None and status not in STATUS:
+            self.salah(nama, no, "status", row.get("status"), "harus 'sementara' atau 'tetap'")
+            return None
+        if per is None:
+            return None
+        return {"periode": per, "sumber": _teks(row.get("sumber")), "status": status,
+                "catatan": _teks(row.get("catatan")), "_kunci": per}
+
+    def periode_realisasi(self, no, v) -> str | None:
+        t = (_teks(v) or "").upper().replace(" ", "").replace("-", "").replace("_", "")
+        if not t:
+            self.salah("realisasi", no, "periode", None, "wajib diisi: TW1, TW2, TW3, TW4 atau TAHUN")
+            return None
+        if t in ("TAHUN", "TAHUNAN"):
+            return "TAHUN"
+        m = re.fullmatch(r"(?:TW|TRIWULAN|Q)?([0-9]+|IV|I{1,3}|V)", t)
+        if m:
+            x = m.group(1)
+            n = _ROMAWI.get(x) if not x.isdigit() else int(x)
+            if n in (1, 2, 3, 4):
+                return f"TW{n}"
+            self.salah("realisasi", no, "periode", v, f"triwulan {x} tidak ada; gunakan TW1, TW2, TW3, TW4 atau TAHUN")
+            return None
+        self.salah("realisasi", no, "periode", v, "harus TW1, TW2, TW3, TW4 atau TAHUN")
+        return None
+
+
+_KOLOM_INDIKATOR = [
+    "baris", "daerah_kode", "tahun_awal", "tahun_akhir", "urusan_kode", "kode", "nama", "satuan",
+    "polaritas", "agregasi", "kondisi_awal", "kondisi_awal_teks", "tahun_kondisi_awal", "target_akhir",
+    "target_akhir_min", "target_akhir_max", "target_akhir_teks", "iku", "perangkat_daerah",
+    "sumber_data", "definisi", "induk_daerah_kode", "induk_kode", "agregasi_wilayah",
+]
+_KOLOM_NILAI = ["nilai", "nilai_min", "nilai_max", "nilai_teks"]
+_KOLOM_TARGET = ["baris", "daerah_kode", "tahun_awal", "tahun_akhir", "indikator_kode", "tahun", "dokumen",
+                 *_KOLOM_NILAI]
+_KOLOM_REALISASI = ["baris", "daerah_kode", "tahun_awal", "tahun_akhir", "indikator_kode", "tahun", "periode",
+                    "sumber", "status", "catatan", *_KOLOM_NILAI]
+
+
+def _frame(rows: list[dict], kolom: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=kolom)
+    for k in ("nilai", "nilai_min", "nilai_max"):
+        if k in df:
+            df[k] = df[k].astype("float64")
+    return df
+
+
+def periksa(con: duckdb.DuckDBPyConnection, lembar: dict[str, Lembar], masalah: list[Masalah]) -> Rencana | None:
+    """Periksa semua lembar. Mengembalikan ``Rencana`` bila tidak ada kesalahan, selain itu None."""
+    p = _Pemeriksa(con, lembar, masalah)
+    lengkap = {nama: p.periksa_kolom(nama) for nama in lembar}
+    if not all(lengkap.values()):
+        return None
+    indikator, periode_baru = (p.lembar_indikator() if "indikator" in lembar
+                               else (pd.DataFrame(columns=_KOLOM_INDIKATOR),
+                                     pd.DataFrame(columns=["daerah_kode", "tahun_awal", "tahun_akhir"])))
+    target = p._baris_nilai("target", "target") if "target" in lembar else []
+    realisasi = p._baris_nilai("realisasi", "realisasi") if "realisasi" in lembar else []
+    if any(not m.peringatan for m in masalah):
+        return None
+    return Rencana(
+        indikator=indikator,
+        target=_frame(target, _KOLOM_TARGET),
+        realisasi=_frame(realisasi, _KOLOM_REALISASI),
+        periode_baru=periode_baru,
+        peringatan=[m for m in masalah if m.peringatan],
+    )

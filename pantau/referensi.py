@@ -1,0 +1,74 @@
+"""Data rujukan: daerah, urusan, skala predikat dan pengaturan bawaan."""
+from __future__ import annotations
+
+import duckdb
+
+from pantau.db import ROOT
+
+REFERENSI_DIR = ROOT / "data" / "referensi"
+
+#: Skala Permendagri 86/2017. Warna Okabe-Ito (aman buta warna); simbol agar tidak bergantung warna.
+SKALA_PREDIKAT = [
+    # predikat, batas bawah (inklusif), urutan, warna, simbol
+    ("Sangat Rendah", 0.0, 1, "#D55E00", "▼▼"),
+    ("Rendah", 51.0, 2, "#E69F00", "▼"),
+    ("Sedang", 66.0, 3, "#F0E442", "●"),
+    ("Tinggi", 76.0, 4, "#56B4E9", "▲"),
+    ("Sangat Tinggi", 91.0, 5, "#0072B2", "▲▲"),
+]
+
+PENGATURAN = [
+    ("rumus_negatif", "2T-R",
+     "Rumus capaian indikator negatif: '2T-R' ((2T - R) / T x 100) atau 'T/R' (T / R x 100)."),
+    ("baca_perlu_masuk", "ya", "Apakah membaca dasbor memerlukan masuk (ya/tidak)."),
+]
+
+
+def isi_referensi(con: duckdb.DuckDBPyConnection) -> None:
+    """Isi tabel rujukan bila masih kosong (idempoten)."""
+    cur = con.cursor()
+    if cur.execute("SELECT count(*) FROM daerah").fetchone()[0] == 0:
+        cur.execute(
+            """
+            INSERT INTO daerah
+            SELECT kode, nullif(kode_bps, ''), nama, jenis, nullif(kode_induk, ''),
+                   TRY_CAST(penduduk AS BIGINT), TRY_CAST(luas_km2 AS DOUBLE)
+            FROM read_csv($path, all_varchar = true, header = true)
+            ORDER BY length(kode), kode
+            """,
+            {"path": str(REFERENSI_DIR / "daerah.csv")},
+        )
+    if cur.execute("SELECT count(*) FROM urusan").fetchone()[0] == 0:
+        cur.execute(
+            """
+            INSERT INTO urusan
+            SELECT kode, nama, nama_resmi, kelompok_kode, kelompok
+            FROM read_csv($path, all_varchar = true, header = true)
+            """,
+            {"path": str(REFERENSI_DIR / "urusan.csv")},
+        )
+    if cur.execute("SELECT count(*) FROM skala_predikat").fetchone()[0] == 0:
+        cur.executemany("INSERT INTO skala_predikat VALUES (?, ?, ?, ?, ?)", SKALA_PREDIKAT)
+    for kunci, nilai, ket in PENGATURAN:
+        cur.execute(
+            "INSERT INTO pengaturan VALUES ($k, $v, $ket) ON CONFLICT (kunci) DO NOTHING",
+            {"k": kunci, "v": nilai, "ket": ket},
+        )
+    cur.close()
+
+
+def siapkan(path, baca_perlu_masuk: bool = True) -> None:
+    """Buat basis data kosong dengan skema dan data rujukan (perintah ``init``)."""
+    from pantau.db import buka, pasang_skema
+
+    con = buka(path)
+    try:
+        pasang_skema(con)
+        isi_referensi(con)
+        con.execute(
+            "UPDATE pengaturan SET nilai = $v WHERE kunci = 'baca_perlu_masuk'",
+            {"v": "ya" if baca_perlu_masuk else "tidak"},
+        )
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()

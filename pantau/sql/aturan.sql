@@ -1,0 +1,321 @@
+-- Aturan domain Pantau (DESIGN bagian 1), satu definisi untuk setiap aturan.
+-- Dibuat ulang (CREATE OR REPLACE) setiap kali skema dipasang atau dimigrasi.
+-- Setiap halaman, ekspor dan laporan membaca view ini; tidak ada rumus capaian di Python.
+
+-- ---------------------------------------------------------------------------
+-- capaian_mentah: capaian (%) sebelum dibulatkan, untuk satu target dan realisasi.
+--   polaritas     'positif' | 'negatif' | 'rentang' | 'teks'
+--   t             target (positif/negatif)
+--   t_min, t_max  pita target (rentang); satu angka ditulis sebagai [x, x]
+--   r             realisasi
+--   rumus_negatif '2T-R' (bawaan) atau 'T/R'
+-- Hasil NULL bila R atau T tidak ada ("belum ada data"), tidak pernah di bawah 0.
+-- Pembagian dengan nol: 100 bila R memenuhi target, selain itu 0.
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE MACRO capaian_mentah(polaritas, t, t_min, t_max, r, rumus_negatif) AS
+CASE
+    WHEN r IS NULL OR polaritas IS NULL OR polaritas = 'teks' THEN NULL
+    WHEN polaritas = 'positif' THEN
+        CASE
+            WHEN t IS NULL THEN NULL
+            WHEN t = 0 THEN CASE WHEN r >= 0 THEN 100.0 ELSE 0.0 END
+            ELSE greatest(r / t * 100.0, 0.0)
+        END
+    WHEN polaritas = 'negatif' THEN
+        CASE
+            WHEN t IS NULL THEN NULL
+            WHEN t = 0 THEN CASE WHEN r <= 0 THEN 100.0 ELSE 0.0 END
+            WHEN rumus_negatif = 'T/R' THEN
+                CASE WHEN r = 0 THEN 100.0 ELSE greatest(t / r * 100.0, 0.0) END
+            ELSE greatest((2 * t - r) / t * 100.0, 0.0)
+        END
+    WHEN polaritas = 'rentang' THEN
+        CASE
+            WHEN t_min IS NULL OR t_max IS NULL THEN NULL
+            WHEN r >= t_min AND r <= t_max THEN 100.0
+            WHEN r < t_min THEN
+                CASE WHEN t_min = 0 THEN 0.0 ELSE greatest(r / t_min * 100.0, 0.0) END
+            ELSE
+                CASE WHEN t_max = 0 THEN 0.0 ELSE greatest((2 * t_max - r) / t_max * 100.0, 0.0) END
+        END
+    ELSE NULL
+END;
+
+-- capaian: dibulatkan dua desimal, seperti orang menghitung dengan tangan,
+-- sebelum bertemu skala predikat (2,28 terhadap target 3 = 76,00 -> Tinggi).
+CREATE OR REPLACE MACRO capaian(polaritas, t, t_min, t_max, r, rumus_negatif) AS
+    round(capaian_mentah(polaritas, t, t_min, t_max, r, rumus_negatif), 2);
+
+-- Urutan triwulan dalam setahun: 'TW3' -> 3, 'TAHUN' -> 4 (setahun penuh).
+CREATE OR REPLACE MACRO triwulan_ke(periode) AS
+    CASE periode WHEN 'TAHUN' THEN 4 ELSE CAST(substr(periode, 3, 1) AS INTEGER) END;
+
+-- Rumus negatif yang berlaku di basis data ini (pengaturan 'rumus_negatif').
+CREATE OR REPLACE VIEW pengaturan_aktif AS
+SELECT
+    coalesce(max(nilai) FILTER (WHERE kunci = 'rumus_negatif'), '2T-R') AS rumus_negatif
+FROM pengaturan;
+
+-- ---------------------------------------------------------------------------
+-- target_tahunan: target yang berlaku per indikator dan tahun.
+-- Target RKPD tahun itu menggantikan target RPJMD; keduanya tetap terlihat.
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW target_tahunan AS
+WITH berlaku AS (
+    SELECT
+        indikator_id,
+        tahun,
+        arg_max(
+            {'nilai': nilai, 'nilai_min': nilai_min, 'nilai_max': nilai_max,
+             'nilai_teks': nilai_teks, 'dokumen': dokumen},
+            CASE dokumen WHEN 'RKPD' THEN 2 ELSE 1 END
+        ) AS t,
+        max(nilai) FILTER (WHERE dokumen = 'RPJMD') AS target_rpjmd,
+        max(nilai_min) FILTER (WHERE dokumen = 'RPJMD') AS target_rpjmd_min,
+        max(nilai_max) FILTER (WHERE dokumen = 'RPJMD') AS target_rpjmd_max,
+        max(nilai) FILTER (WHERE dokumen = 'RKPD') AS target_rkpd,
+        max(nilai_min) FILTER (WHERE dokumen = 'RKPD') AS target_rkpd_min,
+        max(nilai_max) FILTER (WHERE dokumen = 'RKPD') AS target_rkpd_max
+    FROM target
+    GROUP BY indikator_id, tahun
+)
+SELECT
+    indikator_id,
+    tahun,
+    t.nilai AS target,
+    t.nilai_min AS target_min,
+    t.nilai_max AS target_max,
+    t.nilai_teks AS target_teks,
+    t.dokumen AS dokumen_target,
+    target_rpjmd, target_rpjmd_min, target_rpjmd_max,
+    target_rkpd, target_rkpd_min, target_rkpd_max
+FROM berlaku;
+
+-- ---------------------------------------------------------------------------
+-- realisasi_tahunan: realisasi satu tahun per indikator.
+-- Angka tahunan (periode 'TAHUN') yang diisi langsung menang atas angka triwulan.
+-- Dari triwulan: 'kumulatif' menjumlahkan, 'akhir' mengambil triwulan terakhir.
+-- Tahun yang dibentuk dari triwulan berstatus 'sementara' bila ada angka sementara.
+-- realisasi_sd: 'TAHUN' (setahun penuh) atau triwulan terakhir yang dipakai ('TW2').
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW realisasi_tahunan AS
+WITH triwulan AS (
+    SELECT
+        indikator_id,
+        tahun,
+        sum(nilai) AS jumlah,
+        arg_max(nilai, periode) AS terakhir,
+        arg_max(nilai_teks, periode) AS terakhir_teks,
+        max(periode) AS periode_terakhir,
+        bool_or(status = 'sementara') AS ada_sementara,
+        string_agg(DISTINCT sumber, '; ' ORDER BY sumber) AS sumber
+    FROM realisasi
+    WHERE periode <> 'TAHUN'
+    GROUP BY indikator_id, tahun
+),
+tahunan AS (
+    SELECT indikator_id, tahun, nilai, nilai_teks, status, sumber
+    FROM realisasi
+    WHERE periode = 'TAHUN'
+)
+SELECT
+    i.id AS indikator_id,
+    coalesce(th.tahun, tw.tahun) AS tahun,
+    CASE
+        WHEN th.indikator_id IS NOT NULL THEN th.nilai
+        WHEN i.agregasi = 'kumulatif' THEN tw.jumlah
+        ELSE tw.terakhir
+    END AS realisasi,
+    CASE WHEN th.indikator_id IS NOT NULL THEN th.nilai_teks ELSE tw.terakhir_teks END AS realisasi_teks,
+    CASE WHEN th.indikator_id IS NOT NULL THEN 'TAHUN' ELSE tw.periode_terakhir END AS realisasi_sd,
+    CASE
+        WHEN th.indikator_id IS NOT NULL THEN th.status
+        WHEN tw.ada_sementara THEN 'sementara'
+        ELSE 'tetap'
+    END AS status,
+    CASE WHEN th.indikator_id IS NOT NULL THEN th.sumber ELSE tw.sumber END AS sumber
+FROM tahunan th
+FULL OUTER JOIN triwulan tw ON tw.indikator_id = th.indikator_id AND tw.tahun = th.tahun
+JOIN indikator i ON i.id = coalesce(th.indikator_id, tw.indikator_id);
+
+-- ---------------------------------------------------------------------------
+-- capaian_tahunan: satu baris per indikator dan tahun yang punya target atau realisasi.
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW capaian_tahunan AS
+WITH tahun_ada AS (
+    SELECT indikator_id, tahun FROM target
+    UNION
+    SELECT indikator_id, tahun FROM realisasi
+),
+dasar AS (
+    SELECT
+        i.daerah_kode,
+        i.urusan_kode,
+        i.id AS indikator_id,
+        i.kode AS indikator_kode,
+        i.periode_id,
+        y.tahun,
+        i.polaritas,
+        i.agregasi,
+        i.iku,
+        t.target, t.target_min, t.target_max, t.target_teks, t.dokumen_target,
+        t.target_rpjmd, t.target_rpjmd_min, t.target_rpjmd_max,
+        t.target_rkpd, t.target_rkpd_min, t.target_rkpd_max,
+        r.realisasi, r.realisasi_teks, r.realisasi_sd, r.status, r.sumber,
+        capaian(i.polaritas, t.target, t.target_min, t.target_max, r.realisasi, a.rumus_negatif) AS capaian,
+        a.rumus_negatif
+    FROM tahun_ada y
+    JOIN indikator i ON i.id = y.indikator_id
+    LEFT JOIN target_tahunan t ON t.indikator_id = y.indikator_id AND t.tahun = y.tahun
+    LEFT JOIN realisasi_tahunan r ON r.indikator_id = y.indikator_id AND r.tahun = y.tahun
+    CROSS JOIN pengaturan_aktif a
+)
+SELECT d.*, s.predikat
+FROM dasar d
+ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah;
+
+-- ---------------------------------------------------------------------------
+-- capaian_periode: satu baris per indikator, capaian RPJMD s.d. saat ini.
+--   realisasi_periode: 'kumulatif' = jumlah realisasi tahun-tahun periode
+--                      (kondisi awal tidak ditambahkan); 'akhir' = realisasi terakhir.
+--   target_akhir: target akhir periode; bila kosong, untuk 'kumulatif' jumlah target
+--                 RPJMD tahunan, untuk 'akhir' target RPJMD tahun terakhir periode.
+--   proyeksi ke tahun akhir periode:
+--     'akhir'     : tren linear (kuadrat terkecil) atas titik kondisi awal dan realisasi
+--                   tahunan; satu titik saja: nilai itu sendiri.
+--     'kumulatif' : laju rata-rata per tahun (tahun berjalan dihitung sebagai
+--                   jumlah triwulan/4) dikali jumlah tahun periode.
+--   on_track: capaian proyeksi terhadap target akhir >= 100.
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW capaian_periode AS
+WITH ind AS (
+    SELECT
+        i.*,
+        p.tahun_awal,
+        p.tahun_akhir,
+        p.tahun_akhir - p.tahun_awal + 1 AS jumlah_tahun
+    FROM indikator i
+    JOIN periode p ON p.id = i.periode_id
+),
+tahunan AS (
+    SELECT r.*, ind.tahun_awal, ind.tahun_akhir
+    FROM realisasi_tahunan r
+    JOIN ind ON ind.id = r.indikator_id
+    WHERE r.tahun BETWEEN ind.tahun_awal AND ind.tahun_akhir
+      AND (r.realisasi IS NOT NULL OR r.realisasi_teks IS NOT NULL)
+),
+ringkas AS (
+    SELECT
+        indikator_id,
+        sum(realisasi) AS jumlah,
+        arg_max(realisasi, tahun) AS terakhir,
+        arg_max(realisasi_teks, tahun) AS terakhir_teks,
+        max(tahun) AS tahun_terakhir,
+        arg_max(realisasi_sd, tahun) AS terakhir_sd,
+        sum(triwulan_ke(realisasi_sd) / 4.0) AS tahun_setara,
+        count(realisasi) AS jumlah_tahun_data
+    FROM tahunan
+    GROUP BY indikator_id
+),
+titik AS (
+    SELECT id AS indikator_id, tahun_kondisi_awal AS x, kondisi_awal AS y
+    FROM ind
+    WHERE agregasi = 'akhir' AND kondisi_awal IS NOT NULL AND tahun_kondisi_awal IS NOT NULL
+    UNION ALL
+    SELECT indikator_id, tahun AS x, realisasi AS y
+    FROM tahunan
+    WHERE realisasi IS NOT NULL
+),
+tren AS (
+    SELECT
+        indikator_id,
+        regr_slope(y, x) AS kemiringan,
+        regr_intercept(y, x) AS titik_potong,
+        count(*) AS jumlah_titik
+    FROM titik
+    GROUP BY indikator_id
+),
+target_tahun AS (
+    SELECT
+        t.indikator_id,
+        sum(t.nilai) FILTER (WHERE t.dokumen = 'RPJMD') AS jumlah_target,
+        arg_max(t.nilai, t.tahun) FILTER (WHERE t.dokumen = 'RPJMD' AND t.tahun = ind.tahun_akhir) AS target_terakhir,
+        arg_max(t.nilai_min, t.tahun) FILTER (WHERE t.dokumen = 'RPJMD' AND t.tahun = ind.tahun_akhir) AS target_terakhir_min,
+        arg_max(t.nilai_max, t.tahun) FILTER (WHERE t.dokumen = 'RPJMD' AND t.tahun = ind.tahun_akhir) AS target_terakhir_max
+    FROM target t
+    JOIN ind ON ind.id = t.indikator_id
+    WHERE t.tahun BETWEEN ind.tahun_awal AND ind.tahun_akhir
+    GROUP BY t.indikator_id
+),
+dasar AS (
+    SELECT
+        ind.daerah_kode,
+        ind.urusan_kode,
+        ind.id AS indikator_id,
+        ind.kode AS indikator_kode,
+        ind.periode_id,
+        ind.tahun_awal,
+        ind.tahun_akhir,
+        ind.polaritas,
+        ind.agregasi,
+        ind.iku,
+        ind.kondisi_awal,
+        ind.kondisi_awal_teks,
+        ind.tahun_kondisi_awal,
+        CASE
+            WHEN ind.polaritas = 'rentang' OR ind.polaritas = 'teks' THEN NULL
+            WHEN ind.target_akhir IS NOT NULL THEN ind.target_akhir
+            WHEN ind.agregasi = 'kumulatif' THEN tt.jumlah_target
+            ELSE tt.target_terakhir
+        END AS target_akhir,
+        coalesce(ind.target_akhir_min, CASE WHEN ind.polaritas = 'rentang' THEN tt.target_terakhir_min END) AS target_akhir_min,
+        coalesce(ind.target_akhir_max, CASE WHEN ind.polaritas = 'rentang' THEN tt.target_terakhir_max END) AS target_akhir_max,
+        ind.target_akhir_teks,
+        rk.terakhir AS realisasi_terakhir,
+        rk.terakhir_teks AS realisasi_terakhir_teks,
+        rk.tahun_terakhir,
+        rk.terakhir_sd AS realisasi_terakhir_sd,
+        CASE WHEN ind.agregasi = 'kumulatif' THEN rk.jumlah ELSE rk.terakhir END AS realisasi_periode,
+        CASE
+            WHEN ind.polaritas = 'teks' OR rk.jumlah_tahun_data IS NULL OR rk.jumlah_tahun_data = 0 THEN NULL
+            WHEN ind.agregasi = 'kumulatif' THEN
+                CASE WHEN rk.tahun_setara > 0 THEN rk.jumlah / rk.tahun_setara * ind.jumlah_tahun END
+            WHEN tr.jumlah_titik >= 2 AND tr.kemiringan IS NOT NULL THEN
+                tr.titik_potong + tr.kemiringan * ind.tahun_akhir
+            ELSE rk.terakhir
+        END AS proyeksi,
+        CASE WHEN ind.agregasi = 'kumulatif' THEN 'laju rata-rata' ELSE 'tren linear' END AS metode_proyeksi,
+        a.rumus_negatif
+    FROM ind
+    LEFT JOIN ringkas rk ON rk.indikator_id = ind.id
+    LEFT JOIN tren tr ON tr.indikator_id = ind.id
+    LEFT JOIN target_tahun tt ON tt.indikator_id = ind.id
+    CROSS JOIN pengaturan_aktif a
+),
+hitung AS (
+    SELECT
+        *,
+        capaian(polaritas, target_akhir, target_akhir_min, target_akhir_max, realisasi_periode, rumus_negatif)
+            AS capaian_periode,
+        capaian(polaritas, target_akhir, target_akhir_min, target_akhir_max, proyeksi, rumus_negatif)
+            AS capaian_proyeksi
+    FROM dasar
+)
+SELECT
+    h.*,
+    s.predikat AS predikat_periode,
+    CASE WHEN h.capaian_proyeksi IS NULL THEN NULL ELSE h.capaian_proyeksi >= 100 END AS on_track
+FROM hitung h
+ASOF LEFT JOIN skala_predikat s ON h.capaian_periode >= s.batas_bawah;
+
+-- Nilai target/realisasi sebagai teks untuk riwayat: angka, pita "min - max", atau teks.
+CREATE OR REPLACE MACRO nilai_sebagai_teks(nilai, nilai_min, nilai_max, nilai_teks) AS
+    coalesce(
+        nilai_teks,
+        CASE
+            WHEN nilai_min IS NULL THEN NULL
+            WHEN nilai_min = nilai_max THEN CAST(nilai_min AS VARCHAR)
+            ELSE CAST(nilai_min AS VARCHAR) || ' - ' || CAST(nilai_max AS VARCHAR)
+        END,
+        CAST(nilai AS VARCHAR)
+    );
