@@ -21,10 +21,12 @@ class Masalah:
             tempat.append(f"baris {self.baris}")
         if self.kolom:
             tempat.append(f"kolom '{self.kolom}'")
-        awal = ("Peringatan: " if self.peringatan else "") + (", ".join(tempat).capitalize() if tempat else "")
-        nilai = "" if self.nilai is None else f" nilai '{self.nilai}':"
-        sambung = ":" if tempat and not nilai else ""
-        return f"{awal}{sambung}{nilai} {self.pesan}".strip()
+        if self.nilai is not None:
+            tempat.append(f"nilai '{self.nilai}'")
+        alamat = ", ".join(tempat)
+        alamat = alamat[:1].upper() + alamat[1:]
+        awal = "Peringatan: " if self.peringatan else ""
+        return f"{awal}{alamat}: {self.pesan}" if alamat else f"{awal}{self.pesan[:1].upper()}{self.pesan[1:]}"
 
     def sebagai_baris(self) -> dict:
         return {

@@ -319,3 +319,58 @@ CREATE OR REPLACE MACRO nilai_sebagai_teks(nilai, nilai_min, nilai_max, nilai_te
         END,
         CAST(nilai AS VARCHAR)
     );
+
+-- ---------------------------------------------------------------------------
+-- capaian_triwulan: capaian s.d. triwulan ke-k dari angka triwulan (tanpa angka tahunan).
+-- 'kumulatif': jumlah TW1..TWk; 'akhir': angka triwulan terakhir <= k. Satu baris per
+-- indikator, tahun dan triwulan yang punya angka. Dipakai untuk "apa yang berubah sejak
+-- triwulan lalu" dan kolom TW I-IV laporan.
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW capaian_triwulan AS
+WITH tw AS (
+    SELECT indikator_id, tahun, triwulan_ke(periode) AS k, nilai, nilai_teks, status, sumber
+    FROM realisasi
+    WHERE periode <> 'TAHUN'
+),
+sampai AS (
+    SELECT
+        titik.indikator_id,
+        titik.tahun,
+        titik.k AS triwulan,
+        sum(tw.nilai) AS jumlah,
+        arg_max(tw.nilai, tw.k) AS terakhir,
+        arg_max(tw.nilai_teks, tw.k) AS terakhir_teks,
+        bool_or(tw.status = 'sementara') AS ada_sementara
+    FROM (SELECT DISTINCT indikator_id, tahun, k FROM tw) titik
+    JOIN tw ON tw.indikator_id = titik.indikator_id AND tw.tahun = titik.tahun AND tw.k <= titik.k
+    GROUP BY titik.indikator_id, titik.tahun, titik.k
+),
+dasar AS (
+    SELECT
+        i.daerah_kode,
+        i.urusan_kode,
+        i.id AS indikator_id,
+        i.kode AS indikator_kode,
+        s.tahun,
+        s.triwulan,
+        'TW' || s.triwulan AS periode,
+        i.polaritas,
+        i.agregasi,
+        CASE WHEN i.agregasi = 'kumulatif' THEN s.jumlah ELSE s.terakhir END AS realisasi,
+        s.terakhir_teks AS realisasi_teks,
+        CASE WHEN s.ada_sementara THEN 'sementara' ELSE 'tetap' END AS status,
+        t.target, t.target_min, t.target_max, t.target_teks,
+        capaian(i.polaritas, t.target, t.target_min, t.target_max,
+                CASE WHEN i.agregasi = 'kumulatif' THEN s.jumlah ELSE s.terakhir END, a.rumus_negatif) AS capaian
+    FROM sampai s
+    JOIN indikator i ON i.id = s.indikator_id
+    LEFT JOIN target_tahunan t ON t.indikator_id = s.indikator_id AND t.tahun = s.tahun
+    CROSS JOIN pengaturan_aktif a
+)
+SELECT d.*, s.predikat
+FROM dasar d
+ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah;
+
+-- Nama daerah ringkas untuk sumbu grafik: "Kabupaten Bulungan" -> "Bulungan", "Kota Tarakan" tetap.
+CREATE OR REPLACE MACRO nama_pendek(nama, jenis) AS
+    CASE WHEN jenis = 'kabupaten' THEN regexp_replace(nama, '^Kabupaten\s+', '') ELSE nama END;

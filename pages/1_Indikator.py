@@ -1,0 +1,154 @@
+"""Indikator: cerita satu indikator dalam satu grafik, dengan angka, sumber, antar daerah, metadata dan riwayat."""
+import pandas as pd
+import streamlit as st
+
+from pantau import grafik as g
+from pantau.format import (RUMUS_NEGATIF, format_ringkas, format_waktu, kosong, nilai_realisasi, nilai_target,
+                           periode_label, persen, sd_label)
+from pantau.ui import data
+from pantau.ui.bingkai import mulai_halaman, pilih_dari_url
+from pantau.ui.komponen import grafik, keterangan_filter, kosong as info_kosong, tabel
+
+ctx = mulai_halaman("Indikator", "📈")
+daftar = data.tanya("daftar_indikator", daerah=ctx.daerah, periode_id=ctx.periode_id)
+if daftar.empty:
+    st.title("Indikator")
+    info_kosong(f"{ctx.daerah_nama} belum punya indikator pada RPJMD {ctx.periode_label}.")
+    st.stop()
+
+label = {int(i): f"{k} · {n}" for i, k, n in zip(daftar["id"], daftar["kode"], daftar["nama"])}
+pilih_dari_url("indikator", list(label), int(daftar["id"].iloc[0]), ubah=int)
+indikator_id = st.selectbox("Indikator", list(label), key="indikator", format_func=label.get,
+                            persist_state="session")
+st.query_params["indikator"] = str(indikator_id)
+
+meta = data.tanya("indikator_detail", indikator_id=indikator_id).iloc[0].to_dict()
+tahunan = data.tanya("indikator_tahunan", indikator_id=indikator_id)
+triwulan = data.tanya("indikator_triwulan", indikator_id=indikator_id)
+per_df = data.tanya("indikator_periode", indikator_id=indikator_id)
+periode = per_df.iloc[0].to_dict() if not per_df.empty else None
+satuan = meta["satuan"]
+teks = meta["polaritas"] == "teks"
+
+st.title(meta["nama"])
+st.caption(f"{meta['kode']} · {ctx.daerah_nama} · {meta['urusan']} · RPJMD {ctx.periode_label}"
+           + (" · IKU" if meta["iku"] else ""))
+
+ini = tahunan[tahunan["tahun"] == ctx.tahun]
+r = ini.iloc[0].to_dict() if not ini.empty else {}
+k1, k2, k3, k4 = st.columns(4)
+k1.metric(f"Target {ctx.tahun}", nilai_target(r.get("target"), r.get("target_min"), r.get("target_max"),
+                                              r.get("target_teks")) + ("" if teks else f" {satuan}"),
+          delta=(f"dokumen {r['dokumen_target']}" if r.get("dokumen_target") else None), delta_color="off")
+real = nilai_realisasi(r.get("realisasi"), r.get("realisasi_teks"))
+k2.metric(f"Realisasi {ctx.tahun}", real + ("" if teks or real == "–" else f" {satuan}"),
+          delta=" ".join(x for x in [sd_label(r.get("realisasi_sd")), r.get("status") or ""] if x) or None,
+          delta_color="off")
+if teks:
+    k3.metric("Capaian", "tidak dihitung", help="Indikator kualitatif: realisasi dibandingkan sebagai teks")
+else:
+    k3.metric(f"Capaian {ctx.tahun}", persen(r.get("capaian")), delta=r.get("predikat") or None, delta_color="off")
+if periode and not teks:
+    status = ("on track" if periode["on_track"] else "berisiko meleset") if not kosong(periode["on_track"]) else "–"
+    k4.metric(f"Capaian periode s.d. {periode['tahun_terakhir'] if not kosong(periode['tahun_terakhir']) else '–'}",
+              persen(periode["capaian_periode"]), delta=f"proyeksi {ctx.tahun_akhir}: {status}", delta_color="off",
+              help=(f"Dibanding target akhir {nilai_target(periode['target_akhir'], periode['target_akhir_min'], periode['target_akhir_max'])}"
+                    f" {satuan}. Proyeksi {periode['metode_proyeksi']}: {format_ringkas(periode['proyeksi'])} {satuan}"))
+
+kiri, kanan = st.columns([2.3, 1], gap="large")
+with kiri:
+    if teks:
+        info_kosong("Indikator kualitatif: tidak digambar. Target dan realisasi tiap tahun ada di tabel di bawah.")
+    elif tahunan["realisasi"].isna().all() and tahunan["target"].isna().all() and tahunan["target_min"].isna().all():
+        info_kosong(f"Belum ada target maupun realisasi untuk indikator ini di {ctx.daerah_nama}.")
+    else:
+        fig = g.cerita_indikator(meta, tahunan, triwulan, periode)
+        grafik(fig, kunci="cerita", nama_berkas=f"{meta['kode']}-{ctx.daerah}")
+        st.caption("Titik berlubang = angka sementara; titik penuh = angka tetap. Arahkan kursor untuk sumber dan status.")
+with kanan:
+    st.subheader("Keterangan indikator")
+    baris = {
+        "Definisi": meta["definisi"] or "–",
+        "Satuan": satuan,
+        "Polaritas": {"positif": "positif (makin tinggi makin baik)", "negatif": "negatif (makin rendah makin baik)",
+                      "rentang": "rentang (dalam pita target)", "teks": "kualitatif"}[meta["polaritas"]],
+        "Agregasi": {"akhir": "akhir (angka terakhir, tidak dijumlah)",
+                     "kumulatif": "kumulatif (dijumlah antar triwulan dan tahun)"}[meta["agregasi"]],
+        "Kondisi awal": (f"{nilai_target(meta['kondisi_awal'], teks=meta['kondisi_awal_teks'] if teks else None)}"
+                         + (f" ({int(meta['tahun_kondisi_awal'])})" if not kosong(meta['tahun_kondisi_awal']) else "")),
+        "Target akhir": nilai_target(meta["target_akhir"], meta["target_akhir_min"], meta["target_akhir_max"],
+                                     meta["target_akhir_teks"]),
+        "Perangkat daerah": meta["perangkat_daerah"] or "–",
+        "Sumber data": meta["sumber_data"] or "–",
+        "Mendukung indikator": (f"{meta['induk_daerah_kode']}/{meta['induk_kode']}" if meta["induk_kode"] else "–"),
+        "Rumus capaian negatif": RUMUS_NEGATIF.get(ctx.rumus_negatif, ctx.rumus_negatif),
+    }
+    st.markdown("\n".join(f"- **{k}:** {v}" for k, v in baris.items()))
+
+tab_tahun, tab_angka, tab_daerah, tab_riwayat = st.tabs(
+    ["Angka per tahun", "Semua angka realisasi", "Antar daerah", "Riwayat perubahan"])
+ket = keterangan_filter(ctx, Indikator=f"{meta['kode']} {meta['nama']}")
+with tab_tahun:
+    t = pd.DataFrame({
+        "Tahun": tahunan["tahun"],
+        "Target": [nilai_target(a, b, c, d) for a, b, c, d in
+                   zip(tahunan["target"], tahunan["target_min"], tahunan["target_max"], tahunan["target_teks"])],
+        "Dokumen target": tahunan["dokumen_target"],
+        "Realisasi": [nilai_realisasi(a, b) for a, b in zip(tahunan["realisasi"], tahunan["realisasi_teks"])],
+        "Dasar": [sd_label(x) or ("setahun" if isinstance(x, str) else "–") for x in tahunan["realisasi_sd"]],
+        "Status": tahunan["status"],
+        "Sumber": tahunan["sumber"],
+        "Capaian (%)": tahunan["capaian"],
+        "Predikat": tahunan["predikat"],
+    })
+    tabel(t, kunci="tabel-tahun", nama_berkas=f"{meta['kode']}-{ctx.daerah}-per-tahun",
+          judul=f"{meta['nama']} — angka per tahun", keterangan=ket, desimal={"Capaian (%)": 2})
+with tab_angka:
+    semua = data.tanya("indikator_realisasi", indikator_id=indikator_id)
+    if semua.empty:
+        info_kosong("Belum ada angka realisasi yang dilaporkan untuk indikator ini.")
+    else:
+        t = pd.DataFrame({
+            "Tahun": semua["tahun"],
+            "Periode": semua["periode"].map(periode_label),
+            "Realisasi": [nilai_realisasi(a, b) for a, b in zip(semua["nilai"], semua["nilai_teks"])],
+            "Status": semua["status"],
+            "Sumber": semua["sumber"],
+            "Catatan": semua["catatan"],
+            "Diubah oleh": semua["diubah_oleh"],
+            "Diubah pada": semua["diubah_pada"].map(format_waktu),
+        })
+        tabel(t, kunci="tabel-angka", nama_berkas=f"{meta['kode']}-{ctx.daerah}-realisasi",
+              judul=f"{meta['nama']} — semua angka realisasi", keterangan=ket)
+with tab_daerah:
+    banding = data.tanya("indikator_antar_daerah", indikator_id=indikator_id, tahun=ctx.tahun)
+    if len(banding) <= 1:
+        info_kosong(f"Indikator {meta['kode']} ({satuan}) tidak ada di daerah lain provinsi ini untuk {ctx.tahun}.")
+    else:
+        if not teks:
+            grafik(g.banding_daerah(banding, satuan), kunci="banding",
+                   nama_berkas=f"{meta['kode']}-antar-daerah-{ctx.tahun}")
+        t = pd.DataFrame({
+            "Daerah": banding["daerah"],
+            "Target": [nilai_target(a, b, c) for a, b, c in zip(banding["target"], banding["target_min"], banding["target_max"])],
+            "Realisasi": [nilai_realisasi(a, b) for a, b in zip(banding["realisasi"], banding["realisasi_teks"])],
+            "Status": banding["status"],
+            "Capaian (%)": banding["capaian"],
+            "Predikat": banding["predikat"],
+        })
+        tabel(t, kunci="tabel-daerah", nama_berkas=f"{meta['kode']}-antar-daerah-{ctx.tahun}",
+              judul=f"{meta['nama']} — antar daerah {ctx.tahun}", keterangan=ket, desimal={"Capaian (%)": 2})
+with tab_riwayat:
+    riw = data.tanya("indikator_riwayat", indikator_id=indikator_id)
+    if riw.empty:
+        info_kosong("Belum ada perubahan tercatat untuk indikator ini.")
+    else:
+        t = pd.DataFrame({
+            "Waktu": riw["waktu"].map(format_waktu), "Oleh": riw["oleh"], "Data": riw["tabel"],
+            "Aksi": riw["aksi"], "Tahun": riw["tahun"], "Periode/dokumen": riw["kunci"].map(
+                lambda k: periode_label(k) if isinstance(k, str) and (k.startswith("TW") or k == "TAHUN") else k),
+            "Kolom": riw["kolom"], "Nilai lama": riw["nilai_lama"], "Nilai baru": riw["nilai_baru"],
+            "Berkas": riw["berkas"],
+        })
+        tabel(t, kunci="tabel-riwayat", nama_berkas=f"{meta['kode']}-{ctx.daerah}-riwayat",
+              judul=f"{meta['nama']} — riwayat perubahan", keterangan=ket)

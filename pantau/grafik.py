@@ -1,0 +1,258 @@
+"""Gambar Plotly untuk halaman Pantau. Fungsi murni: DataFrame masuk, ``go.Figure`` keluar.
+
+Semua gambar memakai pemisah Indonesia (koma desimal, titik ribuan), warna aman buta warna dari
+tabel ``skala_predikat``, dan tidak pernah menyandikan predikat dengan warna saja (label/simbol).
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from pantau.format import format_angka, format_ringkas, kosong, nilai_target, periode_label, sd_label
+
+FONT = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
+WARNA_TARGET = "#555555"
+WARNA_REALISASI = "#0072B2"
+WARNA_TRIWULAN = "#999999"
+WARNA_PROYEKSI = "#CC79A7"
+WARNA_KOSONG = "#E8E8E8"
+#: Konfigurasi plotly.js: tombol unduh PNG bawaan, tanpa logo, teks Indonesia.
+KONFIG = {"displaylogo": False, "locale": "id",
+          "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+          "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def tata_letak(fig: go.Figure, *, tinggi: int, ukuran_huruf: int = 15, legenda: bool = False) -> go.Figure:
+    fig.update_layout(
+        template="plotly_white",
+        height=tinggi,
+        separators=",.",
+        font={"family": FONT, "size": ukuran_huruf, "color": "#222222"},
+        margin={"l": 10, "r": 20, "t": 10, "b": 10},
+        showlegend=legenda,
+        hoverlabel={"font": {"family": FONT, "size": ukuran_huruf}},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+    )
+    return fig
+
+
+def predikat_batang(df: pd.DataFrame, *, tinggi: int = 300) -> go.Figure:
+    """Jumlah indikator per predikat: batang mendatar berlabel simbol + nama + jumlah."""
+    df = df[df["jumlah"] > 0] if (df["jumlah"] > 0).any() else df
+    df = df.sort_values("urutan")
+    label = [f"{s} {p}" for s, p in zip(df["simbol"], df["predikat"])]
+    fig = go.Figure(go.Bar(
+        x=df["jumlah"], y=label, orientation="h",
+        marker={"color": df["warna"].tolist(), "line": {"color": "#333333", "width": 0.5}},
+        text=df["jumlah"], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{x} indikator<extra></extra>",
+    ))
+    fig.update_xaxes(visible=False, range=[0, max(1, df["jumlah"].max()) * 1.18])
+    fig.update_yaxes(automargin=True)
+    return tata_letak(fig, tinggi=tinggi)
+
+
+def capaian_urusan(df: pd.DataFrame, *, tinggi: int | None = None) -> go.Figure:
+    """Rata-rata capaian per urusan (tiap indikator dibatasi 100), terendah di atas, garis 100%."""
+    df = df.sort_values("rata_capaian", ascending=False, na_position="last").iloc[::-1]
+    tinggi = tinggi or max(220, 26 * len(df) + 60)
+    label = df["urusan"].map(lambda s: s if len(s) <= 34 else s[:32] + "…")
+    teks = [("belum ada data" if kosong(v) else f"{format_angka(v, 1)}% {s}")
+            for v, s in zip(df["rata_capaian"], df["simbol"].fillna(""))]
+    warna = [w if isinstance(w, str) else WARNA_KOSONG for w in df["warna"]]
+    fig = go.Figure(go.Bar(
+        x=df["rata_capaian"].fillna(0), y=label, orientation="h",
+        marker={"color": warna, "line": {"color": "#333333", "width": 0.5}},
+        text=teks, textposition="outside", cliponaxis=False,
+        customdata=list(zip(df["urusan"], df["predikat"].fillna("belum ada data"), df["jumlah_berdata"],
+                            df["jumlah_indikator"])),
+        hovertemplate=("%{customdata[0]}<br>Rata-rata capaian: %{x:.2f}%<br>Predikat: %{customdata[1]}"
+                       "<br>%{customdata[2]} dari %{customdata[3]} indikator berdata<extra></extra>"),
+    ))
+    fig.add_vline(x=100, line={"color": "#222222", "dash": "dash", "width": 1.5})
+    fig.update_xaxes(range=[0, 135], ticksuffix="%", tickvals=[0, 25, 50, 75, 100])
+    fig.update_yaxes(automargin=True, tickfont={"size": 13})
+    return tata_letak(fig, tinggi=tinggi)
+
+
+def peta_panas(df: pd.DataFrame, skala: pd.DataFrame, *, tinggi: int | None = None) -> go.Figure:
+    """Urusan x daerah: warna = predikat rata-rata capaian, angka di tiap sel, sel tanpa data abu-abu '–'."""
+    daerah = list(dict.fromkeys(df["daerah"]))
+    urusan = list(dict.fromkeys(df["urusan"]))
+    skala = skala.sort_values("urutan")
+    n = len(skala)
+    warna_skala = []
+    for i, w in enumerate(skala["warna"]):
+        warna_skala += [[i / n, w], [(i + 1) / n, w]]
+    pivot = df.pivot_table(index="urusan", columns="daerah", values="urutan_predikat", aggfunc="first",
+                           dropna=False).reindex(index=urusan, columns=daerah)
+    nilai = df.pivot_table(index="urusan", columns="daerah", values="rata_capaian", aggfunc="first",
+                           dropna=False).reindex(index=urusan, columns=daerah)
+    pred = df.pivot(index="urusan", columns="daerah", values="predikat").reindex(index=urusan, columns=daerah)
+    kosong_z = nilai.isna().astype(float).where(nilai.isna())
+    label_urusan = [u if len(u) <= 30 else u[:28] + "…" for u in urusan]
+    fig = go.Figure()
+    fig.add_trace(go.Heatmap(
+        z=kosong_z.values, x=daerah, y=label_urusan, colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
+        showscale=False, hovertemplate="%{x} · %{y}<br>belum ada data<extra></extra>", xgap=2, ygap=2,
+    ))
+    fig.add_trace(go.Heatmap(
+        z=pivot.values, x=daerah, y=label_urusan, zmin=0.5, zmax=n + 0.5, colorscale=warna_skala,
+        customdata=[[f"{format_angka(v, 1)}% · {p}" if not kosong(v) else "" for v, p in zip(rv, rp)]
+                    for rv, rp in zip(nilai.values, pred.values)],
+        hovertemplate="%{x} · %{y}<br>Rata-rata capaian: %{customdata}<extra></extra>",
+        colorbar={"tickvals": list(range(1, n + 1)), "ticktext": skala["predikat"].tolist(),
+                  "title": {"text": "Predikat"}, "thickness": 14, "len": 0.9},
+        xgap=2, ygap=2,
+    ))
+    # Angka sel sebagai lapisan teks dengan warna per sel agar terbaca di atas warna gelap.
+    gelap = set(skala.loc[skala["urutan"].isin([skala["urutan"].min(), skala["urutan"].max()]), "urutan"])
+    xs, ys, teks, warna_teks = [], [], [], []
+    for i, u in enumerate(label_urusan):
+        for j, d in enumerate(daerah):
+            v = nilai.values[i][j]
+            xs.append(d)
+            ys.append(u)
+            teks.append("–" if kosong(v) else format_angka(v, 0))
+            warna_teks.append("#FFFFFF" if (not kosong(v) and pivot.values[i][j] in gelap) else "#222222")
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="text", text=teks, textfont={"color": warna_teks, "size": 13},
+                             hoverinfo="skip", showlegend=False))
+    tinggi = tinggi or max(260, 24 * len(urusan) + 110)
+    fig.update_xaxes(side="top", tickangle=-35, automargin=True, tickfont={"size": 13})
+    fig.update_yaxes(autorange="reversed", automargin=True, tickfont={"size": 13})
+    return tata_letak(fig, tinggi=tinggi)
+
+
+def _x_triwulan(tahun: int, triwulan: int) -> float:
+    """Posisi titik triwulan di sekitar tanda tahunnya: TW I kiri ... TW IV kanan."""
+    return tahun - 0.375 + (triwulan - 1) * 0.25
+
+
+def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, periode: dict | None,
+                     *, tinggi: int = 460, ukuran_huruf: int = 15) -> go.Figure:
+    """Satu grafik: kondisi awal, target tahunan (RPJMD, RKPD bila beda), realisasi tahunan dan
+    triwulan, target akhir dan proyeksi ke akhir periode ('akhir'); sumber dan status di hover."""
+    fig = go.Figure()
+    satuan = meta.get("satuan") or ""
+    rentang = meta.get("polaritas") == "rentang"
+    kumulatif = meta.get("agregasi") == "kumulatif"
+    t = tahunan.copy()
+
+    if rentang and t["target_rpjmd_min"].notna().any():
+        band = t.dropna(subset=["target_rpjmd_min"])
+        fig.add_trace(go.Scatter(x=band["tahun"], y=band["target_rpjmd_max"], mode="lines",
+                                 line={"width": 0}, hoverinfo="skip", showlegend=False))
+        fig.add_trace(go.Scatter(
+            x=band["tahun"], y=band["target_rpjmd_min"], mode="lines", fill="tonexty",
+            fillcolor="rgba(85,85,85,0.18)", line={"width": 0}, name="Target RPJMD (rentang)",
+            customdata=[nilai_target(None, a, b) for a, b in zip(band["target_rpjmd_min"], band["target_rpjmd_max"])],
+            hovertemplate="%{x}: target RPJMD %{customdata} " + satuan + "<extra></extra>"))
+    elif t["target_rpjmd"].notna().any():
+        tr = t.dropna(subset=["target_rpjmd"])
+        fig.add_trace(go.Scatter(
+            x=tr["tahun"], y=tr["target_rpjmd"], mode="lines+markers", name="Target RPJMD",
+            line={"color": WARNA_TARGET, "dash": "dash", "width": 2}, marker={"symbol": "line-ew-open", "size": 14},
+            hovertemplate="%{x}: target RPJMD %{y:,.2f} " + satuan + "<extra></extra>"))
+    rkpd_beda = t[t["target_rkpd"].notna() | t["target_rkpd_min"].notna()]
+    if not rkpd_beda.empty:
+        y = rkpd_beda["target_rkpd"].where(rkpd_beda["target_rkpd"].notna(),
+                                           (rkpd_beda["target_rkpd_min"] + rkpd_beda["target_rkpd_max"]) / 2)
+        fig.add_trace(go.Scatter(
+            x=rkpd_beda["tahun"], y=y, mode="markers", name="Target RKPD (berlaku)",
+            marker={"symbol": "diamond", "size": 13, "color": "#E69F00", "line": {"color": "#333", "width": 1}},
+            customdata=[nilai_target(a, b, c) for a, b, c in zip(rkpd_beda["target_rkpd"], rkpd_beda["target_rkpd_min"],
+                                                                 rkpd_beda["target_rkpd_max"])],
+            hovertemplate="%{x}: target RKPD %{customdata} " + satuan + "<extra></extra>"))
+
+    if not triwulan.empty and triwulan["realisasi"].notna().any():
+        tw = triwulan.dropna(subset=["realisasi"])
+        judul = "Realisasi s.d. triwulan" if kumulatif else "Realisasi triwulan"
+        fig.add_trace(go.Scatter(
+            x=[_x_triwulan(a, b) for a, b in zip(tw["tahun"], tw["triwulan"])], y=tw["realisasi"],
+            mode="markers", name=judul,
+            marker={"color": WARNA_TRIWULAN, "size": 8,
+                    "symbol": ["circle-open" if s == "sementara" else "circle" for s in tw["status"]]},
+            customdata=[[periode_label(p), s] for p, s in zip(tw["periode"], tw["status"])],
+            hovertemplate="%{customdata[0]} %{x:.0f}: %{y:,.2f} " + satuan + " (%{customdata[1]})<extra></extra>"))
+
+    real = t.dropna(subset=["realisasi"])
+    if not real.empty:
+        fig.add_trace(go.Scatter(
+            x=real["tahun"], y=real["realisasi"], mode="lines+markers", name="Realisasi tahunan",
+            line={"color": WARNA_REALISASI, "width": 3},
+            marker={"size": 12, "color": WARNA_REALISASI, "line": {"color": WARNA_REALISASI, "width": 2},
+                    "symbol": ["circle-open" if s == "sementara" else "circle" for s in real["status"]]},
+            customdata=[[s, sumber or "–", sd_label(sd) or "setahun", "–" if kosong(c) else format_angka(c, 2) + "%",
+                         p or "belum ada data"]
+                        for s, sumber, sd, c, p in zip(real["status"], real["sumber"], real["realisasi_sd"],
+                                                       real["capaian"], real["predikat"])],
+            hovertemplate=("%{x}: %{y:,.2f} " + satuan + " (%{customdata[2]})<br>Status: %{customdata[0]}"
+                           "<br>Sumber: %{customdata[1]}<br>Capaian: %{customdata[3]} · %{customdata[4]}"
+                           "<extra></extra>")))
+
+    if not kumulatif and not kosong(meta.get("kondisi_awal")) and not kosong(meta.get("tahun_kondisi_awal")):
+        fig.add_trace(go.Scatter(
+            x=[meta["tahun_kondisi_awal"]], y=[meta["kondisi_awal"]], mode="markers+text", name="Kondisi awal",
+            marker={"symbol": "square", "size": 12, "color": "#009E73"}, text=["kondisi awal"],
+            textposition="bottom center",
+            hovertemplate="Kondisi awal %{x}: %{y:,.2f} " + satuan + "<extra></extra>"))
+
+    if periode and not kumulatif:
+        akhir = periode.get("tahun_akhir")
+        ta = periode.get("target_akhir")
+        if rentang and not kosong(periode.get("target_akhir_min")):
+            lo, hi = periode["target_akhir_min"], periode["target_akhir_max"]
+            fig.add_trace(go.Scatter(x=[akhir, akhir], y=[lo, hi], mode="lines+markers", name="Target akhir (rentang)",
+                                     line={"color": "#D55E00", "width": 6},
+                                     hovertemplate="Target akhir %{x}: " + nilai_target(None, lo, hi) + "<extra></extra>"))
+        elif not kosong(ta):
+            fig.add_trace(go.Scatter(x=[akhir], y=[ta], mode="markers", name="Target akhir periode",
+                                     marker={"symbol": "star", "size": 18, "color": "#D55E00",
+                                             "line": {"color": "#333", "width": 1}},
+                                     hovertemplate="Target akhir %{x}: %{y:,.2f} " + satuan + "<extra></extra>"))
+        proy = periode.get("proyeksi")
+        if not kosong(proy) and not real.empty:
+            x0, y0 = real["tahun"].iloc[-1], real["realisasi"].iloc[-1]
+            fig.add_trace(go.Scatter(
+                x=[x0, akhir], y=[y0, proy], mode="lines+markers", name="Proyeksi (tren linear)",
+                line={"color": WARNA_PROYEKSI, "dash": "dot", "width": 2.5},
+                marker={"symbol": ["circle", "x"], "size": [1, 13], "color": WARNA_PROYEKSI},
+                hovertemplate="Proyeksi %{x}: %{y:,.2f} " + satuan + "<extra></extra>"))
+
+    tahun_min = min([x for x in [meta.get("tahun_kondisi_awal"), meta.get("tahun_awal")] if not kosong(x)])
+    tahun_maks = meta.get("tahun_akhir")
+    fig.update_xaxes(range=[tahun_min - 0.6, tahun_maks + 0.6], dtick=1, tickformat="d", showgrid=False)
+    fig.update_yaxes(title={"text": satuan}, tickformat=",.2~f", zeroline=False)
+    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=True)
+    fig.update_layout(margin={"t": 60})
+    return fig
+
+
+def banding_daerah(df: pd.DataFrame, satuan: str, *, tinggi: int | None = None) -> go.Figure:
+    """Indikator yang sama antar daerah: batang realisasi, tanda target, daerah sendiri ditonjolkan."""
+    df = df.copy()
+    tinggi = tinggi or max(240, 30 * len(df) + 80)
+    label = [f"{d} ◀" if s else d for d, s in zip(df["daerah"], df["sendiri"])]
+    teks = ["belum ada data" if kosong(r) else
+            f"{format_ringkas(r)} · {'–' if kosong(c) else format_angka(c, 1) + '%'}"
+            for r, c in zip(df["realisasi"], df["capaian"])]
+    fig = go.Figure(go.Bar(
+        x=df["realisasi"].fillna(0), y=label, orientation="h", name="Realisasi",
+        marker={"color": [WARNA_REALISASI if s else "#8FB8DE" for s in df["sendiri"]]},
+        text=teks, textposition="outside", cliponaxis=False,
+        customdata=list(zip(df["predikat"].fillna("belum ada data"), df["status"].fillna("–"))),
+        hovertemplate="%{y}: %{x:,.2f} " + satuan + "<br>Predikat: %{customdata[0]} · %{customdata[1]}<extra></extra>",
+    ))
+    ada_target = df["target"].notna()
+    if ada_target.any():
+        fig.add_trace(go.Scatter(
+            x=df.loc[ada_target, "target"], y=[label[i] for i in range(len(df)) if ada_target.iloc[i]],
+            mode="markers", name="Target", marker={"symbol": "line-ns-open", "size": 22, "color": "#222",
+                                                  "line": {"width": 3}},
+            hovertemplate="%{y}: target %{x:,.2f} " + satuan + "<extra></extra>"))
+    maks = max([v for v in list(df["realisasi"].dropna()) + list(df["target"].dropna())] or [1])
+    fig.update_xaxes(range=[0, maks * 1.35 if not math.isnan(maks) else 1], title={"text": satuan})
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return tata_letak(fig, tinggi=tinggi, legenda=True)

@@ -1,0 +1,170 @@
+"""Bingkai yang dipakai setiap halaman (PRACTICES: "Pages and the frame").
+
+Setiap skrip halaman memanggil ``mulai_halaman`` sebagai hal pertama: konfigurasi halaman, gaya,
+navigasi berbahasa Indonesia, pilihan daerah (provinsi dulu, lalu kabupaten/kota), periode RPJMD
+dan tahun. Pilihan itu tersimpan di URL (``?provinsi=65&daerah=65.01&periode=1&tahun=2024``) sehingga
+setiap tampilan dapat dibagikan sebagai tautan, dan tetap terbawa ketika berpindah halaman.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from pantau.format import RUMUS_NEGATIF, format_waktu
+from pantau.ui import data
+
+#: (skrip, label, ikon) — urutan navigasi.
+HALAMAN = [
+    ("dashboard.py", "Ringkasan", ":material/dashboard:"),
+    ("pages/1_Indikator.py", "Indikator", ":material/monitoring:"),
+]
+
+_CSS = """
+<style>
+.block-container {padding-top: 1.6rem; padding-bottom: 1.5rem; max-width: 100%;}
+[data-testid="stMainMenu"], [data-testid="stAppDeployButton"] {display: none;}
+[data-testid="stSidebarHeader"] {padding-bottom: 0;}
+[data-testid="stMetricValue"] {font-size: 2.0rem;}
+h1 {font-size: 1.9rem !important; padding-top: 0 !important;}
+h3 {font-size: 1.25rem !important; padding-bottom: 0.2rem !important;}
+.pantau-kecil {font-size: 0.85rem; color: var(--st-gray-color, #666);}
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Konteks:
+    provinsi: str
+    provinsi_nama: str
+    daerah: str
+    daerah_nama: str
+    jenis: str
+    periode_id: int
+    tahun_awal: int
+    tahun_akhir: int
+    tahun: int
+    rumus_negatif: str
+
+    @property
+    def is_provinsi(self) -> bool:
+        return self.jenis == "provinsi"
+
+    @property
+    def periode_label(self) -> str:
+        return f"{self.tahun_awal}–{self.tahun_akhir}"
+
+    def params(self) -> dict[str, str]:
+        """Parameter URL tampilan ini, untuk tautan ke halaman lain."""
+        return {"provinsi": self.provinsi, "daerah": self.daerah, "periode": str(self.periode_id),
+                "tahun": str(self.tahun)}
+
+
+def _nama_daerah(nama: str, jenis: str) -> str:
+    return f"Provinsi {nama}" if jenis == "provinsi" else nama
+
+
+def pilih_dari_url(kunci: str, pilihan: list, bawaan, ubah=str):
+    """Isi session_state[kunci] dari URL (sekali) atau bawaan, selalu salah satu dari pilihan."""
+    sekarang = st.session_state.get(kunci)
+    if sekarang in pilihan:
+        return
+    dari_url = st.query_params.get(kunci)
+    if dari_url is not None:
+        try:
+            kandidat = ubah(dari_url)
+        except (TypeError, ValueError):
+            kandidat = None
+        if kandidat in pilihan:
+            st.session_state[kunci] = kandidat
+            return
+    st.session_state[kunci] = bawaan
+
+
+def _filter() -> Konteks | None:
+    prov = data.tanya("daftar_provinsi")
+    if prov.empty:
+        return None
+    nama_prov = dict(zip(prov["kode"], prov["nama"]))
+    pilih_dari_url("provinsi", list(prov["kode"]), prov["kode"].iloc[0])
+    provinsi = st.selectbox("Provinsi", list(prov["kode"]), key="provinsi", format_func=nama_prov.get,
+                            persist_state="session")
+
+    dae = data.tanya("daerah_dalam_provinsi", provinsi=provinsi)
+    label = {k: _nama_daerah(n, j) for k, n, j in zip(dae["kode"], dae["nama"], dae["jenis"])}
+    jenis = dict(zip(dae["kode"], dae["jenis"]))
+    pilih_dari_url("daerah", list(dae["kode"]), provinsi if provinsi in label else dae["kode"].iloc[0])
+    daerah = st.selectbox("Daerah", list(dae["kode"]), key="daerah", format_func=label.get,
+                          persist_state="session", help="Provinsi itu sendiri, atau salah satu kabupaten/kotanya")
+
+    per = data.tanya("periode_daerah", daerah=daerah)
+    per_label = {int(i): f"RPJMD {a}–{b}" for i, a, b in zip(per["id"], per["tahun_awal"], per["tahun_akhir"])}
+    pilih_dari_url("periode", list(per_label), int(per["id"].iloc[0]), ubah=int)
+    periode_id = st.selectbox("Periode", list(per_label), key="periode", format_func=per_label.get,
+                              persist_state="session")
+    baris = per[per["id"] == periode_id].iloc[0]
+
+    th = data.tanya("tahun_periode", periode_id=periode_id)
+    # Bawaan: tahun terakhir yang cukup lengkap (>= separuh jumlah indikator berealisasi tahun terlengkap),
+    # bukan tahun berjalan yang baru berisi beberapa angka triwulan.
+    ada = th[(th["jumlah_berealisasi"] > 0)
+             & (th["jumlah_berealisasi"] >= th["jumlah_berealisasi"].max() / 2)]["tahun"]
+    tahun_label = {int(t): (str(t) if n > 0 else f"{t} · belum ada realisasi")
+                   for t, n in zip(th["tahun"], th["jumlah_berealisasi"])}
+    pilih_dari_url("tahun", list(tahun_label), int(ada.iloc[-1]) if len(ada) else int(th["tahun"].iloc[0]), ubah=int)
+    tahun = st.selectbox("Tahun", list(tahun_label), key="tahun", format_func=tahun_label.get,
+                         persist_state="session")
+
+    ctx = Konteks(
+        provinsi=provinsi, provinsi_nama=nama_prov[provinsi], daerah=daerah,
+        daerah_nama=label[daerah], jenis=jenis[daerah], periode_id=int(periode_id),
+        tahun_awal=int(baris["tahun_awal"]), tahun_akhir=int(baris["tahun_akhir"]), tahun=int(tahun),
+        rumus_negatif=data.versi()[2],
+    )
+    st.query_params.update(ctx.params())
+    return ctx
+
+
+def _navigasi(ctx: Konteks | None) -> None:
+    params = ctx.params() if ctx else None
+    for skrip, label, ikon in HALAMAN:
+        st.page_link(skrip, label=label, icon=ikon, query_params=params)
+
+
+def _keterangan(ctx: Konteks) -> None:
+    info = data.info_kesegaran()
+    rumus = RUMUS_NEGATIF.get(ctx.rumus_negatif, ctx.rumus_negatif)
+    impor = int(info["impor_terakhir"])
+    segar = (f"Data terakhir diimpor {format_waktu(info['waktu_impor_terakhir'])} (impor #{impor})"
+             if impor else "Belum ada data yang diimpor")
+    st.markdown(
+        f"<div class='pantau-kecil'>Capaian indikator negatif: <b>{rumus}</b><br>{segar}</div>",
+        unsafe_allow_html=True,
+    )
+
+
+def mulai_halaman(judul: str, ikon: str = "📊") -> Konteks:
+    """Panggil pertama di setiap halaman. Menghentikan halaman dengan penjelasan bila belum ada data."""
+    st.set_page_config(
+        page_title=f"{judul} · Pantau", page_icon=ikon, layout="wide", initial_sidebar_state="expanded",
+        menu_items={"About": "Pantau — pemantauan capaian indikator RPJMD daerah."},
+    )
+    st.markdown(_CSS, unsafe_allow_html=True)
+    data.basis_data()
+    with st.sidebar:
+        st.markdown("## 📊 Pantau")
+        nav = st.container()
+        ctx = _filter()
+        with nav:
+            _navigasi(ctx)
+        st.divider()
+        if ctx is None:
+            st.markdown("<div class='pantau-kecil'>Belum ada data RPJMD.</div>", unsafe_allow_html=True)
+        else:
+            _keterangan(ctx)
+    if ctx is None:
+        st.title(judul)
+        st.info("Basis data ini belum berisi indikator RPJMD. Impor berkas daerah dengan "
+                "`python -m pantau impor BERKAS --db …` (lihat README, bagian *Memuat data daerah sendiri*).")
+        st.stop()
+    return ctx

@@ -1,0 +1,72 @@
+"""Komponen yang dipakai lebih dari satu halaman: grafik dengan unduhan PNG, tabel dengan unduhan
+CSV/Excel, tautan ke halaman Indikator, dan keadaan kosong yang menjelaskan dirinya."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from pantau import ekspor
+from pantau.angka import format_angka
+from pantau.grafik import KONFIG
+from pantau.ui.bingkai import Konteks
+
+HALAMAN_INDIKATOR = "pages/1_Indikator.py"
+
+
+def _slug(teks: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", teks.lower()).strip("-")[:80] or "pantau"
+
+
+def grafik(fig, *, kunci: str, nama_berkas: str, on_select=None) -> object:
+    """Tampilkan gambar Plotly dan tombol 'Unduh PNG' (dibuat oleh kaleido saat diklik)."""
+    kw = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
+    hasil = st.plotly_chart(fig, key=kunci, config=KONFIG, width="stretch", **kw)
+    st.download_button(
+        "Unduh PNG", data=lambda: ekspor.png_bytes(fig), file_name=f"{_slug(nama_berkas)}.png",
+        mime="image/png", key=f"{kunci}-png", icon=":material/image:", type="tertiary", on_click="ignore",
+    )
+    return hasil
+
+
+def format_tabel(df: pd.DataFrame, desimal: dict[str, int]):
+    """Styler yang menampilkan angka dengan format Indonesia tanpa mengubah nilai (urutan tetap numerik)."""
+    fmt = {k: (lambda v, d=d: "–" if pd.isna(v) else format_angka(v, d)) for k, d in desimal.items() if k in df}
+    return df.style.format(fmt, na_rep="–")
+
+
+def tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str, keterangan: dict[str, str],
+          desimal: dict[str, int] | None = None, tinggi: int | str = "auto", column_config=None) -> None:
+    """Tabel bernomor Indonesia dengan tombol unduh CSV dan Excel (berformat, lembar keterangan)."""
+    desimal = desimal or {}
+    st.dataframe(format_tabel(df, desimal), hide_index=True, width="stretch", height=tinggi,
+                 key=kunci, column_config=column_config)
+    kiri, kanan, _ = st.columns([1, 1, 4])
+    with kiri:
+        st.download_button("Unduh CSV", data=ekspor.csv_bytes(df), file_name=f"{_slug(nama_berkas)}.csv",
+                           mime="text/csv", key=f"{kunci}-csv", icon=":material/download:", type="tertiary",
+                           on_click="ignore")
+    with kanan:
+        fmt = {k: "#,##0" + ("." + "0" * d if d else "") for k, d in desimal.items()}
+        st.download_button(
+            "Unduh Excel",
+            data=lambda: ekspor.excel_bytes(df, judul=judul, keterangan=keterangan, format_angka=fmt),
+            file_name=f"{_slug(nama_berkas)}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{kunci}-xlsx", icon=":material/table:", type="tertiary", on_click="ignore",
+        )
+
+
+def keterangan_filter(ctx: Konteks, **tambahan) -> dict[str, str]:
+    return {"Daerah": f"{ctx.daerah_nama} ({ctx.daerah})", "Periode RPJMD": ctx.periode_label,
+            "Tahun": str(ctx.tahun), **tambahan}
+
+
+def tautan_indikator(ctx: Konteks, indikator_id: int, label: str, *, kunci: str | None = None) -> None:
+    st.page_link(HALAMAN_INDIKATOR, label=label, query_params={**ctx.params(), "indikator": str(int(indikator_id))},
+                 width="stretch")
+
+
+def kosong(pesan: str) -> None:
+    st.info(pesan, icon=":material/info:")

@@ -1,0 +1,28 @@
+-- Pertanyaan: berapa rata-rata capaian tiap urusan sebuah daerah di suatu tahun?
+--             (setiap indikator dibatasi 100 dulu sebelum dirata-rata; yang belum ada data tidak dihitung)
+-- Parameter: $daerah (VARCHAR), $periode_id (INTEGER), $tahun (INTEGER)
+-- Kolom: urusan_kode, urusan, rata_capaian, jumlah_indikator, jumlah_berdata, predikat, warna, simbol
+WITH ind AS (
+    SELECT id, urusan_kode FROM indikator
+    WHERE daerah_kode = $daerah AND periode_id = $periode_id AND polaritas <> 'teks'
+),
+tahunan AS (
+    SELECT indikator_id, capaian FROM capaian_tahunan
+    WHERE daerah_kode = $daerah AND periode_id = $periode_id AND tahun = $tahun
+),
+rata AS (
+    SELECT
+        ind.urusan_kode,
+        coalesce(u.nama, 'Lintas urusan') AS urusan,
+        round(avg(least(t.capaian, 100)), 2) AS rata_capaian,
+        count(*) AS jumlah_indikator,
+        count(t.capaian) AS jumlah_berdata
+    FROM ind
+    LEFT JOIN tahunan t ON t.indikator_id = ind.id
+    LEFT JOIN urusan u ON u.kode = ind.urusan_kode
+    GROUP BY ind.urusan_kode, u.nama
+)
+SELECT r.*, s.predikat, s.warna, s.simbol
+FROM rata r
+ASOF LEFT JOIN skala_predikat s ON r.rata_capaian >= s.batas_bawah
+ORDER BY r.rata_capaian ASC NULLS FIRST, r.urusan

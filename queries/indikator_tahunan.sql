@@ -1,0 +1,11 @@
+-- Pertanyaan: target, realisasi, capaian dan predikat satu indikator tiap tahun.
+-- Parameter: $indikator_id (INTEGER)
+-- Kolom: tahun, target, target_min, target_max, target_teks, dokumen_target, target_rpjmd, target_rpjmd_min,
+--        target_rpjmd_max, target_rkpd, target_rkpd_min, target_rkpd_max, realisasi, realisasi_teks,
+--        realisasi_sd, status, sumber, capaian, predikat, rumus_negatif
+SELECT tahun, target, target_min, target_max, target_teks, dokumen_target,
+       target_rpjmd, target_rpjmd_min, target_rpjmd_max, target_rkpd, target_rkpd_min, target_rkpd_max,
+       realisasi, realisasi_teks, realisasi_sd, status, sumber, capaian, predikat, rumus_negatif
+FROM capaian_tahunan
+WHERE indikator_id = $indikator_id
+ORDER BY tahun

@@ -1,0 +1,47 @@
+-- Pertanyaan: untuk sebuah provinsi, berapa rata-rata capaian tiap urusan di provinsi itu dan di tiap
+--             kabupaten/kotanya pada suatu tahun? (setiap indikator dibatasi 100 dulu; sel tanpa data = NULL)
+-- Parameter: $provinsi (VARCHAR), $tahun (INTEGER)
+-- Kolom: daerah_kode, daerah, jenis, urusan_kode, urusan, rata_capaian, jumlah_indikator, jumlah_berdata,
+--        predikat, urutan_predikat
+WITH dae AS (
+    SELECT kode, nama_pendek(nama, jenis) AS nama, jenis
+    FROM daerah
+    WHERE (kode = $provinsi OR kode_induk = $provinsi)
+      AND EXISTS (SELECT 1 FROM indikator i WHERE i.daerah_kode = daerah.kode)
+),
+ind AS (
+    SELECT i.id, i.daerah_kode, i.urusan_kode
+    FROM indikator i
+    JOIN periode p ON p.id = i.periode_id
+    WHERE i.daerah_kode IN (SELECT kode FROM dae)
+      AND i.polaritas <> 'teks'
+      AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
+),
+tahunan AS (
+    SELECT indikator_id, capaian FROM capaian_tahunan
+    WHERE daerah_kode IN (SELECT kode FROM dae) AND tahun = $tahun
+),
+sel AS (
+    SELECT ind.daerah_kode, ind.urusan_kode,
+           avg(least(t.capaian, 100)) AS rata_capaian,
+           count(*) AS jumlah_indikator,
+           count(t.capaian) AS jumlah_berdata
+    FROM ind LEFT JOIN tahunan t ON t.indikator_id = ind.id
+    GROUP BY ind.daerah_kode, ind.urusan_kode
+),
+urusan_ada AS (SELECT DISTINCT urusan_kode FROM ind),
+hasil AS (
+    SELECT d.kode AS daerah_kode, d.nama AS daerah, d.jenis,
+           ua.urusan_kode, coalesce(u.nama, 'Lintas urusan') AS urusan,
+           round(s.rata_capaian, 2) AS rata_capaian,
+           coalesce(s.jumlah_indikator, 0) AS jumlah_indikator,
+           coalesce(s.jumlah_berdata, 0) AS jumlah_berdata
+    FROM dae d
+    CROSS JOIN urusan_ada ua
+    LEFT JOIN sel s ON s.daerah_kode = d.kode AND s.urusan_kode IS NOT DISTINCT FROM ua.urusan_kode
+    LEFT JOIN urusan u ON u.kode = ua.urusan_kode
+)
+SELECT h.*, k.predikat, k.urutan AS urutan_predikat
+FROM hasil h
+ASOF LEFT JOIN skala_predikat k ON h.rata_capaian >= k.batas_bawah
+ORDER BY h.jenis <> 'provinsi', h.daerah_kode, h.urusan_kode NULLS FIRST

@@ -1,0 +1,19 @@
+-- Pertanyaan: berapa rata-rata capaian semua indikator sebuah daerah di suatu tahun, dan berapa yang berdata?
+--             (setiap indikator dibatasi 100 dulu; indikator kualitatif dan yang belum ada data tidak dihitung)
+-- Parameter: $daerah (VARCHAR), $periode_id (INTEGER), $tahun (INTEGER)
+-- Kolom: jumlah_indikator, jumlah_berdata, rata_capaian, predikat, simbol
+WITH ind AS (
+    SELECT id FROM indikator WHERE daerah_kode = $daerah AND periode_id = $periode_id AND polaritas <> 'teks'
+),
+tahunan AS (
+    SELECT indikator_id, capaian FROM capaian_tahunan
+    WHERE daerah_kode = $daerah AND periode_id = $periode_id AND tahun = $tahun
+),
+rata AS (
+    SELECT count(*) AS jumlah_indikator, count(t.capaian) AS jumlah_berdata,
+           round(avg(least(t.capaian, 100)), 2) AS rata_capaian
+    FROM ind LEFT JOIN tahunan t ON t.indikator_id = ind.id
+)
+SELECT r.*, s.predikat, s.simbol
+FROM rata r
+ASOF LEFT JOIN skala_predikat s ON r.rata_capaian >= s.batas_bawah

@@ -1,0 +1,1288 @@
+"""Membuat data contoh (seed) demo Pantau: indikator, target dan realisasi RPJMD 2021-2026.
+
+Daerah: Kalimantan Utara (65) dan Kalimantan Tengah (62) beserta seluruh kabupaten/kotanya.
+
+    python scripts/buat_seed.py
+
+Masukan (hanya ini): ``data/sumber/*.csv`` (salinan seri resmi, lihat ``data/sumber/SUMBER.md``) dan
+``data/referensi/daerah.csv``. Keluaran: ``data/seed/indikator.csv``, ``target.csv``, ``realisasi.csv``
+dalam format impor DESIGN bagian 2 (UTF-8, titik desimal; Gini dan target rentang IKU-03 memakai koma
+desimal, ditulis dalam tanda kutip).
+
+Angka resmi (BPS, Kemenkes, transkripsi pers) dipakai apa adanya dan kolom ``sumber`` realisasi
+menyebut asalnya. Semua angka lain, dan semua target RPJMD, adalah ilustrasi: ``sumber`` berbunyi
+"ilustrasi (data sintetis demo)". Acak tetapi tetap: setiap (daerah, indikator) punya
+``random.Random`` sendiri yang diturunkan dari SEED, sehingga dua kali jalan memberi berkas yang
+sama persis, dan menambah satu indikator tidak mengubah angka indikator lain.
+
+Kasus khusus yang sengaja dibuat (dipakai oleh uji) ada di KASUS_* di bawah dan di laporan akhir.
+"""
+from __future__ import annotations
+
+import csv
+import math
+import random
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parent.parent
+SUMBER = AKAR / "data" / "sumber"
+DAERAH_CSV = AKAR / "data" / "referensi" / "daerah.csv"
+KELUARAN = AKAR / "data" / "seed"
+
+SEED = 20211
+PROVINSI = ("62", "65")
+PERIODE = "2021-2026"
+TAHUN_AWAL, TAHUN_AKHIR = 2021, 2026
+TAHUN_KONDISI_AWAL = 2020
+TAHUN_LENGKAP = 2025  # tahun terakhir dengan realisasi lengkap; 2026 hanya sebagian
+TW_2026 = 3  # triwulan 2026 yang sudah dilaporkan (indikator alir)
+TAHUN = range(TAHUN_AWAL, TAHUN_AKHIR + 1)
+TW = ("TW1", "TW2", "TW3", "TW4")
+
+ILUSTRASI = "ilustrasi (data sintetis demo)"
+TARGET_ILUSTRASI = "target: ilustrasi demo, bukan angka resmi RPJMD"
+
+# ---------------------------------------------------------------------------------------------
+# Kasus khusus (kunci: (daerah_kode, indikator_kode))
+# ---------------------------------------------------------------------------------------------
+# Kinerja jauh di atas target (capaian > 100): investasi kawasan industri KIPI Tanah Kuning.
+KASUS_MELAMPAUI = {("65.01", "PM-01"): 1.75}
+# Kinerja jauh di bawah target (capaian < 51, Sangat Rendah): kinerja dasar dan tahun tertentu.
+KASUS_RENDAH = {("62.12", "PU-02"): (0.55, {2022: 0.30}), ("65.03", "UKM-01"): (0.60, {2023: 0.35})}
+# Tidak ada realisasi sama sekali (indikator tidak pernah diukur di daerah ini).
+KASUS_TANPA_REALISASI = {("65.04", "OR-01")}
+# Tahun tanpa realisasi.
+KASUS_TAHUN_KOSONG = {("62.08", "LH-01"): {2025}, ("62.07", "PUS-01"): {2021, 2022},
+                      ("65.03", "KOM-02"): {2021}}
+# Daerah yang belum melaporkan TW3 2026 untuk semua indikator alir.
+BELUM_LAPOR_TW3_2026 = {"62.12"}
+# Target kab/kota yang sengaja lebih lemah dari target provinsi (uji keselarasan desk urusan).
+KASUS_TARGET_LEMAH = {("65.03", "KES-01"): 20.0, ("62.07", "KES-01"): 20.0}
+# Target tahunan RKPD ilustrasi untuk kab/kota: (daerah, indikator, tahun) -> geser dari target RPJMD.
+KASUS_RKPD_KABKOTA = {("65.03", "IKU-02", 2023): +0.40, ("62.71", "PU-01", 2025): +2.50,
+                      ("65.71", "KES-01", 2024): -1.50}
+# Kumulatif yang juga punya angka TAHUN (angka tahunan menang atas jumlah triwulan).
+KASUS_TAHUN_ALIR = {("65", "KEU-02"): (2021, 2022, 2023, 2024), ("62", "KEU-02"): (2021, 2022, 2023, 2024),
+                    ("65.71", "KEU-02"): (2022, 2023), ("65.01", "PM-01"): (2022, 2023)}
+# Kota penghitung inflasi (IHK) yang melaporkan DAG-01.
+KOTA_IHK = {"65.01", "65.71", "62.02", "62.71"}
+# Opini BPK ilustrasi yang bukan WTP.
+KASUS_OPINI = {"65.04": {2021: "WDP"}, "62.12": {2021: "WDP", 2022: "WDP"}, "62.04": {2023: "WDP"}}
+KONDISI_AWAL_OPINI = {"65.04": "WDP", "62.12": "WDP"}
+# Desa sangat tertinggal: kondisi awal kecil sehingga target 0 tercapai di tengah periode.
+KASUS_DESA_AWAL = {"65.04": 3, "62.08": 2}
+
+
+# ---------------------------------------------------------------------------------------------
+# Katalog indikator
+# ---------------------------------------------------------------------------------------------
+SEMUA = frozenset({"provinsi", "kabupaten", "kota"})
+KABKOTA = frozenset({"kabupaten", "kota"})
+PROV = frozenset({"provinsi"})
+PROV_KAB = frozenset({"provinsi", "kabupaten"})
+
+
+@dataclass(frozen=True)
+class Ind:
+    kode: str
+    urusan: str  # "" = lintas urusan
+    nama: str  # {wil} -> Provinsi / Kabupaten / Kota
+    satuan: str
+    polaritas: str
+    agregasi: str
+    tingkat: frozenset
+    opd: tuple  # (provinsi, kabupaten/kota)
+    definisi: str
+    gen: str = "level"
+    sumber_data: str = ILUSTRASI
+    iku: bool = False
+    induk: bool = False  # kab/kota mendukung indikator provinsi yang sama
+    dec: int = 2
+    awal: dict = field(default_factory=dict)  # tingkat -> (min, maks) kondisi awal / alir 2020
+    ubah: tuple = (0.0, 0.0)  # perbaikan kondisi awal -> target akhir (arah baik)
+    ubah_rel: bool = False  # ubah adalah bagian dari kondisi awal, bukan selisih mutlak
+    batas: tuple = (0.0, 100.0)
+    lambat: bool = False  # angka 2025 masih sementara
+    per_100rb: bool = False  # awal alir per 100 ribu penduduk
+    tumbuh: tuple = (0.02, 0.06)  # pertumbuhan target alir per tahun
+    bobot_tw: tuple = (0.15, 0.22, 0.28, 0.35)
+    covid: float = 1.0  # faktor realisasi 2021 (refocusing anggaran)
+
+
+OPD_BAPPEDA = ("Bappeda Litbang", "Bappeda Litbang")
+
+KATALOG = [
+    # ---- Lintas urusan (indikator makro tujuan/sasaran RPJMD) ----
+    Ind("IKU-01", "", "Indeks Pembangunan Manusia (IPM)", "indeks", "positif", "akhir", SEMUA,
+        OPD_BAPPEDA,
+        "Indeks komposit capaian pembangunan manusia dari dimensi umur panjang dan hidup sehat, "
+        "pengetahuan, dan standar hidup layak (IPM metode baru BPS).",
+        gen="ipm", iku=True, induk=True,
+        sumber_data="BPS, Tabel 413 [Metode Baru] IPM menurut kabupaten/kota (seri UHH proyeksi "
+                    "SP2010), 2020-2024; 2025 ilustrasi; " + TARGET_ILUSTRASI),
+    Ind("IKU-02", "", "Persentase Penduduk Miskin", "persen", "negatif", "akhir", SEMUA,
+        OPD_BAPPEDA,
+        "Persentase penduduk yang berada di bawah garis kemiskinan terhadap jumlah penduduk (P0).",
+        gen="p0", iku=True, induk=True,
+        sumber_data="BPS, Susenas: kab/kota Tabel 621 (Maret) 2020-2024, provinsi Maret (TW1) dan "
+                    "September (TW3) 2020-2025; selebihnya ilustrasi; " + TARGET_ILUSTRASI),
+    Ind("IKU-03", "", "Laju Pertumbuhan Ekonomi", "persen", "rentang", "akhir", SEMUA,
+        OPD_BAPPEDA,
+        "Laju pertumbuhan PDRB atas dasar harga konstan 2010 dibanding tahun sebelumnya; target "
+        "berupa rentang.",
+        gen="lpe", iku=True, induk=True,
+        sumber_data=ILUSTRASI + "; Kalimantan Tengah 2023 dari pernyataan Bappedalitbang (pers); "
+                    "target RKPD 2024 Kalimantan Tengah dari pers; " + TARGET_ILUSTRASI),
+    Ind("IKU-04", "", "Tingkat Pengangguran Terbuka (TPT)", "persen", "negatif", "akhir", SEMUA,
+        ("Dinas Tenaga Kerja dan Transmigrasi", "Dinas Tenaga Kerja"),
+        "Persentase angkatan kerja yang tidak bekerja dan sedang mencari pekerjaan atau "
+        "mempersiapkan usaha terhadap seluruh angkatan kerja.",
+        gen="tpt", iku=True, induk=True,
+        sumber_data="BPS, Sakernas Februari (TW1) dan Agustus (TW3) tingkat provinsi 2020-2025; "
+                    "kab/kota ilustrasi; " + TARGET_ILUSTRASI),
+    Ind("IKU-05", "", "Indeks Gini (Gini Ratio)", "indeks", "negatif", "akhir", SEMUA,
+        OPD_BAPPEDA,
+        "Ukuran ketimpangan pengeluaran penduduk, dari 0 (merata sempurna) sampai 1 (timpang "
+        "sempurna).",
+        gen="gini", iku=True, induk=True, dec=3, batas=(0.0, 1.0),
+        sumber_data="BPS, Susenas Maret (TW1) dan September (TW3) tingkat provinsi 2020-2025; "
+                    "kab/kota ilustrasi; " + TARGET_ILUSTRASI),
+    Ind("IKU-06", "", "PDRB per Kapita Atas Dasar Harga Berlaku", "juta rupiah", "positif", "akhir",
+        SEMUA, OPD_BAPPEDA,
+        "Nilai PDRB atas dasar harga berlaku dibagi jumlah penduduk pertengahan tahun.",
+        gen="pdrb", iku=True, induk=True, batas=(0.0, 1e9),
+        sumber_data="BPS, PDRB per kapita ADHB tingkat provinsi 2020-2025 (2024 sementara, 2025 "
+                    "sangat sementara); kab/kota ilustrasi; " + TARGET_ILUSTRASI),
+    # ---- 1.01 Pendidikan ----
+    Ind("PDK-01", "1.01", "Angka Partisipasi Murni (APM) SD/MI", "persen", "positif", "akhir", KABKOTA,
+        ("Dinas Pendidikan", "Dinas Pendidikan dan Kebudayaan"),
+        "Persentase penduduk usia 7-12 tahun yang bersekolah di SD/MI atau sederajat terhadap "
+        "penduduk usia 7-12 tahun.",
+        awal={"kabupaten": (94.0, 98.0), "kota": (96.0, 98.8)}, ubah=(0.6, 1.5), batas=(0, 99.9)),
+    Ind("PDK-02", "1.01", "Angka Partisipasi Murni (APM) SMP/MTs", "persen", "positif", "akhir", KABKOTA,
+        ("Dinas Pendidikan", "Dinas Pendidikan dan Kebudayaan"),
+        "Persentase penduduk usia 13-15 tahun yang bersekolah di SMP/MTs atau sederajat terhadap "
+        "penduduk usia 13-15 tahun.",
+        awal={"kabupaten": (70.0, 80.0), "kota": (78.0, 85.0)}, ubah=(2.5, 5.0), batas=(0, 99.9)),
+    Ind("PDK-03", "1.01", "Angka Partisipasi Murni (APM) SMA/SMK/MA", "persen", "positif", "akhir", PROV,
+        ("Dinas Pendidikan", "Dinas Pendidikan"),
+        "Persentase penduduk usia 16-18 tahun yang bersekolah di SMA/SMK/MA atau sederajat terhadap "
+        "penduduk usia 16-18 tahun.",
+        awal={"provinsi": (59.0, 65.0)}, ubah=(3.0, 6.0), batas=(0, 99.9)),
+    Ind("PDK-04", "1.01", "Harapan Lama Sekolah (HLS)", "tahun", "positif", "akhir", SEMUA,
+        ("Dinas Pendidikan", "Dinas Pendidikan dan Kebudayaan"),
+        "Lamanya sekolah (dalam tahun) yang diharapkan akan dirasakan oleh anak umur 7 tahun di masa "
+        "mendatang.",
+        gen="hls", induk=True, batas=(0, 20),
+        sumber_data="BPS, [Metode Baru] Harapan Lama Sekolah (var 417) 2024; Kalimantan Utara 2025 "
+                    "dari rilis komponen IPM; tahun lain ilustrasi; " + TARGET_ILUSTRASI),
+    Ind("PDK-05", "1.01", "Jumlah Ruang Kelas Baru yang Dibangun", "unit", "positif", "kumulatif", SEMUA,
+        ("Dinas Pendidikan", "Dinas Pendidikan dan Kebudayaan"),
+        "Jumlah ruang kelas baru yang selesai dibangun dalam tahun berjalan; target akhir adalah "
+        "jumlah 2021-2026.",
+        gen="alir", dec=0, awal={"provinsi": (20, 40), "kabupaten": (8, 30), "kota": (6, 18)},
+        tumbuh=(0.0, 0.05), covid=0.7),
+    # ---- 1.02 Kesehatan ----
+    Ind("KES-01", "1.02", "Prevalensi Stunting pada Balita", "persen", "negatif", "akhir", SEMUA,
+        ("Dinas Kesehatan", "Dinas Kesehatan"),
+        "Persentase balita dengan tinggi badan menurut umur di bawah minus dua standar deviasi "
+        "standar WHO.",
+        gen="stunting", iku=True, induk=True, batas=(3.0, 60.0),
+        sumber_data="Kemenkes, SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (dikutip pers) bila ada; "
+                    "selebihnya dan kondisi awal 2020 ilustrasi; " + TARGET_ILUSTRASI),
+    Ind("KES-02", "1.02", "Jumlah Kasus Kematian Ibu", "kasus", "negatif", "kumulatif", SEMUA,
+        ("Dinas Kesehatan", "Dinas Kesehatan"),
+        "Jumlah kematian ibu selama kehamilan, persalinan dan nifas dalam tahun berjalan; angka "
+        "provinsi adalah jumlah kabupaten/kota.",
+        gen="kematian_ibu", dec=0, batas=(0, 1e6)),
+    Ind("KES-03", "1.02", "Angka Kematian Bayi (AKB) per 1.000 Kelahiran Hidup",
+        "per 1.000 kelahiran hidup", "negatif", "akhir", SEMUA,
+        ("Dinas Kesehatan", "Dinas Kesehatan"),
+        "Jumlah kematian bayi umur kurang dari satu tahun per 1.000 kelahiran hidup.",
+        induk=True, lambat=True,
+        awal={"provinsi": (14.0, 18.0), "kabupaten": (10.0, 22.0), "kota": (8.0, 14.0)},
+        ubah=(2.0, 4.5), batas=(1.0, 60.0)),
+    Ind("KES-04", "1.02", "Persentase Penduduk yang Memiliki Jaminan Kesehatan (UHC)", "persen",
+        "positif", "akhir", SEMUA, ("Dinas Kesehatan", "Dinas Kesehatan"),
+        "Persentase penduduk yang terdaftar sebagai peserta Jaminan Kesehatan Nasional terhadap "
+        "jumlah penduduk.",
+        induk=True, awal={"provinsi": (80.0, 90.0), "kabupaten": (72.0, 94.0), "kota": (85.0, 96.0)},
+        ubah=(4.0, 9.0), batas=(0, 99.8)),
+    # ---- 1.03 PUPR ----
+    Ind("PU-01", "1.03", "Persentase Panjang Jalan {wil} dalam Kondisi Mantap", "persen", "positif",
+        "akhir", SEMUA,
+        ("Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Pekerjaan Umum dan Penataan Ruang"),
+        "Persentase panjang jalan kewenangan daerah dalam kondisi baik dan sedang terhadap panjang "
+        "seluruh jalan kewenangan daerah.",
+        iku=True, awal={"provinsi": (55.0, 68.0), "kabupaten": (45.0, 68.0), "kota": (72.0, 85.0)},
+        ubah=(8.0, 15.0), batas=(0, 99.5)),
+    Ind("PU-02", "1.03", "Panjang Jalan yang Dibangun dan Ditingkatkan", "km", "positif", "kumulatif",
+        SEMUA, ("Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Pekerjaan Umum dan Penataan Ruang"),
+        "Panjang jalan baru dan jalan yang ditingkatkan kapasitas atau strukturnya dalam tahun "
+        "berjalan; target akhir adalah jumlah 2021-2026.",
+        gen="alir", awal={"provinsi": (30.0, 60.0), "kabupaten": (12.0, 40.0), "kota": (5.0, 14.0)},
+        tumbuh=(0.02, 0.06), covid=0.75),
+    Ind("PU-03", "1.03", "Persentase Rumah Tangga dengan Akses Air Minum Layak", "persen", "positif",
+        "akhir", SEMUA,
+        ("Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Pekerjaan Umum dan Penataan Ruang"),
+        "Persentase rumah tangga yang menggunakan sumber air minum layak terhadap seluruh rumah "
+        "tangga.",
+        induk=True, awal={"provinsi": (78.0, 84.0), "kabupaten": (62.0, 88.0), "kota": (88.0, 95.0)},
+        ubah=(4.0, 8.0), batas=(0, 99.9)),
+    # ---- 1.04 Perumahan dan kawasan permukiman ----
+    Ind("PRK-01", "1.04", "Jumlah Rumah Tidak Layak Huni (RTLH) yang Ditangani", "unit", "positif",
+        "kumulatif", SEMUA,
+        ("Dinas Perumahan Rakyat dan Kawasan Permukiman", "Dinas Perumahan dan Kawasan Permukiman"),
+        "Jumlah rumah tidak layak huni yang direhabilitasi atau dibangun baru dalam tahun berjalan; "
+        "target akhir adalah jumlah 2021-2026.",
+        gen="alir", dec=0, per_100rb=True,
+        awal={"provinsi": (25, 45), "kabupaten": (60, 140), "kota": (40, 90)}, covid=0.8),
+    Ind("PRK-02", "1.04", "Luas Kawasan Permukiman Kumuh", "hektar", "negatif", "akhir", SEMUA,
+        ("Dinas Perumahan Rakyat dan Kawasan Permukiman", "Dinas Perumahan dan Kawasan Permukiman"),
+        "Luas kawasan permukiman kumuh yang ditetapkan dengan keputusan kepala daerah dan belum "
+        "ditangani.",
+        awal={"provinsi": (180.0, 320.0), "kabupaten": (20.0, 110.0), "kota": (80.0, 180.0)},
+        ubah=(0.35, 0.6), ubah_rel=True, batas=(0, 1e6)),
+    # ---- 1.05 Trantibum ----
+    Ind("TRB-01", "1.05", "Persentase Penegakan Peraturan Daerah dan Peraturan Kepala Daerah",
+        "persen", "positif", "akhir", SEMUA,
+        ("Satuan Polisi Pamong Praja", "Satuan Polisi Pamong Praja"),
+        "Persentase pelanggaran Perda dan Perkada yang ditindaklanjuti terhadap seluruh pelanggaran "
+        "yang ditemukan.",
+        awal={"provinsi": (70.0, 82.0), "kabupaten": (65.0, 85.0), "kota": (72.0, 88.0)},
+        ubah=(8.0, 15.0), batas=(0, 100)),
+    # ---- 1.06 Sosial ----
+    Ind("SOS-01", "1.06", "Persentase Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) yang Tertangani",
+        "persen", "positif", "akhir", SEMUA, ("Dinas Sosial", "Dinas Sosial"),
+        "Persentase PPKS yang memperoleh bantuan sosial untuk pemenuhan kebutuhan dasar terhadap "
+        "seluruh PPKS.",
+        induk=True, awal={"provinsi": (45.0, 65.0), "kabupaten": (35.0, 70.0), "kota": (50.0, 75.0)},
+        ubah=(10.0, 20.0), batas=(0, 100)),
+    # ---- 2.07 Tenaga kerja ----
+    Ind("NAK-01", "2.07", "Jumlah Tenaga Kerja yang Mengikuti Pelatihan Berbasis Kompetensi", "orang",
+        "positif", "kumulatif", SEMUA, ("Dinas Tenaga Kerja dan Transmigrasi", "Dinas Tenaga Kerja"),
+        "Jumlah pencari kerja dan pekerja yang menyelesaikan pelatihan berbasis kompetensi dalam "
+        "tahun berjalan; target akhir adalah jumlah 2021-2026.",
+        gen="alir", dec=0, per_100rb=True,
+        awal={"provinsi": (40, 70), "kabupaten": (90, 220), "kota": (100, 200)},
+        bobot_tw=(0.10, 0.25, 0.35, 0.30), covid=0.6),
+    Ind("NAK-02", "2.07", "Tingkat Setengah Pengangguran", "persen", "negatif", "akhir", PROV,
+        ("Dinas Tenaga Kerja dan Transmigrasi", "Dinas Tenaga Kerja"),
+        "Persentase penduduk bekerja di bawah jam kerja normal (kurang dari 35 jam seminggu) yang "
+        "masih mencari atau bersedia menerima pekerjaan.",
+        gen="setengah",
+        sumber_data="BPS, Sakernas Agustus (var 1181) 2020-2025; " + TARGET_ILUSTRASI),
+    # ---- 2.08 PPPA ----
+    Ind("PPA-01", "2.08", "Indeks Pembangunan Gender (IPG)", "indeks", "positif", "akhir", SEMUA,
+        ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
+         "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"),
+        "Rasio IPM perempuan terhadap IPM laki-laki dikali 100.",
+        induk=True, lambat=True,
+        awal={"provinsi": (86.0, 90.0), "kabupaten": (82.0, 92.0), "kota": (90.0, 94.0)},
+        ubah=(0.8, 2.0), batas=(0, 100)),
+    Ind("PPA-02", "2.08", "Persentase Kasus Kekerasan terhadap Perempuan dan Anak yang Ditangani",
+        "persen", "positif", "akhir", SEMUA,
+        ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
+         "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"),
+        "Persentase kasus kekerasan terhadap perempuan dan anak yang mendapat layanan penanganan "
+        "terhadap seluruh kasus yang dilaporkan.",
+        induk=True, awal={"provinsi": (82.0, 92.0), "kabupaten": (75.0, 95.0), "kota": (85.0, 96.0)},
+        ubah=(4.0, 10.0), batas=(0, 100)),
+    # ---- 2.09 Pangan ----
+    Ind("PGN-01", "2.09", "Skor Pola Pangan Harapan (PPH)", "skor", "positif", "akhir", SEMUA,
+        ("Dinas Ketahanan Pangan", "Dinas Ketahanan Pangan"),
+        "Skor komposisi dan keragaman konsumsi pangan penduduk terhadap pola pangan harapan "
+        "(maksimum 100).",
+        induk=True, lambat=True,
+        awal={"provinsi": (78.0, 86.0), "kabupaten": (72.0, 88.0), "kota": (80.0, 90.0)},
+        ubah=(3.0, 7.0), batas=(0, 100)),
+    # ---- 2.11 Lingkungan hidup ----
+    Ind("LH-01", "2.11", "Indeks Kualitas Lingkungan Hidup (IKLH)", "indeks", "positif", "akhir", SEMUA,
+        ("Dinas Lingkungan Hidup", "Dinas Lingkungan Hidup"),
+        "Indeks gabungan kualitas air, udara, lahan dan air laut menurut metode KLHK.",
+        iku=True, induk=True, lambat=True,
+        awal={"provinsi": (71.0, 77.0), "kabupaten": (65.0, 82.0), "kota": (58.0, 68.0)},
+        ubah=(1.0, 3.0), batas=(0, 100)),
+    Ind("LH-02", "2.11", "Persentase Sampah yang Tertangani", "persen", "positif", "akhir", KABKOTA,
+        ("Dinas Lingkungan Hidup", "Dinas Lingkungan Hidup"),
+        "Persentase timbulan sampah rumah tangga dan sejenis yang tertangani (dipilah, diangkut, "
+        "diolah, diproses akhir) terhadap seluruh timbulan sampah.",
+        awal={"kabupaten": (35.0, 65.0), "kota": (60.0, 78.0)}, ubah=(8.0, 15.0), batas=(0, 100)),
+    # ---- 2.12 Adminduk ----
+    Ind("DUK-01", "2.12", "Persentase Penduduk Wajib KTP yang Memiliki KTP Elektronik", "persen",
+        "positif", "akhir", SEMUA,
+        ("Dinas Kependudukan dan Pencatatan Sipil", "Dinas Kependudukan dan Pencatatan Sipil"),
+        "Persentase penduduk wajib KTP yang telah merekam dan memiliki KTP elektronik.",
+        induk=True, awal={"provinsi": (93.0, 97.0), "kabupaten": (90.0, 98.0), "kota": (95.0, 98.5)},
+        ubah=(1.0, 3.0), batas=(0, 99.9)),
+    # ---- 2.13 Pemberdayaan masyarakat dan desa ----
+    Ind("PMD-01", "2.13", "Jumlah Desa Sangat Tertinggal", "desa", "negatif", "akhir", PROV_KAB,
+        ("Dinas Pemberdayaan Masyarakat dan Desa", "Dinas Pemberdayaan Masyarakat dan Desa"),
+        "Jumlah desa berstatus sangat tertinggal menurut Indeks Desa Membangun; angka provinsi adalah "
+        "jumlah kabupaten.",
+        gen="desa", dec=0, induk=True, batas=(0, 1e6)),
+    # ---- 2.14 Pengendalian penduduk dan KB ----
+    Ind("KB-01", "2.14", "Angka Kelahiran Total (Total Fertility Rate)", "anak per perempuan",
+        "negatif", "akhir", SEMUA,
+        ("Dinas Pengendalian Penduduk dan Keluarga Berencana",
+         "Dinas Pengendalian Penduduk dan Keluarga Berencana"),
+        "Rata-rata jumlah anak yang dilahirkan seorang perempuan selama masa reproduksinya.",
+        induk=True, lambat=True,
+        awal={"provinsi": (2.40, 2.65), "kabupaten": (2.25, 2.90), "kota": (2.05, 2.35)},
+        ubah=(0.10, 0.25), batas=(1.5, 4.0)),
+    # ---- 2.15 Perhubungan ----
+    Ind("HUB-01", "2.15", "Persentase Ketersediaan Fasilitas Perlengkapan Jalan", "persen", "positif",
+        "akhir", SEMUA, ("Dinas Perhubungan", "Dinas Perhubungan"),
+        "Persentase rambu, marka, alat pemberi isyarat lalu lintas dan penerangan jalan yang "
+        "terpasang terhadap kebutuhan pada jalan kewenangan daerah.",
+        awal={"provinsi": (50.0, 65.0), "kabupaten": (40.0, 65.0), "kota": (60.0, 75.0)},
+        ubah=(10.0, 20.0), batas=(0, 100)),
+    # ---- 2.16 Komunikasi dan informatika ----
+    Ind("KOM-01", "2.16", "Persentase Rumah Tangga yang Mengakses Internet", "persen", "positif",
+        "akhir", SEMUA, ("Dinas Komunikasi dan Informatika", "Dinas Komunikasi dan Informatika"),
+        "Persentase rumah tangga yang salah satu anggotanya mengakses internet dalam tiga bulan "
+        "terakhir.",
+        gen="internet", induk=True, lambat=True,
+        awal={"kabupaten": (58.0, 80.0), "kota": (84.0, 91.0)}, ubah=(10.0, 16.0), batas=(0, 99.5),
+        sumber_data="BPS, Susenas (var 398) tingkat provinsi 2024; selebihnya ilustrasi; "
+                    + TARGET_ILUSTRASI),
+    Ind("KOM-02", "2.16", "Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)", "indeks", "positif",
+        "akhir", SEMUA, ("Dinas Komunikasi dan Informatika", "Dinas Komunikasi dan Informatika"),
+        "Nilai evaluasi SPBE Kementerian PANRB pada skala 1 sampai 5.",
+        awal={"provinsi": (2.2, 2.8), "kabupaten": (1.6, 2.6), "kota": (2.2, 2.9)},
+        ubah=(0.6, 1.1), batas=(1.0, 5.0)),
+    # ---- 2.17 Koperasi, UKM ----
+    Ind("UKM-01", "2.17", "Jumlah Usaha Mikro, Kecil dan Menengah (UMKM) yang Dibina", "unit usaha",
+        "positif", "kumulatif", SEMUA, ("Dinas Koperasi dan UKM", "Dinas Koperasi dan UKM"),
+        "Jumlah UMKM yang menerima pendampingan, pelatihan atau fasilitasi dalam tahun berjalan; "
+        "target akhir adalah jumlah 2021-2026.",
+        gen="alir", dec=0, per_100rb=True,
+        awal={"provinsi": (60, 100), "kabupaten": (120, 260), "kota": (150, 280)},
+        bobot_tw=(0.12, 0.25, 0.33, 0.30)),
+    # ---- 2.18 Penanaman modal ----
+    Ind("PM-01", "2.18", "Nilai Realisasi Investasi PMA dan PMDN", "miliar rupiah", "positif",
+        "kumulatif", SEMUA,
+        ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+         "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"),
+        "Nilai realisasi penanaman modal asing dan dalam negeri yang dilaporkan dalam LKPM tahun "
+        "berjalan; target akhir adalah jumlah 2021-2026.",
+        gen="alir", per_100rb=True, batas=(0, 1e9),
+        awal={"provinsi": (550.0, 800.0), "kabupaten": (150.0, 900.0), "kota": (250.0, 600.0)},
+        tumbuh=(0.05, 0.10), bobot_tw=(0.22, 0.25, 0.25, 0.28)),
+    # ---- 2.19 Kepemudaan dan olahraga ----
+    Ind("OR-01", "2.19", "Indeks Pembangunan Pemuda (IPP)", "indeks", "positif", "akhir", SEMUA,
+        ("Dinas Pemuda dan Olahraga", "Dinas Pemuda dan Olahraga"),
+        "Indeks komposit pembangunan pemuda dari domain pendidikan, kesehatan, lapangan kerja, "
+        "partisipasi dan gender.",
+        induk=True, lambat=True, awal={"provinsi": (50.0, 56.0), "kabupaten": (45.0, 56.0),
+                                       "kota": (52.0, 60.0)},
+        ubah=(3.0, 6.0), batas=(0, 100)),
+    Ind("OR-02", "2.19", "Persentase Pemuda yang Tidak Sekolah, Tidak Bekerja dan Tidak Mengikuti "
+        "Pelatihan (NEET)", "persen", "negatif", "akhir", PROV,
+        ("Dinas Pemuda dan Olahraga", "Dinas Pemuda dan Olahraga"),
+        "Persentase penduduk usia 15-24 tahun yang tidak sekolah, tidak bekerja dan tidak mengikuti "
+        "pelatihan.",
+        gen="neet", sumber_data="BPS, Sakernas Agustus (var 1186) 2020-2025; " + TARGET_ILUSTRASI),
+    # ---- 2.22 Kebudayaan ----
+    Ind("BUD-01", "2.22", "Persentase Cagar Budaya yang Dilestarikan", "persen", "positif", "akhir",
+        SEMUA, ("Dinas Kebudayaan dan Pariwisata", "Dinas Pendidikan dan Kebudayaan"),
+        "Persentase cagar budaya dan objek diduga cagar budaya yang dilindungi, dikembangkan atau "
+        "dimanfaatkan terhadap seluruh yang tercatat.",
+        awal={"provinsi": (35.0, 55.0), "kabupaten": (25.0, 55.0), "kota": (35.0, 60.0)},
+        ubah=(10.0, 22.0), batas=(0, 100)),
+    # ---- 2.23 Perpustakaan ----
+    Ind("PUS-01", "2.23", "Tingkat Kegemaran Membaca (TGM) Masyarakat", "nilai", "positif", "akhir",
+        SEMUA, ("Dinas Perpustakaan dan Kearsipan", "Dinas Perpustakaan dan Kearsipan"),
+        "Nilai kegemaran membaca masyarakat menurut survei Perpustakaan Nasional (skala 0-100).",
+        induk=True, lambat=True, awal={"provinsi": (54.0, 60.0), "kabupaten": (48.0, 60.0),
+                                       "kota": (56.0, 64.0)},
+        ubah=(6.0, 10.0), batas=(0, 100)),
+    # ---- 3.25 Kelautan dan perikanan ----
+    Ind("IKN-01", "3.25", "Produksi Perikanan Tangkap dan Budidaya", "ton", "positif", "kumulatif", SEMUA,
+        ("Dinas Kelautan dan Perikanan", "Dinas Perikanan"),
+        "Volume produksi perikanan tangkap dan budidaya dalam tahun berjalan; angka provinsi adalah "
+        "jumlah kabupaten/kota; target akhir adalah jumlah 2021-2026.",
+        gen="alir_jumlah", per_100rb=True, awal={"kabupaten": (1500.0, 12000.0), "kota": (1500.0, 4000.0)},
+        tumbuh=(0.02, 0.05), bobot_tw=(0.23, 0.25, 0.27, 0.25), batas=(0, 1e9)),
+    # ---- 3.26 Pariwisata ----
+    Ind("PAR-01", "3.26", "Jumlah Kunjungan Wisatawan Nusantara dan Mancanegara", "kunjungan",
+        "positif", "kumulatif", SEMUA, ("Dinas Kebudayaan dan Pariwisata", "Dinas Pariwisata"),
+        "Jumlah perjalanan wisatawan nusantara dan mancanegara ke daerah dalam tahun berjalan; target "
+        "akhir adalah jumlah 2021-2026.",
+        gen="alir", dec=0, per_100rb=True,
+        awal={"provinsi": (28000, 40000), "kabupaten": (15000, 45000), "kota": (40000, 70000)},
+        tumbuh=(0.06, 0.12), bobot_tw=(0.20, 0.26, 0.24, 0.30), covid=0.55),
+    # ---- 3.27 Pertanian ----
+    Ind("TAN-01", "3.27", "Nilai Tukar Petani (NTP)", "indeks", "positif", "akhir", PROV,
+        ("Dinas Tanaman Pangan, Hortikultura dan Peternakan", "Dinas Pertanian"),
+        "Perbandingan indeks harga yang diterima petani dengan indeks harga yang dibayar petani "
+        "(2018=100); angka triwulan adalah bulan terakhir triwulan.",
+        gen="ntp", awal={"provinsi": (100.0, 106.0)}, ubah=(3.0, 6.0), batas=(80, 200)),
+    Ind("TAN-02", "3.27", "Produksi Padi", "ton GKG", "positif", "kumulatif", SEMUA,
+        ("Dinas Tanaman Pangan, Hortikultura dan Peternakan", "Dinas Pertanian"),
+        "Produksi padi dalam gabah kering giling dalam tahun berjalan; angka provinsi adalah jumlah "
+        "kabupaten/kota; target akhir adalah jumlah 2021-2026.",
+        gen="alir_jumlah", per_100rb=True, awal={"kabupaten": (3000.0, 15000.0), "kota": (100.0, 800.0)},
+        tumbuh=(0.01, 0.04), bobot_tw=(0.34, 0.20, 0.31, 0.15), batas=(0, 1e9)),
+    # ---- 3.28 Kehutanan (provinsi) ----
+    Ind("HUT-01", "3.28", "Luas Rehabilitasi Hutan dan Lahan", "hektar", "positif", "kumulatif", PROV,
+        ("Dinas Kehutanan", "Dinas Kehutanan"),
+        "Luas hutan dan lahan kritis yang direhabilitasi dalam tahun berjalan; target akhir adalah "
+        "jumlah 2021-2026.",
+        gen="alir", awal={"provinsi": (600.0, 1800.0)}, tumbuh=(0.0, 0.05),
+        bobot_tw=(0.05, 0.15, 0.35, 0.45), covid=0.7, batas=(0, 1e9)),
+    # ---- 3.29 ESDM (provinsi) ----
+    Ind("ESD-01", "3.29", "Rasio Elektrifikasi", "persen", "positif", "akhir", PROV,
+        ("Dinas Energi dan Sumber Daya Mineral", "Dinas Energi dan Sumber Daya Mineral"),
+        "Persentase rumah tangga berlistrik (PLN dan non-PLN) terhadap seluruh rumah tangga.",
+        awal={"provinsi": (89.0, 94.0)}, ubah=(4.0, 7.0), batas=(0, 99.9)),
+    # ---- 3.30 Perdagangan ----
+    Ind("DAG-01", "3.30", "Laju Inflasi (y-on-y)", "persen", "rentang", "akhir", SEMUA,
+        ("Dinas Perindustrian dan Perdagangan", "Dinas Perdagangan"),
+        "Persentase perubahan Indeks Harga Konsumen dibanding bulan yang sama tahun sebelumnya; "
+        "angka triwulan adalah bulan terakhir triwulan, angka tahunan bulan Desember.",
+        gen="inflasi", induk=True),
+    # ---- 3.31 Perindustrian ----
+    Ind("IND-01", "3.31", "Kontribusi Sektor Industri Pengolahan terhadap PDRB", "persen", "positif",
+        "akhir", SEMUA, ("Dinas Perindustrian dan Perdagangan", "Dinas Perindustrian"),
+        "Persentase nilai tambah industri pengolahan terhadap PDRB atas dasar harga berlaku.",
+        induk=True, lambat=True,
+        awal={"provinsi": (7.0, 15.0), "kabupaten": (4.0, 20.0), "kota": (8.0, 14.0)},
+        ubah=(0.5, 1.5), batas=(0, 100)),
+    # ---- 4.01 Sekretariat daerah ----
+    Ind("ORG-01", "4.01", "Nilai Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP)", "predikat",
+        "teks", "akhir", SEMUA,
+        ("Biro Organisasi Sekretariat Daerah", "Bagian Organisasi Sekretariat Daerah"),
+        "Predikat hasil evaluasi SAKIP oleh Kementerian PANRB (AA, A, BB, B, CC, C, D).",
+        gen="sakip"),
+    # ---- 5.01 Perencanaan ----
+    Ind("REN-01", "5.01", "Persentase Konsistensi Program RKPD terhadap RPJMD", "persen", "positif",
+        "akhir", SEMUA, OPD_BAPPEDA,
+        "Persentase program RKPD yang sesuai dengan program prioritas RPJMD.",
+        awal={"provinsi": (82.0, 92.0), "kabupaten": (75.0, 92.0), "kota": (80.0, 93.0)},
+        ubah=(6.0, 12.0), batas=(0, 100)),
+    # ---- 5.02 Keuangan ----
+    Ind("KEU-01", "5.02", "Opini BPK atas Laporan Keuangan Pemerintah Daerah (LKPD)", "opini", "teks",
+        "akhir", SEMUA,
+        ("Badan Keuangan dan Aset Daerah", "Badan Pengelolaan Keuangan dan Aset Daerah"),
+        "Opini Badan Pemeriksa Keuangan atas LKPD tahun anggaran berkenaan (WTP, WDP, TW, TMP).",
+        gen="opini", iku=True),
+    Ind("KEU-02", "5.02", "Realisasi Pendapatan Asli Daerah (PAD)", "miliar rupiah", "positif",
+        "kumulatif", SEMUA, ("Badan Pendapatan Daerah", "Badan Pendapatan Daerah"),
+        "Jumlah pendapatan asli daerah yang diterima dalam tahun anggaran; angka tahunan hasil audit "
+        "menggantikan jumlah triwulan; target akhir adalah jumlah 2021-2026.",
+        gen="alir", per_100rb=True, batas=(0, 1e9),
+        awal={"provinsi": (70.0, 95.0), "kabupaten": (22.0, 55.0), "kota": (55.0, 90.0)},
+        tumbuh=(0.04, 0.08), bobot_tw=(0.18, 0.25, 0.25, 0.32)),
+    # ---- 6.01 Inspektorat ----
+    Ind("INS-01", "6.01", "Level Maturitas Sistem Pengendalian Intern Pemerintah (SPIP)", "level",
+        "positif", "akhir", SEMUA, ("Inspektorat Daerah", "Inspektorat Daerah"),
+        "Tingkat kematangan penyelenggaraan SPIP hasil penilaian BPKP pada skala 0 sampai 5.",
+        awal={"provinsi": (2.6, 3.1), "kabupaten": (1.8, 3.0), "kota": (2.4, 3.1)},
+        ubah=(0.4, 0.9), batas=(0, 5)),
+    # ---- 8.01 Kesbangpol (provinsi) ----
+    Ind("KBP-01", "8.01", "Indeks Demokrasi Indonesia (IDI)", "indeks", "positif", "akhir", PROV,
+        ("Badan Kesatuan Bangsa dan Politik", "Badan Kesatuan Bangsa dan Politik"),
+        "Indeks capaian demokrasi provinsi dari aspek kebebasan, kesetaraan dan kapasitas lembaga "
+        "demokrasi.",
+        lambat=True, awal={"provinsi": (72.0, 80.0)}, ubah=(2.0, 5.0), batas=(0, 100)),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Bantu
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Daerah:
+    kode: str
+    kode_bps: str
+    nama: str
+    jenis: str  # provinsi | kabupaten | kota
+    kode_induk: str
+    penduduk: int
+    luas_km2: float
+
+    @property
+    def prov(self) -> str:
+        return self.kode if self.jenis == "provinsi" else self.kode_induk
+
+
+@dataclass
+class Real:
+    tahun: int
+    periode: str
+    nilai: object  # float | str
+    sumber: str
+    status: str = "tetap"
+    catatan: str = ""
+
+
+@dataclass
+class Seri:
+    kondisi_awal: object
+    target: dict  # tahun -> float | (min, maks) | str
+    target_akhir: object
+    realisasi: list  # [Real]
+    tahunan: dict = field(default_factory=dict)  # tahun (termasuk 2020) -> nilai tahun itu
+    rkpd: dict = field(default_factory=dict)
+
+
+def rng(*kunci) -> random.Random:
+    """Generator acak tetap untuk satu kunci (SEED tetap; tidak bergantung PYTHONHASHSEED)."""
+    return random.Random(f"{SEED}|" + "|".join(map(str, kunci)))
+
+
+def antara(r: random.Random, ab) -> float:
+    return r.uniform(ab[0], ab[1])
+
+
+def jepit(x: float, batas) -> float:
+    return min(max(x, batas[0]), batas[1])
+
+
+def fmt(x, dec: int = 2, koma: bool = False) -> str:
+    """Angka -> teks, desimal secukupnya (71.10 -> '71.1', 150.0 -> '150')."""
+    if isinstance(x, str):
+        return x
+    s = f"{x:.{dec}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    if s in ("-0", ""):
+        s = "0"
+    return s.replace(".", ",") if koma else s
+
+
+def fmt_rentang(ab, koma: bool) -> str:
+    a, b = ab
+    if koma:
+        return f"{a:.1f} - {b:.1f}".replace(".", ",")
+    return f"{a:.1f}-{b:.1f}"
+
+
+def bagi(total: float, bobot, dec: int) -> list:
+    """Bagi total ke beberapa bagian menurut bobot; jumlahnya tetap sama dengan total."""
+    s = sum(bobot)
+    if dec == 0:
+        total = int(round(total))
+        mentah = [total * w / s for w in bobot]
+        hasil = [math.floor(m) for m in mentah]
+        sisa = total - sum(hasil)
+        urut = sorted(range(len(bobot)), key=lambda i: (-(mentah[i] - hasil[i]), i))
+        for i in urut[:sisa]:
+            hasil[i] += 1
+        return hasil
+    hasil = [round(total * w / s, dec) for w in bobot]
+    hasil[-1] = round(round(total, dec) - sum(hasil[:-1]), dec)
+    return hasil
+
+
+def poisson(r: random.Random, lam: float) -> int:
+    batas, k, p = math.exp(-lam), 0, 1.0
+    while True:
+        p *= r.random()
+        if p <= batas:
+            return k
+        k += 1
+
+
+def baca_csv(nama: str) -> list[dict]:
+    with open(SUMBER / nama, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def baca_daerah() -> list[Daerah]:
+    with open(DAERAH_CSV, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    hasil = []
+    for r in rows:
+        kode, induk = r["kode"], r["kode_induk"] or ""
+        if kode in PROVINSI or induk in PROVINSI:
+            hasil.append(Daerah(kode, r["kode_bps"], r["nama"], r["jenis"], induk,
+                                int(r["penduduk"]), float(r["luas_km2"])))
+    return sorted(hasil, key=lambda d: d.kode)
+
+
+# ---------------------------------------------------------------------------------------------
+# Seri resmi dari data/sumber
+# ---------------------------------------------------------------------------------------------
+class Sumber:
+    def __init__(self) -> None:
+        self.ipm, self.p0_kab = {}, {}
+        for r in baca_csv("bps_ipm_kemiskinan_kabkota_2020_2024.csv"):
+            key = (r["kode_kemendagri"], int(r["tahun"]))
+            if r["indikator"] == "ipm" and r["sumber_tabel"] == "bps_tabel_413":
+                self.ipm[key] = float(r["nilai"])
+            elif r["indikator"] == "persentase_penduduk_miskin":
+                self.p0_kab[key] = float(r["nilai"])
+        self.p0, self.gini, self.tpt, self.pdrb, self.setengah, self.neet, self.internet = (
+            {}, {}, {}, {}, {}, {}, {})
+        for r in baca_csv("bps_provinsi_indikator_2018_2025.csv"):
+            if not r["nilai"]:
+                continue
+            kode, th, v, per, rin = (r["kode_kemendagri"], int(r["tahun"]), float(r["nilai"]),
+                                     r["periode"], r["rincian"])
+            semester = "Maret" if "Maret" in per else "September" if "September" in per else per
+            if r["indikator"] == "persentase_penduduk_miskin" and rin == "Jumlah":
+                self.p0[(kode, th, semester)] = v
+            elif r["indikator"] == "gini_ratio" and rin == "Perkotaan+Perdesaan":
+                self.gini[(kode, th, semester)] = v
+            elif r["indikator"] == "tingkat_pengangguran_terbuka":
+                self.tpt[(kode, th, per)] = v
+            elif r["indikator"] == "pdrb_per_kapita" and rin == "Harga Berlaku":
+                self.pdrb[(kode, th)] = v / 1000.0  # ribu rupiah -> juta rupiah
+            elif r["indikator"] == "tingkat_setengah_pengangguran":
+                self.setengah[(kode, th)] = v
+            elif r["indikator"] == "neet_15_24":
+                self.neet[(kode, th)] = v
+            elif r["indikator"] == "rumah_tangga_akses_internet" and rin == "Perkotaan+Perdesaan":
+                self.internet[(kode, th)] = v
+        self.hls = {(r["kode_kemendagri"], int(r["tahun"])): float(r["hls_tahun"])
+                    for r in baca_csv("bps_hls_kabkota_2024.csv")}
+        self.stunting, self.hls_pers = {}, {}
+        for r in baca_csv("transkripsi_pers_kaltara_kalteng.csv"):
+            key = (r["kode_kemendagri"], int(r["tahun"]))
+            if r["indikator"] == "prevalensi_stunting":
+                self.stunting[key] = (float(r["nilai"]), r["seri_data"].replace(" Kemenkes", ""))
+            elif r["indikator"] == "harapan_lama_sekolah":
+                self.hls_pers[key] = float(r["nilai"])
+        self.rkpd, self.lpe = {}, {}
+        nama_ind = {"ipm": "IKU-01", "persentase_penduduk_miskin": "IKU-02",
+                    "laju_pertumbuhan_ekonomi": "IKU-03", "tingkat_pengangguran_terbuka": "IKU-04",
+                    "gini_ratio": "IKU-05"}
+        for r in baca_csv("transkripsi_target_makro_kalteng.csv"):
+            kode_ind = nama_ind.get(r["indikator"])
+            if r["dokumen"].startswith("RKPD") and r["target"] and kode_ind:
+                self.rkpd[(r["daerah_kode"], kode_ind, int(r["tahun"]))] = float(r["target"])
+            if r["indikator"] == "laju_pertumbuhan_ekonomi" and r["realisasi"]:
+                self.lpe[(r["daerah_kode"], int(r["tahun"]))] = float(r["realisasi"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Pembuat seri
+# ---------------------------------------------------------------------------------------------
+def jalur_target(k: float, a: float, dec: int) -> dict:
+    """Target tahunan lurus dari kondisi awal (2020) ke target akhir (2026)."""
+    n = TAHUN_AKHIR - TAHUN_KONDISI_AWAL
+    return {y: round(k + (a - k) * (y - TAHUN_KONDISI_AWAL) / n, dec) for y in TAHUN}
+
+
+def target_akhir_level(ind: Ind, r: random.Random, k: float) -> float:
+    ubah = antara(r, ind.ubah) * (abs(k) if ind.ubah_rel else 1.0)
+    a = k + ubah if ind.polaritas == "positif" else k - ubah
+    return round(jepit(a, ind.batas), ind.dec)
+
+
+def jalan_level(ind: Ind, r: random.Random, k: float, target: dict, nyata: dict, *,
+                sampai: int = TAHUN_LENGKAP, perf: float | None = None) -> dict:
+    """Nilai tahunan 2021..sampai: angka nyata bila ada; selain itu ilustrasi.
+
+    Sebelum angka nyata berikutnya: interpolasi ke angka itu. Sesudah angka nyata terakhir:
+    mengikuti langkah target dikali kinerja (perf) ditambah gangguan kecil.
+    """
+    if perf is None:
+        perf = jepit(r.gauss(1.0, 0.30), (0.15, 1.8))
+    a = target[TAHUN_AKHIR]
+    sd = max(abs(a - k) / 6 * 0.45, 10 ** -ind.dec)
+    hasil, py, pv, pt = {}, TAHUN_KONDISI_AWAL, k, k
+    for y in range(TAHUN_AWAL, sampai + 1):
+        if y in nyata:
+            v = nyata[y]
+        else:
+            nanti = [t for t in nyata if t > y]
+            if nanti:
+                t = min(nanti)
+                v = pv + (nyata[t] - pv) * (y - py) / (t - py) + r.gauss(0, sd * 0.4)
+            else:
+                v = pv + perf * (target[y] - pt) + r.gauss(0, sd)
+            v = round(jepit(v, ind.batas), ind.dec)
+        hasil[y] = v
+        py, pv, pt = y, v, target[y]
+    return hasil
+
+
+def status_ilustrasi(ind: Ind, y: int) -> str:
+    return "sementara" if (y >= 2026 or (y == TAHUN_LENGKAP and ind.lambat)) else "tetap"
+
+
+class Pembuat:
+    def __init__(self, daerah: list[Daerah], sumber: Sumber) -> None:
+        self.daerah = {d.kode: d for d in daerah}
+        self.anak = defaultdict(list)
+        for d in daerah:
+            if d.jenis != "provinsi":
+                self.anak[d.kode_induk].append(d)
+        self.s = sumber
+        self._memo = {}
+
+    def berlaku(self, d: Daerah, ind: Ind) -> bool:
+        if d.jenis not in ind.tingkat:
+            return False
+        if ind.kode == "DAG-01" and d.jenis != "provinsi":
+            return d.kode in KOTA_IHK
+        return True
+
+    def seri(self, d: Daerah, ind: Ind) -> Seri:
+        key = (d.kode, ind.kode)
+        if key not in self._memo:
+            r = rng(d.kode, ind.kode)
+            s = getattr(self, "gen_" + ind.gen)(d, ind, r)
+            self._terapkan_kasus(d, ind, s)
+            self._memo[key] = s
+        return self._memo[key]
+
+    # ---- kasus umum --------------------------------------------------------------------------
+    def _terapkan_kasus(self, d: Daerah, ind: Ind, s: Seri) -> None:
+        key = (d.kode, ind.kode)
+        if key in KASUS_TANPA_REALISASI:
+            s.realisasi = []
+        if key in KASUS_TAHUN_KOSONG:
+            s.realisasi = [x for x in s.realisasi if x.tahun not in KASUS_TAHUN_KOSONG[key]]
+        if d.kode in BELUM_LAPOR_TW3_2026 and ind.agregasi == "kumulatif":
+            s.realisasi = [x for x in s.realisasi if not (x.tahun == 2026 and x.periode == "TW3")]
+        for (kd, ki, th), geser in KASUS_RKPD_KABKOTA.items():
+            if (kd, ki) == key:
+                s.rkpd[th] = round(s.target[th] + geser, ind.dec)
+
+    def _tahunan_ke_real(self, ind: Ind, nilai: dict, nyata_sumber: dict, catatan_ilustrasi: str = "",
+                         periode: str = "TAHUN") -> list:
+        rows = []
+        for y, v in sorted(nilai.items()):
+            if y in nyata_sumber:
+                sumber, status, catatan = nyata_sumber[y]
+                rows.append(Real(y, periode, v, sumber, status, catatan))
+            else:
+                rows.append(Real(y, periode, v, ILUSTRASI, status_ilustrasi(ind, y), catatan_ilustrasi))
+        return rows
+
+    # ---- indikator tingkat (akhir) ilustrasi ----------------------------------------------------
+    def gen_level(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        k = round(antara(r, ind.awal[d.jenis]), ind.dec)
+        a = target_akhir_level(ind, r, k)
+        target = jalur_target(k, a, ind.dec)
+        nilai = jalan_level(ind, r, k, target, {})
+        return Seri(k, target, a, self._tahunan_ke_real(ind, nilai, {}), {2020: k, **nilai})
+
+    # ---- makro ----------------------------------------------------------------------------------
+    def gen_ipm(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        nyata = {y: v for (kd, y), v in self.s.ipm.items() if kd == d.kode and y >= TAHUN_AWAL}
+        k = self.s.ipm[(d.kode, TAHUN_KONDISI_AWAL)]
+        a = round(k + r.uniform(2.2, 3.1), 2)
+        target = jalur_target(k, a, 2)
+        nilai = jalan_level(ind, r, k, target, nyata, perf=r.uniform(0.75, 1.0))
+        src = {y: ("BPS, Tabel 413 IPM Metode Baru", "tetap", "") for y in nyata}
+        rows = self._tahunan_ke_real(ind, nilai, src, "seri Tabel 413 tahun 2025 belum tersedia")
+        return Seri(k, target, a, rows, {2020: k, **nilai}, self._rkpd(d, ind))
+
+    def _rkpd(self, d: Daerah, ind: Ind) -> dict:
+        return {y: v for (kd, ki, y), v in self.s.rkpd.items() if kd == d.kode and ki == ind.kode}
+
+    def _tw_nyata(self, d, ind, data, label, sumber_fmt, periode_map, k_label, a_faktor, r):
+        """Seri provinsi per triwulan dari BPS (P0/Gini: Maret-September, TPT: Februari-Agustus)."""
+        k = data[(d.kode, TAHUN_KONDISI_AWAL, k_label)]
+        a = round(k * antara(r, a_faktor), ind.dec)
+        target = jalur_target(k, a, ind.dec)
+        rows, tahunan = [], {2020: k}
+        for y in range(TAHUN_AWAL, TAHUN_LENGKAP + 1):
+            for bulan, tw in periode_map:
+                if (d.kode, y, bulan) in data:
+                    v = data[(d.kode, y, bulan)]
+                    rows.append(Real(y, tw, v, sumber_fmt.format(bulan=bulan), "tetap",
+                                     f"{label} {bulan} {y}"))
+                    tahunan[y] = v
+        # 2026: hanya TW1 (ilustrasi, sementara)
+        bulan, tw = periode_map[0]
+        v26 = round(jepit(tahunan[TAHUN_LENGKAP] + (target[2026] - target[2025]) * 0.8
+                          + r.gauss(0, abs(a - k) / 12 + 10 ** -ind.dec), ind.batas), ind.dec)
+        rows.append(Real(2026, tw, v26, ILUSTRASI, "sementara", f"{label} {bulan} 2026 belum tersedia"))
+        return Seri(k, target, a, rows, tahunan, self._rkpd(d, ind))
+
+    def gen_p0(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        if d.jenis == "provinsi":
+            return self._tw_nyata(d, ind, self.s.p0, "Susenas", "BPS, Susenas {bulan} (var 192)",
+                                  (("Maret", "TW1"), ("September", "TW3")), "September", (0.74, 0.80), r)
+        nyata = {y: v for (kd, y), v in self.s.p0_kab.items() if kd == d.kode and y >= TAHUN_AWAL}
+        k = self.s.p0_kab[(d.kode, TAHUN_KONDISI_AWAL)]
+        a = round(k * r.uniform(0.70, 0.82), 2)
+        target = jalur_target(k, a, 2)
+        nilai = jalan_level(ind, r, k, target, nyata, perf=r.uniform(0.3, 0.8))
+        src = {y: ("BPS, Tabel 621 P0 Kab/Kota (Susenas Maret)", "tetap", f"Susenas Maret {y}")
+               for y in nyata}
+        rows = self._tahunan_ke_real(ind, nilai, src, "Tabel 621 tahun 2025 belum tersedia")
+        for x in rows:
+            if x.sumber == ILUSTRASI:
+                x.status = "sementara"
+        return Seri(k, target, a, rows, {2020: k, **nilai})
+
+    def gen_tpt(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        if d.jenis == "provinsi":
+            return self._tw_nyata(d, ind, self.s.tpt, "Sakernas", "BPS, Sakernas {bulan} (var 543)",
+                                  (("Februari", "TW1"), ("Agustus", "TW3")), "Agustus", (0.80, 0.86), r)
+        prov = self.seri(self.daerah[d.prov], ind)
+        f = r.uniform(1.25, 1.6) if d.jenis == "kota" else r.uniform(0.55, 1.0)
+        return self._turunan(d, ind, r, prov, lambda v, y: v * f, sd=0.35, ubah=(0.10, 0.22))
+
+    def gen_gini(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        if d.jenis == "provinsi":
+            return self._tw_nyata(d, ind, self.s.gini, "Susenas", "BPS, Susenas {bulan} (var 98)",
+                                  (("Maret", "TW1"), ("September", "TW3")), "September", (0.94, 0.97), r)
+        prov = self.seri(self.daerah[d.prov], ind)
+        f = r.uniform(0.98, 1.08) if d.jenis == "kota" else r.uniform(0.84, 1.0)
+        return self._turunan(d, ind, r, prov, lambda v, y: v * f, sd=0.007, ubah=(0.03, 0.06))
+
+    def gen_pdrb(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        if d.jenis == "provinsi":
+            k = round(self.s.pdrb[(d.kode, TAHUN_KONDISI_AWAL)], 2)
+            a = round(k * r.uniform(1.20, 1.30), 2)
+            target = jalur_target(k, a, 2)
+            rows, tahunan = [], {2020: k}
+            for y in range(TAHUN_AWAL, TAHUN_LENGKAP + 1):
+                v = round(self.s.pdrb[(d.kode, y)], 2)
+                status, cat = "tetap", ""
+                if y == TAHUN_LENGKAP:
+                    status, cat = "sementara", "angka sangat sementara"
+                elif y == TAHUN_LENGKAP - 1:
+                    status, cat = "sementara", "angka sementara"
+                rows.append(Real(y, "TAHUN", v, "BPS, PDRB per Kapita ADHB (var 288)", status, cat))
+                tahunan[y] = v
+            return Seri(k, target, a, rows, tahunan)
+        prov = self.seri(self.daerah[d.prov], ind)
+        tinggi = {"65.02": 1.45, "65.04": 1.7, "62.12": 1.55, "62.13": 1.3}
+        f = tinggi.get(d.kode, r.uniform(0.6, 1.15))
+        seri = self._turunan(d, ind, r, prov, lambda v, y: v * f, sd=None, ubah=(0.18, 0.32),
+                             sd_rel=0.035)
+        return seri
+
+    def _turunan(self, d, ind, r, prov: Seri, rumus, *, sd, ubah, sd_rel=None) -> Seri:
+        """Seri kab/kota ilustrasi yang mengikuti gerak angka provinsi (TPT, Gini, PDRB)."""
+        def acak(v):
+            g = sd if sd is not None else abs(v) * sd_rel
+            return round(jepit(v + r.gauss(0, g), ind.batas), ind.dec)
+        k = acak(rumus(prov.tahunan[2020], 2020))
+        perbaikan = k * antara(r, ubah)
+        a = round(k + perbaikan if ind.polaritas == "positif" else k - perbaikan, ind.dec)
+        target = jalur_target(k, a, ind.dec)
+        nilai = {y: acak(rumus(prov.tahunan[y], y)) for y in range(TAHUN_AWAL, TAHUN_LENGKAP + 1)}
+        rows = self._tahunan_ke_real(ind, nilai, {}, "")
+        for x in rows:  # ikut status angka provinsi tahun yang sama (PDRB 2024-2025 sementara)
+            if any(p.tahun == x.tahun and p.status == "sementara" for p in prov.realisasi):
+                x.status = "sementara"
+        return Seri(k, target, a, rows, {2020: k, **nilai})
+
+    def gen_lpe(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        pola = {2020: -1.3, 2021: 3.8, 2022: 5.6, 2023: 4.6, 2024: 4.8, 2025: 4.9}
+        pita = {2021: (3.0, 4.0), 2022: (4.0, 5.0), 2023: (4.5, 5.5), 2024: (5.0, 6.0),
+                2025: (5.0, 6.0), 2026: (5.5, 6.5)}
+        if d.jenis == "provinsi":
+            geser, sd = r.gauss(0, 0.25), 0.35
+            dasar = pola
+        else:
+            prov = self.seri(self.daerah[d.prov], ind)
+            geser, sd = r.gauss(0, 0.6), 0.9
+            dasar = prov.tahunan
+        nilai = {y: round(dasar[y] + geser + r.gauss(0, sd), 2) for y in range(2020, TAHUN_LENGKAP + 1)}
+        src = {}
+        for (kd, y), v in self.s.lpe.items():
+            if kd == d.kode:
+                nilai[y] = v
+                src[y] = ("Bappedalitbang Kalteng, Rakordalev 2024 (pers kaltengterkini.co.id)", "tetap",
+                          "angka BPS yang dikutip pejabat daerah")
+        k = nilai.pop(2020)
+        rows = self._tahunan_ke_real(ind, nilai, src)
+        for x in rows:
+            if x.sumber == ILUSTRASI and x.tahun == TAHUN_LENGKAP:
+                x.status = "sementara"
+        return Seri(k, dict(pita), pita[2026], rows, {2020: k, **nilai}, self._rkpd(d, ind))
+
+    def gen_inflasi(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        pola = {2021: (1.4, 1.3, 1.6, 1.9), 2022: (2.6, 4.4, 5.9, 5.6), 2023: (5.0, 3.4, 2.4, 2.7),
+                2024: (3.0, 2.4, 1.8, 1.6), 2025: (1.1, 1.9, 2.6, 2.8), 2026: (2.6, 2.4, 2.5)}
+        pita = {y: (2.0, 4.0) if y <= 2023 else (1.5, 3.5) for y in TAHUN}
+        geser = r.gauss(0.2, 0.35)
+        k = round(1.6 + geser + r.gauss(0, 0.3), 2)
+        rows, tahunan = [], {2020: k}
+        for y, nilai_tw in pola.items():
+            vals = [round(v + geser + r.gauss(0, 0.3), 2) for v in nilai_tw]
+            st = "sementara" if y == 2026 else "tetap"
+            if d.jenis == "provinsi":
+                for tw, v in zip(TW, vals):
+                    rows.append(Real(y, tw, v, ILUSTRASI, st, ""))
+            elif y <= TAHUN_LENGKAP:
+                rows.append(Real(y, "TAHUN", vals[-1], ILUSTRASI, st, "inflasi Desember (y-on-y)"))
+            tahunan[y] = vals[-1]
+        return Seri(k, pita, pita[2026], rows, tahunan)
+
+    def gen_ntp(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        k = round(antara(r, ind.awal["provinsi"]), 2)
+        a = target_akhir_level(ind, r, k)
+        target = jalur_target(k, a, 2)
+        nilai = jalan_level(ind, r, k, target, {}, sampai=2026, perf=r.uniform(1.0, 2.2))
+        rows, prev = [], k
+        for y in TAHUN:
+            n_tw = TW_2026 if y == 2026 else 4
+            for i in range(n_tw):
+                v = round(prev + (nilai[y] - prev) * (i + 1) / 4 + r.gauss(0, 1.2), 2)
+                if i == 3:
+                    v = nilai[y]
+                rows.append(Real(y, TW[i], v, ILUSTRASI, "sementara" if y == 2026 else "tetap", ""))
+            prev = nilai[y]
+        return Seri(k, target, a, rows, {2020: k, **nilai})
+
+    def _seri_tahunan_nyata(self, d, ind, r, data: dict, sumber: str, a_faktor) -> Seri:
+        k = data[(d.kode, TAHUN_KONDISI_AWAL)]
+        a = round(k * antara(r, a_faktor), 2)
+        target = jalur_target(k, a, 2)
+        nilai = {y: data[(d.kode, y)] for y in range(TAHUN_AWAL, TAHUN_LENGKAP + 1)}
+        src = {y: (sumber, "tetap", "") for y in nilai}
+        return Seri(k, target, a, self._tahunan_ke_real(ind, nilai, src), {2020: k, **nilai})
+
+    def gen_setengah(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        return self._seri_tahunan_nyata(d, ind, r, self.s.setengah, "BPS, Sakernas Agustus (var 1181)",
+                                        (0.74, 0.80))
+
+    def gen_neet(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        return self._seri_tahunan_nyata(d, ind, r, self.s.neet, "BPS, Sakernas Agustus (var 1186)",
+                                        (0.78, 0.86))
+
+    # ---- pendidikan dan kesehatan ------------------------------------------------------------
+    def gen_hls(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        nyata = {2024: self.s.hls[(d.kode, 2024)]}
+        src = {2024: ("BPS, [Metode Baru] Harapan Lama Sekolah (var 417)", "tetap", "")}
+        if (d.kode, 2025) in self.s.hls_pers:
+            nyata[2025] = self.s.hls_pers[(d.kode, 2025)]
+            src[2025] = ("BPS, rilis komponen IPM 2025 (pers teraskaltara.id)", "tetap", "")
+        k = round(nyata[2024] - 4 * r.uniform(0.03, 0.10), 2)
+        a = round(k + r.uniform(0.35, 0.7), 2)
+        target = jalur_target(k, a, 2)
+        nilai = jalan_level(ind, r, k, target, nyata)
+        return Seri(k, target, a, self._tahunan_ke_real(ind, nilai, src), {2020: k, **nilai})
+
+    def gen_internet(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        nyata, src = {}, {}
+        if d.jenis == "provinsi":
+            nyata[2024] = self.s.internet[(d.kode, 2024)]
+            src[2024] = ("BPS, Susenas 2024 (var 398)", "tetap", "")
+            k = round(nyata[2024] - r.uniform(10.0, 13.0), 2)
+        else:
+            k = round(antara(r, ind.awal[d.jenis]), 2)
+        a = target_akhir_level(ind, r, k)
+        target = jalur_target(k, a, 2)
+        nilai = jalan_level(ind, r, k, target, nyata)
+        return Seri(k, target, a, self._tahunan_ke_real(ind, nilai, src), {2020: k, **nilai})
+
+    def gen_stunting(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        nyata = {y: v for (kd, y), (v, _) in self.s.stunting.items() if kd == d.kode}
+        src = {y: ("Kemenkes, " + seri, "tetap", "") for (kd, y), (_, seri) in self.s.stunting.items()
+               if kd == d.kode}
+        tahun = range(TAHUN_KONDISI_AWAL, TAHUN_LENGKAP + 1)
+        if d.jenis == "provinsi":
+            k = round(nyata[2021] + r.uniform(0.5, 2.0), 2)
+            a = 14.0
+            target = jalur_target(k, a, 2)
+            nilai = jalan_level(ind, r, k, target, nyata, perf=r.uniform(0.6, 0.9))
+            tahunan = {2020: k, **nilai}
+        else:
+            prov = self.seri(self.daerah[d.prov], ind).tahunan
+            tahunan = {}
+            if nyata:
+                for y in tahun:
+                    if y in nyata:
+                        tahunan[y] = nyata[y]
+                        continue
+                    sebelum = [t for t in nyata if t < y]
+                    sesudah = [t for t in nyata if t > y]
+                    if sebelum and sesudah:
+                        t0, t1 = max(sebelum), min(sesudah)
+                        v = nyata[t0] + (nyata[t1] - nyata[t0]) * (y - t0) / (t1 - t0)
+                    else:
+                        # di luar angka nyata: ikuti gerak provinsi, diredam (akar rasio)
+                        t = max(sebelum) if sebelum else min(sesudah)
+                        v = nyata[t] * math.sqrt(prov[y] / prov[t])
+                    tahunan[y] = round(jepit(v + r.gauss(0, 0.8), ind.batas), 1)
+            else:
+                f = r.uniform(0.7, 0.95) if d.jenis == "kota" else r.uniform(0.9, 1.2)
+                tahunan = {y: round(jepit(prov[y] * f + r.gauss(0, 1.0), ind.batas), 1) for y in tahun}
+            k = round(tahunan.pop(2020) + (r.uniform(0.3, 1.5) if 2020 not in nyata else 0), 2)
+            a = KASUS_TARGET_LEMAH.get((d.kode, ind.kode), round(min(14.0, k * 0.6), 1))
+            target = jalur_target(k, a, 2)
+            nilai = tahunan
+            tahunan = {2020: k, **nilai}
+        catatan = "tidak ada angka SSGI/SKI untuk daerah dan tahun ini dalam data sumber"
+        rows = self._tahunan_ke_real(ind, nilai, src, catatan)
+        for x in rows:
+            if x.sumber == ILUSTRASI and x.tahun == TAHUN_LENGKAP:
+                x.status = "sementara"
+        return Seri(k, target, a, rows, tahunan)
+
+    def gen_kematian_ibu(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        if d.jenis == "provinsi":
+            return self._jumlah_anak(d, ind, r, faktor_target=1.0)
+        lam0 = d.penduduk * 3.2e-5
+        k = max(0, int(round(lam0 * r.uniform(0.9, 1.3))))
+        if d.penduduk < 100_000:
+            target = {y: 0 for y in TAHUN}
+        else:
+            target = {y: max(1, int(round(lam0 * (1 - 0.07 * (y - TAHUN_KONDISI_AWAL))))) for y in TAHUN}
+        rows = []
+        for y in TAHUN:
+            lam = lam0 * (1 - 0.05 * (y - TAHUN_KONDISI_AWAL)) * r.uniform(0.8, 1.2) / 4
+            for i in range(TW_2026 if y == 2026 else 4):
+                st = "sementara" if y == 2026 else "tetap"
+                rows.append(Real(y, TW[i], poisson(r, lam), ILUSTRASI, st, ""))
+        return Seri(k, target, sum(target.values()), rows)
+
+    def gen_desa(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        if d.jenis == "provinsi":
+            return self._jumlah_anak(d, ind, r, faktor_target=1.0, tahunan=True)
+        k = KASUS_DESA_AWAL.get(d.kode) or max(
+            1, int(round(r.uniform(0.6, 2.6) * math.sqrt(d.luas_km2 / 1000))))
+        if k <= 3:
+            target = {y: max(0, k - (y - TAHUN_KONDISI_AWAL)) for y in TAHUN}
+        else:
+            target = jalur_target(k, 0, 0)
+            target = {y: int(v) for y, v in target.items()}
+        nilai, sisa = {}, float(k)
+        for y in range(TAHUN_AWAL, TAHUN_LENGKAP + 1):
+            sisa = max(0.0, sisa - k / 6 * r.uniform(0.6, 1.3))
+            nilai[y] = int(round(sisa))
+        if d.kode == "65.04":  # naik turun status IDM: target 0 tidak tercapai di 2024
+            nilai.update({2021: 3, 2022: 2, 2023: 1, 2024: 1, 2025: 0})
+        rows = self._tahunan_ke_real(ind, nilai, {}, "")
+        return Seri(k, target, target[TAHUN_AKHIR], rows, {2020: k, **nilai})
+
+    # ---- alir (kumulatif) ----------------------------------------------------------------------
+    def gen_alir(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        f0 = antara(r, ind.awal[d.jenis])
+        if ind.per_100rb:
+            f0 *= d.penduduk / 100_000
+        f0 = round(f0, ind.dec)
+        g = antara(r, ind.tumbuh)
+        target = {y: round(f0 * (1 + g) ** (y - TAHUN_KONDISI_AWAL), ind.dec) for y in TAHUN}
+        if ind.dec == 0:
+            target = {y: int(v) for y, v in target.items()}
+        return self._alir_dari_target(d, ind, r, f0, target)
+
+    def _alir_dari_target(self, d, ind, r, f0, target) -> Seri:
+        key = (d.kode, ind.kode)
+        perf_dasar = jepit(r.gauss(1.0, 0.12), (0.55, 1.35))
+        khusus = {}
+        if key in KASUS_RENDAH:
+            perf_dasar, khusus = KASUS_RENDAH[key]
+        sementara_tw4 = r.random() < 0.3
+        rows = []
+        for y in TAHUN:
+            perf = jepit(perf_dasar + r.gauss(0, 0.08), (0.1, 3.0))
+            if y == 2021:
+                perf *= ind.covid
+            if key in KASUS_MELAMPAUI and y >= 2022:
+                perf = KASUS_MELAMPAUI[key] + r.gauss(0, 0.05)
+            perf = khusus.get(y, perf)
+            bobot = [w * r.uniform(0.85, 1.15) for w in ind.bobot_tw]
+            bagian = bagi(target[y] * perf, bobot, ind.dec)
+            for i in range(TW_2026 if y == 2026 else 4):
+                sementara = y == 2026 or (y == TAHUN_LENGKAP and i == 3 and sementara_tw4)
+                st = "sementara" if sementara else "tetap"
+                rows.append(Real(y, TW[i], bagian[i], ILUSTRASI, st, ""))
+            if key in KASUS_TAHUN_ALIR and y in KASUS_TAHUN_ALIR[key]:
+                v = round(sum(bagian) * r.uniform(1.015, 1.045), ind.dec)
+                cat = ("angka tahunan hasil audit LKPD, menggantikan jumlah triwulan" if ind.kode == "KEU-02"
+                       else "angka tahunan final LKPM, menggantikan jumlah triwulan")
+                rows.append(Real(y, "TAHUN", v, ILUSTRASI, "tetap", cat))
+        akhir = round(sum(target.values()), ind.dec)
+        return Seri(f0, target, akhir, rows)
+
+    def gen_alir_jumlah(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        if d.jenis == "provinsi":
+            return self._jumlah_anak(d, ind, r, faktor_target=1.0 if d.kode == "65" else 1.08)
+        return self.gen_alir(d, ind, r)
+
+    def _jumlah_anak(self, d, ind, r, *, faktor_target: float, tahunan: bool = False) -> Seri:
+        """Angka provinsi = jumlah kab/kota (target dikali faktor_target: 1,08 = target provinsi lebih
+        tinggi daripada jumlah target kab/kota)."""
+        anak = [(c, self.seri(c, ind)) for c in self.anak[d.kode] if self.berlaku(c, ind)]
+        k = round(sum(s.kondisi_awal for _, s in anak), ind.dec)
+        target = {y: round(sum(s.target[y] for _, s in anak) * faktor_target, ind.dec) for y in TAHUN}
+        if ind.dec == 0:
+            target = {y: int(round(v)) for y, v in target.items()}
+        jumlah, ada = defaultdict(float), defaultdict(set)
+        status = {}
+        for c, s in anak:
+            for x in s.realisasi:
+                jumlah[(x.tahun, x.periode)] += x.nilai
+                ada[(x.tahun, x.periode)].add(c.kode)
+                if x.status == "sementara":
+                    status[(x.tahun, x.periode)] = "sementara"
+        rows = []
+        for (y, per), v in sorted(jumlah.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+            kurang = [c.nama for c, _ in anak if c.kode not in ada[(y, per)]]
+            cat = "jumlah kabupaten/kota" + (f"; belum termasuk {', '.join(kurang)}" if kurang else "")
+            rows.append(Real(y, per, round(v, ind.dec), ILUSTRASI, status.get((y, per), "tetap"), cat))
+        akhir = target[TAHUN_AKHIR] if tahunan else round(sum(target.values()), ind.dec)
+        nilai_tahunan = {2020: k, **{x.tahun: x.nilai for x in rows}} if tahunan else {}
+        return Seri(k, target, akhir, rows, nilai_tahunan)
+
+    # ---- teks ------------------------------------------------------------------------------------
+    def gen_opini(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        k = KONDISI_AWAL_OPINI.get(d.kode, "WTP")
+        target = {y: "WTP" for y in TAHUN}
+        khusus = KASUS_OPINI.get(d.kode, {})
+        rows = [Real(y, "TAHUN", khusus.get(y, "WTP"), ILUSTRASI, "tetap", f"LHP BPK atas LKPD {y}")
+                for y in range(TAHUN_AWAL, TAHUN_LENGKAP + 1)]
+        return Seri(k, target, "WTP", rows)
+
+    def gen_sakip(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
+        skala = ["D", "C", "CC", "B", "BB", "A", "AA"]
+        if d.jenis == "provinsi":
+            g0, naik = (3, 2) if d.kode == "65" else (4, 1)
+        else:
+            g0, naik = r.choice([2, 3, 3, 4]), r.choice([1, 2])
+        naik = min(naik, 5 - g0)
+        target = {y: skala[g0 + (naik * (y - TAHUN_KONDISI_AWAL) + 2) // 6] for y in TAHUN}
+        naik_real = max(0, naik - r.choice([0, 0, 1]))
+        rows = []
+        for y in range(TAHUN_AWAL, TAHUN_LENGKAP + 1):
+            g = g0 + (naik_real * (y - TAHUN_KONDISI_AWAL)) // 6
+            rows.append(Real(y, "TAHUN", skala[min(g, 5)], ILUSTRASI, "tetap", f"LHE SAKIP {y}"))
+        return Seri(skala[g0], target, target[TAHUN_AKHIR], rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tulis
+# ---------------------------------------------------------------------------------------------
+KOLOM_INDIKATOR = ["daerah_kode", "periode_rpjmd", "urusan_kode", "indikator_kode", "nama", "satuan",
+                   "polaritas", "agregasi", "kondisi_awal", "tahun_kondisi_awal", "target_akhir", "iku",
+                   "perangkat_daerah", "sumber_data", "definisi", "indikator_induk"]
+KOLOM_TARGET = ["daerah_kode", "periode_rpjmd", "indikator_kode", "tahun", "dokumen", "target"]
+KOLOM_REALISASI = ["daerah_kode", "periode_rpjmd", "indikator_kode", "tahun", "periode", "realisasi",
+                   "sumber", "status", "catatan"]
+WIL = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
+URUT_PERIODE = {p: n for n, p in enumerate((*TW, "TAHUN"))}
+
+
+def tulis_nilai(ind: Ind, v) -> str:
+    """Satu nilai seperti yang diketik di berkas impor."""
+    if isinstance(v, tuple):
+        return fmt_rentang(v, koma=ind.kode == "IKU-03")
+    # Gini tiga desimal ditulis dengan koma: "0.316" bisa dibaca dua cara (316 atau 0,316).
+    return fmt(v, ind.dec, koma=ind.kode == "IKU-05")
+
+
+def susun(daerah: list[Daerah], sumber: Sumber):
+    p = Pembuat(daerah, sumber)
+    indikator, target, realisasi = [], [], []
+    for d in daerah:
+        for ind in KATALOG:
+            if not p.berlaku(d, ind):
+                continue
+            s = p.seri(d, ind)
+            induk = ""
+            if ind.induk and d.jenis != "provinsi" and p.berlaku(p.daerah[d.prov], ind):
+                induk = f"{d.prov}/{ind.kode}"
+            opd = ind.opd[0] if d.jenis == "provinsi" else ind.opd[1]
+            indikator.append({
+                "daerah_kode": d.kode, "periode_rpjmd": PERIODE, "urusan_kode": ind.urusan,
+                "indikator_kode": ind.kode, "nama": ind.nama.format(wil=WIL[d.jenis]),
+                "satuan": ind.satuan, "polaritas": ind.polaritas, "agregasi": ind.agregasi,
+                "kondisi_awal": tulis_nilai(ind, s.kondisi_awal),
+                "tahun_kondisi_awal": TAHUN_KONDISI_AWAL,
+                "target_akhir": tulis_nilai(ind, s.target_akhir),
+                "iku": "ya" if ind.iku else "tidak", "perangkat_daerah": opd,
+                "sumber_data": ind.sumber_data, "definisi": ind.definisi, "indikator_induk": induk,
+            })
+            for y in TAHUN:
+                target.append({"daerah_kode": d.kode, "periode_rpjmd": PERIODE, "indikator_kode": ind.kode,
+                               "tahun": y, "dokumen": "RPJMD",
+                               "target": tulis_nilai(ind, s.target[y])})
+            for y, v in sorted(s.rkpd.items()):
+                teks = tulis_nilai(ind, v)
+                assert teks != tulis_nilai(ind, s.target[y]), (d.kode, ind.kode, y)
+                target.append({"daerah_kode": d.kode, "periode_rpjmd": PERIODE, "indikator_kode": ind.kode,
+                               "tahun": y, "dokumen": "RKPD", "target": teks})
+            for x in sorted(s.realisasi, key=lambda x: (x.tahun, URUT_PERIODE[x.periode])):
+                realisasi.append({"daerah_kode": d.kode, "periode_rpjmd": PERIODE, "indikator_kode": ind.kode,
+                                  "tahun": x.tahun, "periode": x.periode,
+                                  "realisasi": tulis_nilai(ind, x.nilai),
+                                  "sumber": x.sumber, "status": x.status, "catatan": x.catatan})
+    return indikator, target, realisasi
+
+
+def tulis_csv(path: Path, kolom: list[str], rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, kolom, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Periksa
+# ---------------------------------------------------------------------------------------------
+def angka(teks: str) -> float:
+    return float(teks.replace(",", "."))
+
+
+def periksa(indikator, target, realisasi) -> None:
+    kunci_ind = {(r["daerah_kode"], r["indikator_kode"]): r for r in indikator}
+    assert len(kunci_ind) == len(indikator), "indikator ganda"
+    for r in indikator:
+        assert r["polaritas"] in ("positif", "negatif", "rentang", "teks"), r
+        assert r["agregasi"] in ("kumulatif", "akhir"), r
+        assert r["iku"] in ("ya", "tidak"), r
+        if r["polaritas"] not in ("teks", "rentang"):
+            angka(r["kondisi_awal"]), angka(r["target_akhir"])
+        if r["indikator_induk"]:
+            dk, ik = r["indikator_induk"].split("/")
+            assert (dk, ik) in kunci_ind, r["indikator_induk"]
+    for nama, rows, kunci in (("target", target, ("dokumen",)), ("realisasi", realisasi, ("periode",))):
+        lihat = set()
+        for r in rows:
+            k = (r["daerah_kode"], r["indikator_kode"], r["tahun"], *(r[c] for c in kunci))
+            assert k not in lihat, (nama, k)
+            lihat.add(k)
+            ind = kunci_ind[(r["daerah_kode"], r["indikator_kode"])]
+            assert TAHUN_AWAL <= r["tahun"] <= TAHUN_AKHIR, (nama, k)
+            nilai = r["target" if nama == "target" else "realisasi"]
+            assert nilai != "", (nama, k)
+            if ind["polaritas"] == "teks":
+                continue
+            if ind["polaritas"] == "rentang" and nama == "target":
+                bagian = nilai.split(" - ") if " - " in nilai else nilai.split("-")
+                [angka(b) for b in bagian]
+            else:
+                angka(nilai)
+    for r in realisasi:
+        assert r["periode"] in (*TW, "TAHUN") and r["status"] in ("sementara", "tetap"), r
+
+
+def laporan(daerah, indikator, target, realisasi) -> None:
+    per_daerah = Counter(r["daerah_kode"] for r in indikator)
+    urusan = defaultdict(set)
+    for r in indikator:
+        if r["urusan_kode"]:
+            urusan[r["daerah_kode"]].add(r["urusan_kode"])
+    n_urusan = [len(urusan[d.kode]) for d in daerah]
+    print(f"daerah: {len(daerah)} ({sum(d.jenis == 'provinsi' for d in daerah)} provinsi)")
+    print(f"indikator per daerah: min {min(per_daerah.values())}, maks {max(per_daerah.values())} "
+          f"(total {len(indikator)}, kode berbeda {len({r['indikator_kode'] for r in indikator})})")
+    print(f"urusan per daerah: min {min(n_urusan)}, maks {max(n_urusan)}")
+    print(f"baris target: {len(target)} (RKPD {sum(r['dokumen'] == 'RKPD' for r in target)})")
+    print(f"baris realisasi: {len(realisasi)} "
+          f"(ilustrasi {sum(r['sumber'] == ILUSTRASI for r in realisasi)}, "
+          f"sementara {sum(r['status'] == 'sementara' for r in realisasi)})")
+
+
+def main() -> None:
+    daerah = baca_daerah()
+    indikator, target, realisasi = susun(daerah, Sumber())
+    periksa(indikator, target, realisasi)
+    KELUARAN.mkdir(parents=True, exist_ok=True)
+    tulis_csv(KELUARAN / "indikator.csv", KOLOM_INDIKATOR, indikator)
+    tulis_csv(KELUARAN / "target.csv", KOLOM_TARGET, target)
+    tulis_csv(KELUARAN / "realisasi.csv", KOLOM_REALISASI, realisasi)
+    laporan(daerah, indikator, target, realisasi)
+    print("ditulis:", *(str((KELUARAN / n).relative_to(AKAR)) for n in
+                        ("indikator.csv", "target.csv", "realisasi.csv")))
+
+
+if __name__ == "__main__":
+    main()
