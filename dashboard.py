@@ -2,7 +2,7 @@
 import streamlit as st
 
 from pantau import grafik as g
-from pantau.format import format_angka, periode_label, persen
+from pantau.format import format_angka, persen
 from pantau.ui import data
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import grafik, kosong, tautan_indikator
@@ -19,11 +19,11 @@ k1, k2, k3, k4 = st.columns(4)
 k1.metric("Indikator berdata", f"{int(rata['jumlah_berdata'])} dari {int(rata['jumlah_indikator'])}",
           help=f"Indikator kuantitatif RPJMD {ctx.periode_label} yang sudah punya target dan realisasi {ctx.tahun}")
 k2.metric("Rata-rata capaian", persen(rata["rata_capaian"], 1),
-          delta=(f"{rata['simbol']} {rata['predikat']}" if rata["predikat"] else None), delta_color="off",
+          delta=(f"{rata['simbol']} {rata['predikat']}" if rata["predikat"] else None), delta_color="off", delta_arrow="off",
           help="Setiap indikator dibatasi 100% sebelum dirata-rata")
 if int(iku["jumlah_iku"]):
     k3.metric("IKU on track", f"{int(iku['on_track'])} dari {int(iku['jumlah_iku'])}",
-              delta=f"{int(iku['berisiko'])} berisiko meleset", delta_color="off",
+              delta=f"{int(iku['berisiko'])} berisiko meleset", delta_color="off", delta_arrow="off",
               help=f"IKU yang proyeksinya mencapai target akhir {ctx.tahun_akhir}")
 else:
     k3.metric("IKU on track", "–", help="Belum ada indikator yang ditandai IKU")
@@ -32,62 +32,51 @@ k4.metric("Perlu perhatian", f"{len(berisiko)}{'+' if len(berisiko) == 8 else ''
 
 predikat = data.tanya("ringkasan_predikat", **q)
 urusan = data.tanya("capaian_urusan", **q)
-lebar = [1, 1.25, 1.6] if ctx.is_provinsi else [1, 1.6]
-kolom = st.columns(lebar, gap="medium")
-with kolom[0]:
+kiri, kanan = st.columns([1, 2.4], gap="medium")
+with kiri:
     st.subheader("Indikator per predikat")
     if int(predikat["jumlah"].sum()) == 0:
         kosong("Daerah ini belum punya indikator pada periode ini.")
     else:
-        grafik(g.predikat_batang(predikat, tinggi=330), kunci="predikat",
+        grafik(g.predikat_batang(predikat, tinggi=230), kunci="predikat",
                nama_berkas=f"predikat-{ctx.daerah}-{ctx.tahun}")
-with kolom[1]:
-    st.subheader("Capaian per urusan")
-    if urusan["rata_capaian"].notna().any():
-        grafik(g.capaian_urusan(urusan, tinggi=max(330, 24 * len(urusan) + 50)), kunci="urusan",
-               nama_berkas=f"capaian-urusan-{ctx.daerah}-{ctx.tahun}")
-    else:
-        kosong(f"Belum ada realisasi untuk {ctx.tahun} di {ctx.daerah_nama}.")
-if ctx.is_provinsi:
-    with kolom[2]:
-        st.subheader("Urusan × kabupaten/kota")
-        panas = data.tanya("peta_panas_urusan", provinsi=ctx.provinsi, tahun=ctx.tahun)
-        if panas["rata_capaian"].notna().any():
-            skala = predikat[predikat["urutan"] > 0]
-            grafik(g.peta_panas(panas, skala, tinggi=max(330, 22 * panas["urusan"].nunique() + 120)),
-                   kunci="panas", nama_berkas=f"peta-panas-{ctx.provinsi}-{ctx.tahun}")
-            st.caption("Rata-rata capaian (tiap indikator dibatasi 100%); abu-abu bertanda – = belum ada data.")
-        else:
-            kosong(f"Belum ada realisasi {ctx.tahun} untuk provinsi dan kabupaten/kotanya.")
 
-kiri, kanan = st.columns(2, gap="large")
-with kiri:
     st.subheader("Paling perlu perhatian")
     if berisiko.empty:
         kosong(f"Tidak ada indikator dengan capaian rendah atau yang diproyeksikan meleset pada {ctx.tahun}.")
-    for r in berisiko.itertuples():
+    for r in berisiko.head(5).itertuples():
         capaian = "belum ada data" if r.capaian != r.capaian else f"{format_angka(r.capaian, 1)}%"
         tanda = r.simbol if isinstance(r.simbol, str) else "○"
-        tautan_indikator(ctx, r.indikator_id, f"{tanda} {capaian} · {r.nama}{' (IKU)' if r.iku else ''} — {r.alasan}")
-with kanan:
+        tautan_indikator(ctx, r.indikator_id, f"{tanda} {capaian} · {r.nama}{' (IKU)' if r.iku else ''}",
+                         bantuan=r.alasan)
+
     ubah = data.tanya("perubahan_triwulan", **q)
     if ubah.empty:
         st.subheader("Perubahan sejak triwulan lalu")
         kosong(f"Belum ada realisasi triwulan untuk {ctx.tahun}.")
     else:
         k = int(ubah["triwulan"].iloc[0])
-        sebelum = f"Triwulan {['I', 'II', 'III', 'IV'][k - 2]}" if k > 1 else "awal tahun"
-        st.subheader(f"{periode_label(f'TW{k}')} {ctx.tahun} dibanding {sebelum}")
+        sebelum = f"TW {['I', 'II', 'III', 'IV'][k - 2]}" if k > 1 else "awal tahun"
+        st.subheader(f"TW {['I', 'II', 'III', 'IV'][k - 1]} {ctx.tahun} dibanding {sebelum}")
         naik = ubah[ubah["arah"] == "naik"]
         turun = ubah[ubah["arah"] == "turun"]
-        st.markdown(f"**{len(ubah)}** angka baru · **{len(naik)}** predikat naik · **{len(turun)}** predikat turun")
-        tampil = ubah[ubah["arah"].isin(["naik", "turun"])]
-        if tampil.empty:
-            tampil = ubah
-        for r in tampil.head(7).itertuples():
-            if r.arah in ("naik", "turun"):
-                panah = "⬆" if r.arah == "naik" else "⬇"
-                label = f"{panah} {r.predikat_sebelum} → {r.predikat_sekarang} · {r.nama}"
-            else:
-                label = f"{r.simbol_sekarang or '○'} {persen(r.capaian_sekarang, 1)} · {r.nama} ({r.arah})"
-            tautan_indikator(ctx, r.indikator_id, label)
+        st.markdown(f"**{len(ubah)}** angka baru · **{len(naik)}** predikat naik · **{len(turun)}** turun")
+        for r in ubah[ubah["arah"].isin(["naik", "turun"])].head(3).itertuples():
+            panah = "⬆" if r.arah == "naik" else "⬇"
+            tautan_indikator(ctx, r.indikator_id, f"{panah} {r.predikat_sebelum} → {r.predikat_sekarang} · {r.nama}")
+
+with kanan:
+    judul = "Capaian per urusan" + (" · provinsi dan kabupaten/kota" if ctx.is_provinsi else "")
+    st.subheader(judul)
+    panas = None
+    if ctx.is_provinsi:
+        panas = data.tanya("peta_panas_urusan", provinsi=ctx.provinsi, tahun=ctx.tahun)
+        panas = panas[panas["jenis"] != "provinsi"]
+    if urusan["rata_capaian"].notna().any() or (panas is not None and panas["rata_capaian"].notna().any()):
+        skala = predikat[predikat["urutan"] > 0]
+        grafik(g.capaian_urusan(urusan, skala, panas), kunci="urusan",
+               nama_berkas=f"capaian-urusan-{ctx.daerah}-{ctx.tahun}")
+        st.caption("Rata-rata capaian tahun ini; setiap indikator dibatasi 100% sebelum dirata-rata. "
+                   "Urusan terlemah di atas. Sel abu-abu bertanda – = belum ada data.")
+    else:
+        kosong(f"Belum ada realisasi untuk {ctx.tahun} di {ctx.daerah_nama}.")

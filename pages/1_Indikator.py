@@ -39,19 +39,19 @@ r = ini.iloc[0].to_dict() if not ini.empty else {}
 k1, k2, k3, k4 = st.columns(4)
 k1.metric(f"Target {ctx.tahun}", nilai_target(r.get("target"), r.get("target_min"), r.get("target_max"),
                                               r.get("target_teks")) + ("" if teks else f" {satuan}"),
-          delta=(f"dokumen {r['dokumen_target']}" if r.get("dokumen_target") else None), delta_color="off")
+          delta=(f"dokumen {r['dokumen_target']}" if r.get("dokumen_target") else None), delta_color="off", delta_arrow="off")
 real = nilai_realisasi(r.get("realisasi"), r.get("realisasi_teks"))
 k2.metric(f"Realisasi {ctx.tahun}", real + ("" if teks or real == "–" else f" {satuan}"),
           delta=" ".join(x for x in [sd_label(r.get("realisasi_sd")), r.get("status") or ""] if x) or None,
-          delta_color="off")
+          delta_color="off", delta_arrow="off")
 if teks:
     k3.metric("Capaian", "tidak dihitung", help="Indikator kualitatif: realisasi dibandingkan sebagai teks")
 else:
-    k3.metric(f"Capaian {ctx.tahun}", persen(r.get("capaian")), delta=r.get("predikat") or None, delta_color="off")
+    k3.metric(f"Capaian {ctx.tahun}", persen(r.get("capaian")), delta=r.get("predikat") or None, delta_color="off", delta_arrow="off")
 if periode and not teks:
     status = ("on track" if periode["on_track"] else "berisiko meleset") if not kosong(periode["on_track"]) else "–"
     k4.metric(f"Capaian periode s.d. {periode['tahun_terakhir'] if not kosong(periode['tahun_terakhir']) else '–'}",
-              persen(periode["capaian_periode"]), delta=f"proyeksi {ctx.tahun_akhir}: {status}", delta_color="off",
+              persen(periode["capaian_periode"]), delta=f"proyeksi {ctx.tahun_akhir}: {status}", delta_color="off", delta_arrow="off",
               help=(f"Dibanding target akhir {nilai_target(periode['target_akhir'], periode['target_akhir_min'], periode['target_akhir_max'])}"
                     f" {satuan}. Proyeksi {periode['metode_proyeksi']}: {format_ringkas(periode['proyeksi'])} {satuan}"))
 

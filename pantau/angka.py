@@ -20,7 +20,8 @@ _DESIMAL_KOMA = re.compile(r"[+-]?\d*,\d+")
 _DESIMAL_TITIK = re.compile(r"[+-]?\d*\.\d+")
 _RIBUAN_TITIK = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
 _RIBUAN_TITIK_KOMA = re.compile(r"[+-]?\d{1,3}(\.\d{3})+,\d+")
-_DUA_ARTI = re.compile(r"[+-]?\d{1,3}\.\d{3}")
+# Dua arti hanya bila bisa juga dibaca sebagai ribuan: kelompok ribuan tidak diawali 0 ("0.285" bukan 285).
+_DUA_ARTI = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
 _TANDA_MINUS = "\u2212\u2013"  # minus dan en dash yang sering tersalin dari Word
 
 
@@ -48,6 +49,14 @@ def kosong(v) -> bool:
 
 def baca_angka(v) -> Angka:
     """Baca satu nilai sel sebagai angka. Melempar ``BukanAngka`` dengan pesan Indonesia."""
+    a = _baca_angka(v)
+    if not math.isfinite(a.nilai):
+        # float("1000...0") dengan ratusan angka menjadi inf: jangan sampai masuk basis data
+        raise BukanAngka("angka terlalu besar")
+    return a
+
+
+def _baca_angka(v) -> Angka:
     if isinstance(v, bool):
         raise BukanAngka("bukan angka (nilai benar/salah)")
     if isinstance(v, (int, float)):

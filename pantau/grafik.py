@@ -49,80 +49,92 @@ def predikat_batang(df: pd.DataFrame, *, tinggi: int = 300) -> go.Figure:
         text=df["jumlah"], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{x} indikator<extra></extra>",
     ))
-    fig.update_xaxes(visible=False, range=[0, max(1, df["jumlah"].max()) * 1.18])
-    fig.update_yaxes(automargin=True)
-    return tata_letak(fig, tinggi=tinggi)
+    fig.update_xaxes(visible=False, range=[0, max(1, df["jumlah"].max()) * 1.2])
+    tata_letak(fig, tinggi=tinggi)
+    fig.update_layout(margin={"l": _margin_kiri(label, 15)})
+    return fig
 
 
-def capaian_urusan(df: pd.DataFrame, *, tinggi: int | None = None) -> go.Figure:
-    """Rata-rata capaian per urusan (tiap indikator dibatasi 100), terendah di atas, garis 100%."""
-    df = df.sort_values("rata_capaian", ascending=False, na_position="last").iloc[::-1]
-    tinggi = tinggi or max(220, 26 * len(df) + 60)
-    label = df["urusan"].map(lambda s: s if len(s) <= 34 else s[:32] + "…")
-    teks = [("belum ada data" if kosong(v) else f"{format_angka(v, 1)}% {s}")
-            for v, s in zip(df["rata_capaian"], df["simbol"].fillna(""))]
-    warna = [w if isinstance(w, str) else WARNA_KOSONG for w in df["warna"]]
-    fig = go.Figure(go.Bar(
-        x=df["rata_capaian"].fillna(0), y=label, orientation="h",
-        marker={"color": warna, "line": {"color": "#333333", "width": 0.5}},
-        text=teks, textposition="outside", cliponaxis=False,
-        customdata=list(zip(df["urusan"], df["predikat"].fillna("belum ada data"), df["jumlah_berdata"],
-                            df["jumlah_indikator"])),
+def _potong(teks: str, n: int = 26) -> str:
+    return teks if len(teks) <= n else teks[: n - 1] + "…"
+
+
+def _margin_kiri(label: list[str], ukuran_huruf: int) -> int:
+    """Lebar margin kiri dari label terpanjang (Plotly mengukur dengan huruf cadangan, jadi beri ruang)."""
+    return int(max((len(x) for x in label), default=10) * ukuran_huruf * 0.55) + 16
+
+
+def capaian_urusan(urusan: pd.DataFrame, skala: pd.DataFrame, panas: pd.DataFrame | None = None,
+                   *, tinggi: int | None = None, ukuran_huruf: int = 14) -> go.Figure:
+    """Capaian per urusan dalam satu gambar: batang rata-rata capaian daerah ini (tiap indikator dibatasi
+    100, garis 100%) dan, untuk provinsi, peta panas urusan x kabupaten/kota di sebelahnya pada baris yang
+    sama. Urusan terlemah di atas. Sel tanpa data abu-abu bertanda '–', tidak pernah tampak seperti nilai rendah.
+    """
+    from plotly.subplots import make_subplots
+
+    u = urusan.sort_values(["rata_capaian", "urusan"], ascending=[True, True], na_position="last")
+    urutan = list(u["urusan"])
+    if panas is not None:
+        lain = [x for x in dict.fromkeys(panas["urusan"]) if x not in urutan]
+        urutan += lain
+    label = [_potong(x) for x in urutan]
+    baris = dict(zip(urutan, label))
+    tinggi = tinggi or max(300, 19 * len(urutan) + (150 if panas is not None else 60))
+    ada_panas = panas is not None and not panas.empty
+    fig = make_subplots(rows=1, cols=2 if ada_panas else 1, shared_yaxes=True,
+                        column_widths=[0.3, 0.7] if ada_panas else None, horizontal_spacing=0.07)
+    teks = ["–" if kosong(v) else format_angka(v, 1) for v in u["rata_capaian"]]
+    fig.add_trace(go.Bar(
+        x=u["rata_capaian"].fillna(0), y=[baris[x] for x in u["urusan"]], orientation="h",
+        marker={"color": [w if isinstance(w, str) else WARNA_KOSONG for w in u["warna"]],
+                "line": {"color": "#333333", "width": 0.5}},
+        text=teks, textposition="outside", cliponaxis=False, textfont={"size": ukuran_huruf - 2},
+        customdata=list(zip(u["urusan"], u["predikat"].fillna("belum ada data"), u["jumlah_berdata"],
+                            u["jumlah_indikator"])),
         hovertemplate=("%{customdata[0]}<br>Rata-rata capaian: %{x:.2f}%<br>Predikat: %{customdata[1]}"
                        "<br>%{customdata[2]} dari %{customdata[3]} indikator berdata<extra></extra>"),
-    ))
-    fig.add_vline(x=100, line={"color": "#222222", "dash": "dash", "width": 1.5})
-    fig.update_xaxes(range=[0, 135], ticksuffix="%", tickvals=[0, 25, 50, 75, 100])
-    fig.update_yaxes(automargin=True, tickfont={"size": 13})
-    return tata_letak(fig, tinggi=tinggi)
+        showlegend=False,
+    ), row=1, col=1)
+    fig.add_vline(x=100, line={"color": "#222222", "dash": "dash", "width": 1.5}, row=1, col=1)
+    fig.update_xaxes(range=[0, 128], tickvals=[0, 50, 100], ticksuffix="%", row=1, col=1)
 
-
-def peta_panas(df: pd.DataFrame, skala: pd.DataFrame, *, tinggi: int | None = None) -> go.Figure:
-    """Urusan x daerah: warna = predikat rata-rata capaian, angka di tiap sel, sel tanpa data abu-abu '–'."""
-    daerah = list(dict.fromkeys(df["daerah"]))
-    urusan = list(dict.fromkeys(df["urusan"]))
-    skala = skala.sort_values("urutan")
-    n = len(skala)
-    warna_skala = []
-    for i, w in enumerate(skala["warna"]):
-        warna_skala += [[i / n, w], [(i + 1) / n, w]]
-    pivot = df.pivot_table(index="urusan", columns="daerah", values="urutan_predikat", aggfunc="first",
-                           dropna=False).reindex(index=urusan, columns=daerah)
-    nilai = df.pivot_table(index="urusan", columns="daerah", values="rata_capaian", aggfunc="first",
-                           dropna=False).reindex(index=urusan, columns=daerah)
-    pred = df.pivot(index="urusan", columns="daerah", values="predikat").reindex(index=urusan, columns=daerah)
-    kosong_z = nilai.isna().astype(float).where(nilai.isna())
-    label_urusan = [u if len(u) <= 30 else u[:28] + "…" for u in urusan]
-    fig = go.Figure()
-    fig.add_trace(go.Heatmap(
-        z=kosong_z.values, x=daerah, y=label_urusan, colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
-        showscale=False, hovertemplate="%{x} · %{y}<br>belum ada data<extra></extra>", xgap=2, ygap=2,
-    ))
-    fig.add_trace(go.Heatmap(
-        z=pivot.values, x=daerah, y=label_urusan, zmin=0.5, zmax=n + 0.5, colorscale=warna_skala,
-        customdata=[[f"{format_angka(v, 1)}% · {p}" if not kosong(v) else "" for v, p in zip(rv, rp)]
-                    for rv, rp in zip(nilai.values, pred.values)],
-        hovertemplate="%{x} · %{y}<br>Rata-rata capaian: %{customdata}<extra></extra>",
-        colorbar={"tickvals": list(range(1, n + 1)), "ticktext": skala["predikat"].tolist(),
-                  "title": {"text": "Predikat"}, "thickness": 14, "len": 0.9},
-        xgap=2, ygap=2,
-    ))
-    # Angka sel sebagai lapisan teks dengan warna per sel agar terbaca di atas warna gelap.
-    gelap = set(skala.loc[skala["urutan"].isin([skala["urutan"].min(), skala["urutan"].max()]), "urutan"])
-    xs, ys, teks, warna_teks = [], [], [], []
-    for i, u in enumerate(label_urusan):
-        for j, d in enumerate(daerah):
-            v = nilai.values[i][j]
-            xs.append(d)
-            ys.append(u)
-            teks.append("–" if kosong(v) else format_angka(v, 0))
-            warna_teks.append("#FFFFFF" if (not kosong(v) and pivot.values[i][j] in gelap) else "#222222")
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="text", text=teks, textfont={"color": warna_teks, "size": 13},
-                             hoverinfo="skip", showlegend=False))
-    tinggi = tinggi or max(260, 24 * len(urusan) + 110)
-    fig.update_xaxes(side="top", tickangle=-35, automargin=True, tickfont={"size": 13})
-    fig.update_yaxes(autorange="reversed", automargin=True, tickfont={"size": 13})
-    return tata_letak(fig, tinggi=tinggi)
+    if ada_panas:
+        skala = skala.sort_values("urutan")
+        n = len(skala)
+        warna_skala = []
+        for i, w in enumerate(skala["warna"]):
+            warna_skala += [[i / n, w], [(i + 1) / n, w]]
+        daerah = list(dict.fromkeys(panas["daerah"]))
+        p = panas.assign(y=panas["urusan"].map(baris))
+        z = p.pivot_table(index="y", columns="daerah", values="urutan_predikat", aggfunc="first",
+                          dropna=False).reindex(index=label, columns=daerah)
+        nilai = p.pivot_table(index="y", columns="daerah", values="rata_capaian", aggfunc="first",
+                              dropna=False).reindex(index=label, columns=daerah)
+        pred = p.pivot(index="y", columns="daerah", values="predikat").reindex(index=label, columns=daerah)
+        kosong_z = nilai.isna().astype(float).where(nilai.isna())
+        fig.add_trace(go.Heatmap(
+            z=kosong_z.values, x=daerah, y=label, colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
+            showscale=False, xgap=2, ygap=2, text=[["–" if not kosong(v) else "" for v in r] for r in kosong_z.values],
+            texttemplate="%{text}", hovertemplate="%{x} · %{y}<br>belum ada data<extra></extra>"), row=1, col=2)
+        # Angka di tiap sel (plotly mengecilkan huruf agar muat dan memilih warna teks yang kontras).
+        fig.add_trace(go.Heatmap(
+            z=z.values, x=daerah, y=label, zmin=0.5, zmax=n + 0.5, colorscale=warna_skala, xgap=2, ygap=2,
+            text=[["" if kosong(v) else format_angka(v, 0) for v in r] for r in nilai.values],
+            texttemplate="%{text}",
+            customdata=[[f"{format_angka(v, 1)}% · {pr}" if not kosong(v) else "" for v, pr in zip(rv, rp)]
+                        for rv, rp in zip(nilai.values, pred.values)],
+            hovertemplate="%{x} · %{y}<br>Rata-rata capaian: %{customdata}<extra></extra>",
+            colorbar={"tickvals": list(range(1, n + 1)), "ticktext": skala["predikat"].tolist(),
+                      "orientation": "h", "thickness": 12, "len": 0.7, "x": 1, "xanchor": "right",
+                      "y": -0.01, "yanchor": "top", "tickfont": {"size": ukuran_huruf - 2}},
+        ), row=1, col=2)
+        fig.update_xaxes(side="top", tickangle=-40, tickfont={"size": ukuran_huruf - 1}, row=1, col=2)
+        fig.update_xaxes(side="top", row=1, col=1)
+    fig.update_yaxes(categoryorder="array", categoryarray=label[::-1], tickfont={"size": ukuran_huruf - 1})
+    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf)
+    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf - 1), "t": 95 if ada_panas else 30,
+                              "b": 45 if ada_panas else 10})
+    return fig
 
 
 def _x_triwulan(tahun: int, triwulan: int) -> float:

@@ -554,7 +554,8 @@ FROM triwulan
 UNION ALL
 SELECT
     id, tahun, 'TAHUN',
-    CASE WHEN polaritas <> 'teks' THEN round(r * (0.99 + 0.02 * u8), CASE WHEN polaritas = 'rentang' THEN 2 ELSE desimal END) END,
+    CASE WHEN polaritas <> 'teks' THEN round(least(r * (0.99 + 0.02 * u8), coalesce(batas, 'inf'::DOUBLE)),
+                                             CASE WHEN polaritas = 'rentang' THEN 2 ELSE desimal END) END,
     CASE WHEN polaritas = 'teks' THEN skala[r_idx] END,
     'sintetis',
     CASE WHEN tahun = $akhir - 1 AND u9 < 0.3 THEN 'sementara' ELSE 'tetap' END,
@@ -572,6 +573,86 @@ ORDER BY 1, 2, 3
 
 def _angka(n: int) -> str:
     return f"{n:,}".replace(",", ".")
+
+
+def _isi(con, p: dict, parameter: dict, laporan) -> tuple[int, int, int, int]:
+    """Sisipkan semua baris dalam SATU transaksi; mengembalikan jumlah daerah, indikator, target, realisasi."""
+    seed, n = p["seed"], p["n"]
+    sha = hashlib.sha256(json.dumps(parameter, sort_keys=True).encode()).hexdigest()
+    con.execute(_SQL_MAKRO)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        # Katalog: ~150 baris kecil dari Python; semua baris besar dibentuk oleh SQL di bawah.
+        con.execute("CREATE OR REPLACE TEMP TABLE katalog ("
+                    + ", ".join(f"{k} {t}" for k, t in _KOLOM_KATALOG) + ")")
+        kat = katalog(n)
+        con.executemany(
+            f"INSERT INTO katalog VALUES ({', '.join('?' * len(_KOLOM_KATALOG))})",
+            [[r[k] for k, _ in _KOLOM_KATALOG] for r in kat],
+        )
+
+        con.execute(_SQL_DAERAH, {"seed": seed, "prefix": p["prefix"]})
+        n_daerah = con.execute("SELECT count(*) FROM pilih_daerah").fetchone()[0]
+        if n_daerah == 0:
+            raise ValueError(f"tidak ada daerah berkode awalan {p['prefix']!r}")
+
+        waktu = datetime.now(timezone.utc).replace(tzinfo=None)
+        impor_id = con.execute(
+            "INSERT INTO impor (berkas, sha256, oleh, waktu, keterangan) "
+            "VALUES ('demo --skala nasional', $sha, $oleh, $waktu, $ket) RETURNING id",
+            {"sha": sha, "oleh": OLEH, "waktu": waktu,
+             "ket": "Basis data sintetis skala nasional; parameter: " + json.dumps(parameter, sort_keys=True)},
+        ).fetchone()[0]
+        p["impor_id"] = impor_id
+
+        laporan("Membuat periode RPJMD...")
+        con.execute(_SQL_PERIODE, {k: p[k] for k in ("awal", "akhir")})
+        laporan(f"Membuat periode RPJMD... {_angka(n_daerah)} baris")
+
+        laporan("Menghitung parameter indikator dan target...")
+        con.execute(_SQL_IND, {k: p[k] for k in ("seed", "n")})
+        con.execute(_SQL_TGT, {k: p[k] for k in ("awal", "akhir")})
+
+        laporan("Membuat indikator...")
+        con.execute(_SQL_INDIKATOR, {"awal": p["awal"], "oleh": OLEH, "sumber_data": SUMBER_DATA})
+        n_indikator = con.execute("SELECT count(*) FROM indikator").fetchone()[0]
+        laporan(f"Membuat indikator... {_angka(n_indikator)} baris")
+
+        laporan("Membuat target...")
+        con.execute(_SQL_TARGET, {k: p[k] for k in ("awal", "oleh", "impor_id")})
+        n_target = con.execute("SELECT count(*) FROM target").fetchone()[0]
+        laporan(f"Membuat target... {_angka(n_target)} baris")
+
+        laporan("Membuat realisasi...")
+        con.execute(_SQL_REALISASI, {k: p[k] for k in ("akhir", "oleh", "impor_id")})
+        n_realisasi = con.execute("SELECT count(*) FROM realisasi").fetchone()[0]
+        laporan(f"Membuat realisasi... {_angka(n_realisasi)} baris")
+
+        # id disisipkan eksplisit (deterministik); majukan sequence agar sisipan berikutnya tidak bentrok.
+        # (id berurutan 1..N, jadi satu nextval per baris membawa sequence ke N.)
+        con.execute("SELECT max(nextval('seq_periode')) FROM periode")
+        con.execute("SELECT max(nextval('seq_indikator')) FROM indikator")
+        con.execute(
+            "UPDATE impor SET baris_indikator = $i, baris_target = $t, baris_realisasi = $r WHERE id = $id",
+            {"i": n_indikator, "t": n_target, "r": n_realisasi, "id": impor_id},
+        )
+        for tabel in ("katalog", "pilih_daerah", "ind", "tgt"):
+            con.execute(f"DROP TABLE {tabel}")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return n_daerah, n_indikator, n_target, n_realisasi
+
+
+def _hapus(path: Path) -> list[Path]:
+    """Hapus berkas basis data beserta WAL-nya; mengembalikan yang dihapus."""
+    dihapus = []
+    for berkas in (path, path.with_name(path.name + ".wal")):
+        if berkas.exists():
+            berkas.unlink()
+            dihapus.append(berkas)
+    return dihapus
 
 
 def bangun_nasional(
@@ -600,89 +681,27 @@ def bangun_nasional(
 
     mulai = time.perf_counter()
     path = Path(path)
-    for berkas in (path, path.with_name(path.name + ".wal")):
-        if berkas.exists():
-            laporan(f"Menghapus berkas lama {berkas}")
-            berkas.unlink()
-
-    laporan(f"Menyiapkan skema dan data rujukan di {path}...")
-    siapkan(path, baca_perlu_masuk=False)
+    for berkas in _hapus(path):
+        laporan(f"Berkas lama dihapus: {berkas}")
 
     parameter = {"seed": seed, "indikator_per_daerah": indikator_per_daerah, "tahun_awal": tahun_awal,
                  "tahun_akhir": tahun_akhir, "daerah_prefix": daerah_prefix, "versi": VERSI_PEMBANGKIT}
-    sha = hashlib.sha256(json.dumps(parameter, sort_keys=True).encode()).hexdigest()
     p = {"seed": seed, "awal": tahun_awal, "akhir": tahun_akhir, "n": indikator_per_daerah,
          "prefix": daerah_prefix, "oleh": OLEH}
-
-    con = buka(path)
     try:
-        con.execute(_SQL_MAKRO)
-        con.execute("BEGIN TRANSACTION")
+        laporan(f"Menyiapkan skema dan data rujukan di {path}...")
+        siapkan(path, baca_perlu_masuk=False)
+        con = buka(path)
         try:
-            # Katalog: ~150 baris kecil dari Python; semua baris besar dibentuk oleh SQL di bawah.
-            con.execute("CREATE OR REPLACE TEMP TABLE katalog ("
-                        + ", ".join(f"{k} {t}" for k, t in _KOLOM_KATALOG) + ")")
-            kat = katalog(indikator_per_daerah)
-            con.executemany(
-                f"INSERT INTO katalog VALUES ({', '.join('?' * len(_KOLOM_KATALOG))})",
-                [[r[k] for k, _ in _KOLOM_KATALOG] for r in kat],
-            )
-
-            con.execute(_SQL_DAERAH, {"seed": seed, "prefix": daerah_prefix})
-            n_daerah = con.execute("SELECT count(*) FROM pilih_daerah").fetchone()[0]
-            if n_daerah == 0:
-                raise ValueError(f"tidak ada daerah berkode awalan {daerah_prefix!r}")
-
-            waktu = datetime.now(timezone.utc).replace(tzinfo=None)
-            impor_id = con.execute(
-                "INSERT INTO impor (berkas, sha256, oleh, waktu, keterangan) "
-                "VALUES ('demo --skala nasional', $sha, $oleh, $waktu, $ket) RETURNING id",
-                {"sha": sha, "oleh": OLEH, "waktu": waktu,
-                 "ket": "Basis data sintetis skala nasional; parameter: " + json.dumps(parameter, sort_keys=True)},
-            ).fetchone()[0]
-            p["impor_id"] = impor_id
-
-            laporan("Membuat periode RPJMD...")
-            con.execute(_SQL_PERIODE, {k: p[k] for k in ("awal", "akhir")})
-            laporan(f"Membuat periode RPJMD... {_angka(n_daerah)} baris")
-
-            laporan("Menghitung parameter indikator dan target...")
-            con.execute(_SQL_IND, {k: p[k] for k in ("seed", "n")})
-            con.execute(_SQL_TGT, {k: p[k] for k in ("awal", "akhir")})
-
-            laporan("Membuat indikator...")
-            con.execute(_SQL_INDIKATOR, {"awal": tahun_awal, "oleh": OLEH, "sumber_data": SUMBER_DATA})
-            n_indikator = con.execute("SELECT count(*) FROM indikator").fetchone()[0]
-            laporan(f"Membuat indikator... {_angka(n_indikator)} baris")
-
-            laporan("Membuat target...")
-            con.execute(_SQL_TARGET, {k: p[k] for k in ("awal", "oleh", "impor_id")})
-            n_target = con.execute("SELECT count(*) FROM target").fetchone()[0]
-            laporan(f"Membuat target... {_angka(n_target)} baris")
-
-            laporan("Membuat realisasi...")
-            con.execute(_SQL_REALISASI, {k: p[k] for k in ("akhir", "oleh", "impor_id")})
-            n_realisasi = con.execute("SELECT count(*) FROM realisasi").fetchone()[0]
-            laporan(f"Membuat realisasi... {_angka(n_realisasi)} baris")
-
-            # id disisipkan eksplisit (deterministik); majukan sequence agar sisipan berikutnya tidak bentrok.
-            # (id berurutan 1..N, jadi satu nextval per baris membawa sequence ke N.)
-            con.execute("SELECT max(nextval('seq_periode')) FROM periode")
-            con.execute("SELECT max(nextval('seq_indikator')) FROM indikator")
-            con.execute(
-                "UPDATE impor SET baris_indikator = $i, baris_target = $t, baris_realisasi = $r WHERE id = $id",
-                {"i": n_indikator, "t": n_target, "r": n_realisasi, "id": impor_id},
-            )
-            for tabel in ("katalog", "pilih_daerah", "ind", "tgt"):
-                con.execute(f"DROP TABLE {tabel}")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        laporan("Menyimpan ke berkas (CHECKPOINT)...")
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
+            n_daerah, n_indikator, n_target, n_realisasi = _isi(con, p, parameter, laporan)
+            laporan("Menyimpan ke berkas (CHECKPOINT)...")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+    except BaseException:
+        # jangan tinggalkan basis data setengah jadi
+        _hapus(path)
+        raise
 
     detik = round(time.perf_counter() - mulai, 2)
     laporan(f"Selesai dalam {detik:.1f} detik: {_angka(n_daerah)} daerah, {_angka(n_indikator)} indikator, "

@@ -14,7 +14,7 @@ rata AS (
     SELECT
         ind.urusan_kode,
         coalesce(u.nama, 'Lintas urusan') AS urusan,
-        round(avg(least(t.capaian, 100)), 2) AS rata_capaian,
+        rata_capaian(t.capaian) AS rata_capaian,
         count(*) AS jumlah_indikator,
         count(t.capaian) AS jumlah_berdata
     FROM ind

@@ -23,7 +23,7 @@ tahunan AS (
 ),
 sel AS (
     SELECT ind.daerah_kode, ind.urusan_kode,
-           avg(least(t.capaian, 100)) AS rata_capaian,
+           rata_capaian(t.capaian) AS rata_capaian,
            count(*) AS jumlah_indikator,
            count(t.capaian) AS jumlah_berdata
     FROM ind LEFT JOIN tahunan t ON t.indikator_id = ind.id
@@ -33,7 +33,7 @@ urusan_ada AS (SELECT DISTINCT urusan_kode FROM ind),
 hasil AS (
     SELECT d.kode AS daerah_kode, d.nama AS daerah, d.jenis,
            ua.urusan_kode, coalesce(u.nama, 'Lintas urusan') AS urusan,
-           round(s.rata_capaian, 2) AS rata_capaian,
+           s.rata_capaian,
            coalesce(s.jumlah_indikator, 0) AS jumlah_indikator,
            coalesce(s.jumlah_berdata, 0) AS jumlah_berdata
     FROM dae d

@@ -11,7 +11,7 @@ tahunan AS (
 ),
 rata AS (
     SELECT count(*) AS jumlah_indikator, count(t.capaian) AS jumlah_berdata,
-           round(avg(least(t.capaian, 100)), 2) AS rata_capaian
+           rata_capaian(t.capaian) AS rata_capaian
     FROM ind LEFT JOIN tahunan t ON t.indikator_id = ind.id
 )
 SELECT r.*, s.predikat, s.simbol

@@ -374,3 +374,7 @@ ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah;
 -- Nama daerah ringkas untuk sumbu grafik: "Kabupaten Bulungan" -> "Bulungan", "Kota Tarakan" tetap.
 CREATE OR REPLACE MACRO nama_pendek(nama, jenis) AS
     CASE WHEN jenis = 'kabupaten' THEN regexp_replace(nama, '^Kabupaten\s+', '') ELSE nama END;
+
+-- Rata-rata capaian banyak indikator: setiap capaian dibatasi 100 lebih dulu (DESIGN bagian 1),
+-- indikator tanpa capaian (NULL) tidak dihitung. Makro agregat: dipakai di dalam GROUP BY.
+CREATE OR REPLACE MACRO rata_capaian(c) AS round(avg(least(c, 100)), 2);

@@ -22,12 +22,16 @@ HALAMAN = [
 
 _CSS = """
 <style>
-.block-container {padding-top: 1.6rem; padding-bottom: 1.5rem; max-width: 100%;}
+.block-container {padding-top: 2.6rem; padding-bottom: 1.5rem; max-width: 100%;}
 [data-testid="stMainMenu"], [data-testid="stAppDeployButton"] {display: none;}
 [data-testid="stSidebarHeader"] {padding-bottom: 0;}
+[data-testid="stHeader"] {height: 2.2rem; background: transparent;}
 [data-testid="stMetricValue"] {font-size: 2.0rem;}
 h1 {font-size: 1.9rem !important; padding-top: 0 !important;}
 h3 {font-size: 1.25rem !important; padding-bottom: 0.2rem !important;}
+[data-testid="stMain"] a[data-testid="stPageLink-NavLink"] {height: auto; align-items: flex-start;}
+[data-testid="stMain"] a[data-testid="stPageLink-NavLink"] * {white-space: normal !important;
+    overflow: visible !important; text-overflow: clip !important;}
 .pantau-kecil {font-size: 0.85rem; color: var(--st-gray-color, #666);}
 </style>
 """
@@ -152,7 +156,7 @@ def mulai_halaman(judul: str, ikon: str = "📊") -> Konteks:
     st.markdown(_CSS, unsafe_allow_html=True)
     data.basis_data()
     with st.sidebar:
-        st.markdown("## 📊 Pantau")
+        st.markdown("## :material/monitoring: Pantau")
         nav = st.container()
         ctx = _filter()
         with nav:

@@ -63,9 +63,10 @@ def keterangan_filter(ctx: Konteks, **tambahan) -> dict[str, str]:
             "Tahun": str(ctx.tahun), **tambahan}
 
 
-def tautan_indikator(ctx: Konteks, indikator_id: int, label: str, *, kunci: str | None = None) -> None:
-    st.page_link(HALAMAN_INDIKATOR, label=label, query_params={**ctx.params(), "indikator": str(int(indikator_id))},
-                 width="stretch")
+def tautan_indikator(ctx: Konteks, indikator_id: int, label: str, *, bantuan: str | None = None) -> None:
+    """Tautan ke halaman Indikator untuk satu indikator, membawa daerah/periode/tahun tampilan ini."""
+    st.page_link(HALAMAN_INDIKATOR, label=label, help=bantuan,
+                 query_params={**ctx.params(), "indikator": str(int(indikator_id))}, width="stretch")
 
 
 def kosong(pesan: str) -> None:

@@ -1,0 +1,136 @@
+"""Uji peramban: server Streamlit sungguhan pada port bebas dan Chromium Debian (headless) lewat Playwright.
+
+Polanya meniru e2e_playwright Streamlit: satu server per modul, menunggu status skrip aplikasi,
+bukan jeda tetap. Tangkapan layar disimpan di tests/artefak/layar/ (lihat README).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+LAYAR = ROOT / "tests" / "artefak" / "layar"
+CHROMIUM = os.environ.get("PANTAU_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+UKURAN = {"1920x1080": {"width": 1920, "height": 1080}, "1280x720": {"width": 1280, "height": 720}}
+
+
+def port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def db_demo_asli(tmp_path_factory) -> Path:
+    """Basis data demo dibangun sekali per sesi uji; tiap server memakai salinannya sendiri."""
+    from pantau.demo import bangun_demo
+
+    path = tmp_path_factory.mktemp("demo") / "pantau.duckdb"
+    bangun_demo(path, laporan=lambda *_: None)
+    return path
+
+
+class Server:
+    def __init__(self, url: str, proc: subprocess.Popen, log: Path, db: Path):
+        self.url, self.proc, self.log, self.db = url, proc, log, db
+
+
+def mulai_server(db: Path, log: Path, env_tambahan: dict | None = None) -> Server:
+    port = port_bebas()
+    env = {**os.environ, "PANTAU_DB": str(db), "PYTHONUNBUFFERED": "1", **(env_tambahan or {})}
+    f = open(log, "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
+         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+         "--server.fileWatcherType=none"],
+        cwd=ROOT, env=env, stdout=f, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    batas = time.time() + 60
+    while time.time() < batas:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server berhenti: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return Server(url, proc, log, db)
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("server tidak siap dalam 60 detik")
+
+
+def hentikan(server: Server) -> None:
+    server.proc.terminate()
+    try:
+        server.proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(db_demo_asli, tmp_path_factory):
+    """Server baru (dingin) per modul uji, dengan salinan basis data demo."""
+    folder = tmp_path_factory.mktemp("server")
+    db = folder / "pantau.duckdb"
+    shutil.copy(db_demo_asli, db)
+    s = mulai_server(db, folder / "server.log")
+    yield s
+    hentikan(s)
+
+
+@pytest.fixture(scope="session")
+def peramban():
+    pw_mod = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium tidak ditemukan di {CHROMIUM}: pasang paket Debian 'chromium' (scripts/uji.sh melakukannya)")
+    with pw_mod.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def halaman(peramban, request):
+    """Tab baru 1920x1080 berbahasa Indonesia; mencatat semua permintaan dan galat konsol."""
+    ctx = peramban.new_context(viewport=UKURAN["1920x1080"], locale="id-ID", accept_downloads=True)
+    page = ctx.new_page()
+    page.permintaan = []
+    page.galat = []
+    page.on("request", lambda r: page.permintaan.append(r.url))
+    page.on("pageerror", lambda e: page.galat.append(str(e)))
+    yield page
+    ctx.close()
+
+
+def tunggu_siap(page, batas_ms: int = 60_000) -> None:
+    """Tunggu sampai skrip Streamlit selesai berjalan dan tidak ada elemen yang masih basi."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=batas_ms)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')", timeout=batas_ms)
+    page.wait_for_timeout(300)  # beri Plotly waktu melukis setelah skrip selesai
+
+
+def tangkap_layar(page, nama: str) -> Path:
+    LAYAR.mkdir(parents=True, exist_ok=True)
+    path = LAYAR / f"{nama}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path
+
+
+def tanpa_galat(page) -> None:
+    """Tidak ada pengecualian Streamlit maupun galat JavaScript di halaman."""
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
+        '[data-testid="stException"]').first.inner_text()
+    assert not page.galat, page.galat
