@@ -6,7 +6,7 @@ from pantau import grafik as g
 from pantau.format import (RUMUS_NEGATIF, format_ringkas, format_waktu, kosong, nilai_realisasi, nilai_target,
                            periode_label, persen, sd_label)
 from pantau.ui import data
-from pantau.ui.bingkai import mulai_halaman, pilih_dari_url
+from pantau.ui.bingkai import indeks_awal, mulai_halaman
 from pantau.ui.komponen import grafik, keterangan_filter, kosong as info_kosong, tabel
 
 ctx = mulai_halaman("Indikator", "📈")
@@ -17,9 +17,9 @@ if daftar.empty:
     st.stop()
 
 label = {int(i): f"{k} · {n}" for i, k, n in zip(daftar["id"], daftar["kode"], daftar["nama"])}
-pilih_dari_url("indikator", list(label), int(daftar["id"].iloc[0]), ubah=int)
-indikator_id = st.selectbox("Indikator", list(label), key="indikator", format_func=label.get,
-                            persist_state="session")
+pilihan = list(label)
+indikator_id = st.selectbox("Indikator", pilihan, index=indeks_awal("indikator", pilihan, pilihan[0], ubah=int), key="indikator", format_func=label.get,
+                            persist_state="session", placeholder="Pilih…")
 st.query_params["indikator"] = str(indikator_id)
 
 meta = data.tanya("indikator_detail", indikator_id=indikator_id).iloc[0].to_dict()

@@ -14,3 +14,16 @@ def db_kosong(tmp_path):
     con = buka(path)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def db_demo(tmp_path_factory):
+    """Path basis data demo, dibangun sekali per sesi uji lewat jalur impor yang sama dengan pengguna.
+
+    Uji yang menulis harus menyalin berkas ini lebih dulu.
+    """
+    from pantau.demo import bangun_demo
+
+    path = tmp_path_factory.mktemp("demo") / "pantau.duckdb"
+    bangun_demo(path, laporan=lambda *_: None)
+    return path

@@ -64,9 +64,11 @@ def _tulis_indikator(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id
         (r.daerah_kode, r.tahun_awal, r.tahun_akhir, r.kode): r._asdict() for r in lama.itertuples(index=False)
     }
     riwayat = []
+    ditulis = []  # hanya baris baru atau berubah yang ditulis: impor ulang tidak mengubah diubah_oleh/_pada
     for r in df.itertuples(index=False):
         baru = r._asdict()
         old = lama_per_kunci.get((r.daerah_kode, r.tahun_awal, r.tahun_akhir, r.kode))
+        ditulis.append(old is None)
         if old is None:
             jumlah["tambah"] += 1
             riwayat.append(("tambah", r.daerah_kode, r.kode, None, None, baru["nama"], None))
@@ -81,6 +83,11 @@ def _tulis_indikator(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id
                 berubah = True
                 riwayat.append(("ubah", r.daerah_kode, r.kode, k, old[k], b, old["id"]))
         jumlah["ubah" if berubah else "sama"] += 1
+        ditulis[-1] = berubah
+    cur.unregister("v_indikator")
+    if not any(ditulis):
+        return jumlah
+    cur.register("v_indikator", df[ditulis].drop(columns=["baris"]))
     kolom = ["urusan_kode", "nama", "satuan", "polaritas", "agregasi", "kondisi_awal", "kondisi_awal_teks",
              "tahun_kondisi_awal", "target_akhir", "target_akhir_min", "target_akhir_max", "target_akhir_teks",
              "iku", "perangkat_daerah", "sumber_data", "definisi", "induk_daerah_kode", "induk_kode",

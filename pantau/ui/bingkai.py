@@ -68,21 +68,25 @@ def _nama_daerah(nama: str, jenis: str) -> str:
     return f"Provinsi {nama}" if jenis == "provinsi" else nama
 
 
-def pilih_dari_url(kunci: str, pilihan: list, bawaan, ubah=str):
-    """Isi session_state[kunci] dari URL (sekali) atau bawaan, selalu salah satu dari pilihan."""
-    sekarang = st.session_state.get(kunci)
-    if sekarang in pilihan:
-        return
+def indeks_awal(kunci: str, pilihan: list, bawaan, ubah=str) -> int:
+    """Posisi awal sebuah pilihan: dari URL bila sah, lalu nilai sesi sebelumnya, lalu bawaan.
+
+    Dipakai sebagai ``index=`` widget. Setelah pengguna mengubah widget, nilai widget itu yang menang.
+    Nilai sesi tidak ditulis langsung: widget di halaman lain adalah widget baru (ID per halaman),
+    sehingga pindah halaman lewat tautan membawa pilihan lewat URL.
+    """
+    kandidat = []
     dari_url = st.query_params.get(kunci)
     if dari_url is not None:
         try:
-            kandidat = ubah(dari_url)
+            kandidat.append(ubah(dari_url))
         except (TypeError, ValueError):
-            kandidat = None
-        if kandidat in pilihan:
-            st.session_state[kunci] = kandidat
-            return
-    st.session_state[kunci] = bawaan
+            pass
+    kandidat.append(st.session_state.get(kunci))
+    for k in kandidat:
+        if k in pilihan:
+            return pilihan.index(k)
+    return pilihan.index(bawaan)
 
 
 def _filter() -> Konteks | None:
@@ -90,22 +94,23 @@ def _filter() -> Konteks | None:
     if prov.empty:
         return None
     nama_prov = dict(zip(prov["kode"], prov["nama"]))
-    pilih_dari_url("provinsi", list(prov["kode"]), prov["kode"].iloc[0])
-    provinsi = st.selectbox("Provinsi", list(prov["kode"]), key="provinsi", format_func=nama_prov.get,
-                            persist_state="session")
+    kode_prov = list(prov["kode"])
+    provinsi = st.selectbox("Provinsi", kode_prov, index=indeks_awal("provinsi", kode_prov, kode_prov[0]), key="provinsi", format_func=nama_prov.get,
+                            persist_state="session", placeholder="Pilih…")
 
     dae = data.tanya("daerah_dalam_provinsi", provinsi=provinsi)
     label = {k: _nama_daerah(n, j) for k, n, j in zip(dae["kode"], dae["nama"], dae["jenis"])}
     jenis = dict(zip(dae["kode"], dae["jenis"]))
-    pilih_dari_url("daerah", list(dae["kode"]), provinsi if provinsi in label else dae["kode"].iloc[0])
-    daerah = st.selectbox("Daerah", list(dae["kode"]), key="daerah", format_func=label.get,
-                          persist_state="session", help="Provinsi itu sendiri, atau salah satu kabupaten/kotanya")
+    kode_dae = list(dae["kode"])
+    daerah = st.selectbox("Daerah", kode_dae, index=indeks_awal("daerah", kode_dae, provinsi if provinsi in label else kode_dae[0]),
+                          key="daerah", format_func=label.get,
+                          persist_state="session", placeholder="Pilih…", help="Provinsi itu sendiri, atau salah satu kabupaten/kotanya")
 
     per = data.tanya("periode_daerah", daerah=daerah)
     per_label = {int(i): f"RPJMD {a}–{b}" for i, a, b in zip(per["id"], per["tahun_awal"], per["tahun_akhir"])}
-    pilih_dari_url("periode", list(per_label), int(per["id"].iloc[0]), ubah=int)
-    periode_id = st.selectbox("Periode", list(per_label), key="periode", format_func=per_label.get,
-                              persist_state="session")
+    periode_id = st.selectbox("Periode", list(per_label), index=indeks_awal("periode", list(per_label), int(per["id"].iloc[0]), ubah=int),
+                              key="periode", format_func=per_label.get,
+                              persist_state="session", placeholder="Pilih…")
     baris = per[per["id"] == periode_id].iloc[0]
 
     th = data.tanya("tahun_periode", periode_id=periode_id)
@@ -115,9 +120,10 @@ def _filter() -> Konteks | None:
              & (th["jumlah_berealisasi"] >= th["jumlah_berealisasi"].max() / 2)]["tahun"]
     tahun_label = {int(t): (str(t) if n > 0 else f"{t} · belum ada realisasi")
                    for t, n in zip(th["tahun"], th["jumlah_berealisasi"])}
-    pilih_dari_url("tahun", list(tahun_label), int(ada.iloc[-1]) if len(ada) else int(th["tahun"].iloc[0]), ubah=int)
-    tahun = st.selectbox("Tahun", list(tahun_label), key="tahun", format_func=tahun_label.get,
-                         persist_state="session")
+    bawaan_tahun = int(ada.iloc[-1]) if len(ada) else int(th["tahun"].iloc[0])
+    tahun = st.selectbox("Tahun", list(tahun_label), index=indeks_awal("tahun", list(tahun_label), bawaan_tahun, ubah=int),
+                         key="tahun", format_func=tahun_label.get,
+                         persist_state="session", placeholder="Pilih…")
 
     ctx = Konteks(
         provinsi=provinsi, provinsi_nama=nama_prov[provinsi], daerah=daerah,

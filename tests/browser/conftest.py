@@ -30,16 +30,6 @@ def port_bebas() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def db_demo_asli(tmp_path_factory) -> Path:
-    """Basis data demo dibangun sekali per sesi uji; tiap server memakai salinannya sendiri."""
-    from pantau.demo import bangun_demo
-
-    path = tmp_path_factory.mktemp("demo") / "pantau.duckdb"
-    bangun_demo(path, laporan=lambda *_: None)
-    return path
-
-
 class Server:
     def __init__(self, url: str, proc: subprocess.Popen, log: Path, db: Path):
         self.url, self.proc, self.log, self.db = url, proc, log, db
@@ -79,11 +69,11 @@ def hentikan(server: Server) -> None:
 
 
 @pytest.fixture(scope="module")
-def server(db_demo_asli, tmp_path_factory):
+def server(db_demo, tmp_path_factory):
     """Server baru (dingin) per modul uji, dengan salinan basis data demo."""
     folder = tmp_path_factory.mktemp("server")
     db = folder / "pantau.duckdb"
-    shutil.copy(db_demo_asli, db)
+    shutil.copy(db_demo, db)
     s = mulai_server(db, folder / "server.log")
     yield s
     hentikan(s)
@@ -134,3 +124,40 @@ def tanpa_galat(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
         '[data-testid="stException"]').first.inner_text()
     assert not page.galat, page.galat
+
+
+def tunggu_rerun(page, batas_ms: int = 60_000) -> None:
+    """Sesudah interaksi: tunggu rerun dimulai (bila sempat terlihat) lalu selesai."""
+    try:
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=1500)
+    except Exception:
+        pass
+    tunggu_siap(page, batas_ms)
+
+
+def pilih(page, label: str, opsi: str) -> None:
+    """Pilih opsi sebuah st.selectbox (combobox react-aria) lewat labelnya, seperti orang mengklik."""
+    page.get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=opsi, exact=True).click()
+    tunggu_rerun(page)
+
+
+def catat_waktu(nama: str, detik: float) -> None:
+    """Catat waktu terukur (untuk catatan isu dan README); bukan uji waktu."""
+    import json
+
+    LAYAR.parent.mkdir(parents=True, exist_ok=True)
+    f = LAYAR.parent / "waktu_peramban.json"
+    data = json.loads(f.read_text()) if f.exists() else {}
+    data[nama] = round(detik, 2)
+    f.write_text(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def hanya_lokal(page, server) -> None:
+    """Tidak ada permintaan yang keluar dari mesin ini."""
+    from urllib.parse import urlparse
+
+    luar = [u for u in page.permintaan
+            if urlparse(u).scheme in ("http", "https", "ws", "wss")
+            and urlparse(u).hostname not in ("127.0.0.1", "localhost")]
+    assert not luar, f"permintaan keluar mesin: {luar[:5]}"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Pasang lalu jalankan dasbor Pantau pada basis data demo (dibangun otomatis pada start pertama
+# bila $PANTAU_DB belum ada; bawaan data/pantau.duckdb). Buka http://localhost:8501
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/siapkan.sh
+exec .venv/bin/python -m streamlit run dashboard.py --server.port="${PORT:-8501}" "$@"

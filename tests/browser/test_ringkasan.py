@@ -1,0 +1,86 @@
+"""Ringkasan di peramban sungguhan, pada server yang baru dinyalakan (dingin)."""
+from __future__ import annotations
+
+import re
+import time
+
+from tests.browser.conftest import (UKURAN, catat_waktu, hanya_lokal, pilih, tangkap_layar, tanpa_galat,
+                                    tunggu_rerun, tunggu_siap)
+
+GRAFIK = '[data-testid="stPlotlyChart"] .main-svg'
+
+
+def test_dingin_grafik_pertama_dan_tangkapan_layar(server, halaman):
+    mulai = time.perf_counter()
+    halaman.goto(server.url + "/")
+    halaman.wait_for_selector(GRAFIK, timeout=60_000)
+    catat_waktu("ringkasan_dingin_grafik_pertama_detik", time.perf_counter() - mulai)
+    tunggu_siap(halaman)
+    judul = halaman.locator("h1").first.inner_text()
+    assert re.search(r"· capaian 20\d\d$", judul), judul
+    assert halaman.get_by_text("Indikator per predikat").is_visible()
+    assert halaman.get_by_text("Paling perlu perhatian").is_visible()
+    tanpa_galat(halaman)
+    for ukuran, vp in UKURAN.items():
+        halaman.set_viewport_size(vp)
+        halaman.wait_for_timeout(600)
+        tangkap_layar(halaman, f"ringkasan-provinsi-{ukuran}")
+    hanya_lokal(halaman, server)
+
+
+def test_tautan_dalam_membuka_daerah_dan_tahun(server, halaman):
+    mulai = time.perf_counter()
+    halaman.goto(server.url + "/?provinsi=65&daerah=65.01&tahun=2024")
+    halaman.wait_for_selector(GRAFIK, timeout=60_000)
+    catat_waktu("ringkasan_hangat_grafik_pertama_detik", time.perf_counter() - mulai)
+    tunggu_siap(halaman)
+    assert halaman.locator("h1").first.inner_text() == "Kabupaten Bulungan · capaian 2024"
+    tanpa_galat(halaman)
+    for ukuran, vp in UKURAN.items():
+        halaman.set_viewport_size(vp)
+        halaman.wait_for_timeout(600)
+        tangkap_layar(halaman, f"ringkasan-kabupaten-{ukuran}")
+
+
+def test_ganti_daerah_mengubah_tampilan_dan_url(server, halaman):
+    halaman.goto(server.url + "/?provinsi=65&daerah=65&tahun=2025")
+    tunggu_siap(halaman)
+    assert "Provinsi Kalimantan Utara" in halaman.locator("h1").first.inner_text()
+    mulai = time.perf_counter()
+    pilih(halaman, "Daerah", "Kabupaten Malinau")
+    catat_waktu("ringkasan_ganti_filter_detik", time.perf_counter() - mulai)
+    assert halaman.locator("h1").first.inner_text() == "Kabupaten Malinau · capaian 2025"
+    assert "daerah=65.02" in halaman.url
+    pilih(halaman, "Tahun", "2022")
+    assert halaman.locator("h1").first.inner_text() == "Kabupaten Malinau · capaian 2022"
+    assert "tahun=2022" in halaman.url
+    tanpa_galat(halaman)
+
+
+def test_tautan_ke_indikator_dan_unduhan(server, halaman, tmp_path):
+    halaman.goto(server.url + "/?provinsi=62&daerah=62&tahun=2025")
+    tunggu_siap(halaman)
+    with halaman.expect_download() as unduh:
+        halaman.get_by_role("button", name=re.compile("Unduh PNG")).first.click()
+    png = tmp_path / "grafik.png"
+    unduh.value.save_as(png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
+
+    tautan = halaman.locator('[data-testid="stMain"] a[data-testid="stPageLink-NavLink"]').first
+    label = tautan.inner_text()
+    nama = label.split("·", 1)[1].replace("(IKU)", "").strip()
+    tautan.click()
+    tunggu_rerun(halaman)
+    halaman.wait_for_url(re.compile(r"/Indikator\?.*indikator=\d+"))
+    assert halaman.locator("h1").first.inner_text() == nama
+    assert "daerah=62" in halaman.url and "tahun=2025" in halaman.url
+
+    with halaman.expect_download() as unduh:
+        halaman.get_by_role("button", name=re.compile("Unduh CSV")).first.click()
+    csv = tmp_path / "tabel.csv"
+    unduh.value.save_as(csv)
+    teks = csv.read_text(encoding="utf-8-sig")
+    assert teks.splitlines()[0].startswith("Tahun;Target;")
+    assert len(teks.splitlines()) >= 6
+    tanpa_galat(halaman)
+    hanya_lokal(halaman, server)
