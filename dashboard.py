@@ -13,7 +13,7 @@ q = {"daerah": ctx.daerah, "periode_id": ctx.periode_id, "tahun": ctx.tahun}
 st.title(f"{ctx.daerah_nama} · capaian {ctx.tahun}")
 rata = data.tanya("rata_capaian_daerah", **q).iloc[0]
 iku = data.tanya("iku_on_track", daerah=ctx.daerah, periode_id=ctx.periode_id).iloc[0]
-berisiko = data.tanya("indikator_berisiko", **q, batas=8)
+berisiko = data.tanya("indikator_berisiko", **q, batas=1000)
 
 k1, k2, k3, k4 = st.columns(4)
 k1.metric("Indikator berdata", f"{int(rata['jumlah_berdata'])} dari {int(rata['jumlah_indikator'])}",
@@ -27,7 +27,7 @@ if int(iku["jumlah_iku"]):
               help=f"IKU yang proyeksinya mencapai target akhir {ctx.tahun_akhir}")
 else:
     k3.metric("IKU on track", "–", help="Belum ada indikator yang ditandai IKU")
-k4.metric("Perlu perhatian", f"{len(berisiko)}{'+' if len(berisiko) == 8 else ''} indikator",
+k4.metric("Perlu perhatian", f"{len(berisiko)} indikator",
           help="Capaian di bawah predikat Tinggi atau diproyeksikan meleset dari target akhir")
 
 predikat = data.tanya("ringkasan_predikat", **q)

@@ -95,7 +95,7 @@ def capaian_urusan(urusan: pd.DataFrame, skala: pd.DataFrame, panas: pd.DataFram
                        "<br>%{customdata[2]} dari %{customdata[3]} indikator berdata<extra></extra>"),
         showlegend=False,
     ), row=1, col=1)
-    fig.add_vline(x=100, line={"color": "#222222", "dash": "dash", "width": 1.5}, row=1, col=1)
+    fig.add_vline(x=100, line={"color": "#222222", "dash": "dash", "width": 1.5}, layer="below", row=1, col=1)
     fig.update_xaxes(range=[0, 128], tickvals=[0, 50, 100], ticksuffix="%", row=1, col=1)
 
     if ada_panas:

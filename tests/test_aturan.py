@@ -705,12 +705,9 @@ def test_data_satu_baris_capaian_per_indikator_tahun(db_impor):
 
 
 # ---------------------------------------------------------------------------------------------------
-# Kekeliruan yang ditemukan di aturan.sql (tidak diperbaiki di sini: xfail ketat sampai diperbaiki)
+# Kekeliruan yang pernah ada di aturan.sql dan sudah diperbaiki (uji regresi)
 # ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG aturan.sql macro capaian: round(double, 2) membulatkan 75,995 (tersimpan 75,99499...) ke bawah; "
-    "orang yang menghitung dengan tangan mendapat 76,00. Usulan: bulatkan lewat DECIMAL, lihat laporan."))
 @pytest.mark.parametrize(
     "polaritas, target, realisasi, capaian, predikat",
     [
@@ -729,9 +726,6 @@ def test_pembulatan_setengah_ke_atas_seperti_tangan(db_kosong, tmp_path, polarit
     assert r["predikat"] == predikat
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG aturan.sql realisasi_tahunan: status tahun dari bool_or semua triwulan, padahal indikator 'akhir' "
-    "hanya memakai triwulan terakhir (DESIGN: sementara bila ada angka YANG DIPAKAI yang sementara)."))
 def test_status_akhir_hanya_dari_triwulan_yang_dipakai(db_kosong, tmp_path):
     impor_kasus(
         db_kosong, tmp_path,
@@ -743,9 +737,6 @@ def test_status_akhir_hanya_dari_triwulan_yang_dipakai(db_kosong, tmp_path):
     assert r["status"] == "tetap"  # TW1 (sementara) tidak dipakai
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG aturan.sql capaian_triwulan: status s.d. TWk dari bool_or semua triwulan <= k, padahal 'akhir' "
-    "hanya memakai triwulan terakhir <= k."))
 def test_status_triwulan_akhir_hanya_dari_triwulan_yang_dipakai(db_kosong, tmp_path):
     impor_kasus(
         db_kosong, tmp_path,

@@ -43,8 +43,13 @@ END;
 
 -- capaian: dibulatkan dua desimal, seperti orang menghitung dengan tangan,
 -- sebelum bertemu skala predikat (2,28 terhadap target 3 = 76,00 -> Tinggi).
+-- Pembulatan lewat DECIMAL: 75,995 (tersimpan sebagai 75,99499... dalam double) menjadi 76,00,
+-- bukan 75,99 seperti round(double, 2).
+CREATE OR REPLACE MACRO bulat_dua(x) AS
+    CASE WHEN abs(x) < 1e15 THEN CAST(round(CAST(x AS DECIMAL(38, 9)), 2) AS DOUBLE) ELSE round(x, 2) END;
+
 CREATE OR REPLACE MACRO capaian(polaritas, t, t_min, t_max, r, rumus_negatif) AS
-    round(capaian_mentah(polaritas, t, t_min, t_max, r, rumus_negatif), 2);
+    bulat_dua(capaian_mentah(polaritas, t, t_min, t_max, r, rumus_negatif));
 
 -- Urutan triwulan dalam setahun: 'TW3' -> 3, 'TAHUN' -> 4 (setahun penuh).
 CREATE OR REPLACE MACRO triwulan_ke(periode) AS
@@ -95,48 +100,55 @@ FROM berlaku;
 -- realisasi_tahunan: realisasi satu tahun per indikator.
 -- Angka tahunan (periode 'TAHUN') yang diisi langsung menang atas angka triwulan.
 -- Dari triwulan: 'kumulatif' menjumlahkan, 'akhir' mengambil triwulan terakhir.
--- Tahun yang dibentuk dari triwulan berstatus 'sementara' bila ada angka sementara.
+-- Status 'sementara' bila ada angka YANG DIPAKAI yang sementara ('kumulatif': salah satu triwulan;
+-- 'akhir': triwulan terakhir). Sumber: sumber angka yang dipakai (kumulatif: semua, dipisah '; ').
 -- realisasi_sd: 'TAHUN' (setahun penuh) atau triwulan terakhir yang dipakai ('TW2').
+-- Satu GROUP BY (tanpa FULL JOIN) agar filter tahun/indikator dapat didorong ke pemindaian.
 -- ---------------------------------------------------------------------------
 CREATE OR REPLACE VIEW realisasi_tahunan AS
-WITH triwulan AS (
+WITH per_tahun AS (
     SELECT
         indikator_id,
         tahun,
-        sum(nilai) AS jumlah,
-        arg_max(nilai, periode) AS terakhir,
-        arg_max(nilai_teks, periode) AS terakhir_teks,
-        max(periode) AS periode_terakhir,
-        bool_or(status = 'sementara') AS ada_sementara,
-        string_agg(DISTINCT sumber, '; ' ORDER BY sumber) AS sumber
+        bool_or(periode = 'TAHUN') AS ada_tahunan,
+        any_value(nilai) FILTER (WHERE periode = 'TAHUN') AS th_nilai,
+        any_value(nilai_teks) FILTER (WHERE periode = 'TAHUN') AS th_teks,
+        any_value(status) FILTER (WHERE periode = 'TAHUN') AS th_status,
+        any_value(sumber) FILTER (WHERE periode = 'TAHUN') AS th_sumber,
+        sum(nilai) FILTER (WHERE periode <> 'TAHUN') AS tw_jumlah,
+        arg_max(nilai, periode) FILTER (WHERE periode <> 'TAHUN') AS tw_terakhir,
+        arg_max(nilai_teks, periode) FILTER (WHERE periode <> 'TAHUN') AS tw_terakhir_teks,
+        max(periode) FILTER (WHERE periode <> 'TAHUN') AS tw_periode_terakhir,
+        bool_or(status = 'sementara') FILTER (WHERE periode <> 'TAHUN') AS tw_ada_sementara,
+        arg_max(status, periode) FILTER (WHERE periode <> 'TAHUN') AS tw_status_terakhir,
+        arg_max(sumber, periode) FILTER (WHERE periode <> 'TAHUN') AS tw_sumber_terakhir,
+        list_sort(list_distinct(list(sumber) FILTER (WHERE periode <> 'TAHUN'))) AS tw_sumber_semua
     FROM realisasi
-    WHERE periode <> 'TAHUN'
     GROUP BY indikator_id, tahun
-),
-tahunan AS (
-    SELECT indikator_id, tahun, nilai, nilai_teks, status, sumber
-    FROM realisasi
-    WHERE periode = 'TAHUN'
 )
 SELECT
-    i.id AS indikator_id,
-    coalesce(th.tahun, tw.tahun) AS tahun,
+    p.indikator_id,
+    p.tahun,
     CASE
-        WHEN th.indikator_id IS NOT NULL THEN th.nilai
-        WHEN i.agregasi = 'kumulatif' THEN tw.jumlah
-        ELSE tw.terakhir
+        WHEN p.ada_tahunan THEN p.th_nilai
+        WHEN i.agregasi = 'kumulatif' THEN p.tw_jumlah
+        ELSE p.tw_terakhir
     END AS realisasi,
-    CASE WHEN th.indikator_id IS NOT NULL THEN th.nilai_teks ELSE tw.terakhir_teks END AS realisasi_teks,
-    CASE WHEN th.indikator_id IS NOT NULL THEN 'TAHUN' ELSE tw.periode_terakhir END AS realisasi_sd,
+    CASE WHEN p.ada_tahunan THEN p.th_teks ELSE p.tw_terakhir_teks END AS realisasi_teks,
+    CASE WHEN p.ada_tahunan THEN 'TAHUN' ELSE p.tw_periode_terakhir END AS realisasi_sd,
     CASE
-        WHEN th.indikator_id IS NOT NULL THEN th.status
-        WHEN tw.ada_sementara THEN 'sementara'
+        WHEN p.ada_tahunan THEN p.th_status
+        WHEN i.agregasi = 'kumulatif' AND p.tw_ada_sementara THEN 'sementara'
+        WHEN i.agregasi <> 'kumulatif' AND p.tw_status_terakhir = 'sementara' THEN 'sementara'
         ELSE 'tetap'
     END AS status,
-    CASE WHEN th.indikator_id IS NOT NULL THEN th.sumber ELSE tw.sumber END AS sumber
-FROM tahunan th
-FULL OUTER JOIN triwulan tw ON tw.indikator_id = th.indikator_id AND tw.tahun = th.tahun
-JOIN indikator i ON i.id = coalesce(th.indikator_id, tw.indikator_id);
+    CASE
+        WHEN p.ada_tahunan THEN p.th_sumber
+        WHEN i.agregasi = 'kumulatif' THEN nullif(array_to_string(p.tw_sumber_semua, '; '), '')
+        ELSE p.tw_sumber_terakhir
+    END AS sumber
+FROM per_tahun p
+JOIN indikator i ON i.id = p.indikator_id;
 
 -- ---------------------------------------------------------------------------
 -- capaian_tahunan: satu baris per indikator dan tahun yang punya target atau realisasi.
@@ -340,7 +352,8 @@ sampai AS (
         sum(tw.nilai) AS jumlah,
         arg_max(tw.nilai, tw.k) AS terakhir,
         arg_max(tw.nilai_teks, tw.k) AS terakhir_teks,
-        bool_or(tw.status = 'sementara') AS ada_sementara
+        bool_or(tw.status = 'sementara') AS ada_sementara,
+        arg_max(tw.status, tw.k) AS status_terakhir
     FROM (SELECT DISTINCT indikator_id, tahun, k FROM tw) titik
     JOIN tw ON tw.indikator_id = titik.indikator_id AND tw.tahun = titik.tahun AND tw.k <= titik.k
     GROUP BY titik.indikator_id, titik.tahun, titik.k
@@ -358,7 +371,11 @@ dasar AS (
         i.agregasi,
         CASE WHEN i.agregasi = 'kumulatif' THEN s.jumlah ELSE s.terakhir END AS realisasi,
         s.terakhir_teks AS realisasi_teks,
-        CASE WHEN s.ada_sementara THEN 'sementara' ELSE 'tetap' END AS status,
+        CASE
+            WHEN i.agregasi = 'kumulatif' AND s.ada_sementara THEN 'sementara'
+            WHEN i.agregasi <> 'kumulatif' AND s.status_terakhir = 'sementara' THEN 'sementara'
+            ELSE 'tetap'
+        END AS status,
         t.target, t.target_min, t.target_max, t.target_teks,
         capaian(i.polaritas, t.target, t.target_min, t.target_max,
                 CASE WHEN i.agregasi = 'kumulatif' THEN s.jumlah ELSE s.terakhir END, a.rumus_negatif) AS capaian
