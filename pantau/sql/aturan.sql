@@ -62,73 +62,78 @@ SELECT
 FROM pengaturan;
 
 -- ---------------------------------------------------------------------------
--- target_tahunan: target yang berlaku per indikator dan tahun.
--- Target RKPD tahun itu menggantikan target RPJMD; keduanya tetap terlihat.
+-- tahunan: satu baris per indikator dan tahun yang punya target atau realisasi, dengan target yang
+-- berlaku dan realisasi tahun itu. Target dan realisasi dihimpun dalam SATU GROUP BY atas
+-- target UNION ALL realisasi, sehingga filter indikator_id atau tahun sampai ke kedua pemindaian.
+--
+-- Target: target RKPD tahun itu menggantikan target RPJMD; keduanya tetap terlihat.
+-- Realisasi: angka tahunan (periode 'TAHUN') yang diisi langsung menang atas angka triwulan;
+--   dari triwulan, 'kumulatif' menjumlahkan dan 'akhir' mengambil triwulan terakhir.
+--   Status 'sementara' bila ada angka YANG DIPAKAI yang sementara ('kumulatif': salah satu
+--   triwulan; 'akhir': triwulan terakhir). Sumber: sumber angka yang dipakai.
+--   realisasi_sd: 'TAHUN' (setahun penuh) atau triwulan terakhir yang dipakai ('TW2').
 -- ---------------------------------------------------------------------------
-CREATE OR REPLACE VIEW target_tahunan AS
-WITH berlaku AS (
+CREATE OR REPLACE VIEW tahunan AS
+WITH baris AS (
+    SELECT indikator_id, tahun, true AS adalah_target, dokumen, NULL::VARCHAR AS periode,
+           nilai, nilai_min, nilai_max, nilai_teks, NULL::VARCHAR AS status, NULL::VARCHAR AS sumber
+    FROM target
+    UNION ALL
+    SELECT indikator_id, tahun, false, NULL, periode, nilai, NULL, NULL, nilai_teks, status, sumber
+    FROM realisasi
+),
+per_tahun AS (
     SELECT
         indikator_id,
         tahun,
+        bool_or(adalah_target) AS ada_target,
+        bool_or(NOT adalah_target) AS ada_realisasi,
         arg_max(
             {'nilai': nilai, 'nilai_min': nilai_min, 'nilai_max': nilai_max,
              'nilai_teks': nilai_teks, 'dokumen': dokumen},
             CASE dokumen WHEN 'RKPD' THEN 2 ELSE 1 END
-        ) AS t,
-        max(nilai) FILTER (WHERE dokumen = 'RPJMD') AS target_rpjmd,
-        max(nilai_min) FILTER (WHERE dokumen = 'RPJMD') AS target_rpjmd_min,
-        max(nilai_max) FILTER (WHERE dokumen = 'RPJMD') AS target_rpjmd_max,
-        max(nilai) FILTER (WHERE dokumen = 'RKPD') AS target_rkpd,
-        max(nilai_min) FILTER (WHERE dokumen = 'RKPD') AS target_rkpd_min,
-        max(nilai_max) FILTER (WHERE dokumen = 'RKPD') AS target_rkpd_max
-    FROM target
-    GROUP BY indikator_id, tahun
-)
-SELECT
-    indikator_id,
-    tahun,
-    t.nilai AS target,
-    t.nilai_min AS target_min,
-    t.nilai_max AS target_max,
-    t.nilai_teks AS target_teks,
-    t.dokumen AS dokumen_target,
-    target_rpjmd, target_rpjmd_min, target_rpjmd_max,
-    target_rkpd, target_rkpd_min, target_rkpd_max
-FROM berlaku;
-
--- ---------------------------------------------------------------------------
--- realisasi_tahunan: realisasi satu tahun per indikator.
--- Angka tahunan (periode 'TAHUN') yang diisi langsung menang atas angka triwulan.
--- Dari triwulan: 'kumulatif' menjumlahkan, 'akhir' mengambil triwulan terakhir.
--- Status 'sementara' bila ada angka YANG DIPAKAI yang sementara ('kumulatif': salah satu triwulan;
--- 'akhir': triwulan terakhir). Sumber: sumber angka yang dipakai (kumulatif: semua, dipisah '; ').
--- realisasi_sd: 'TAHUN' (setahun penuh) atau triwulan terakhir yang dipakai ('TW2').
--- Satu GROUP BY (tanpa FULL JOIN) agar filter tahun/indikator dapat didorong ke pemindaian.
--- ---------------------------------------------------------------------------
-CREATE OR REPLACE VIEW realisasi_tahunan AS
-WITH per_tahun AS (
-    SELECT
-        indikator_id,
-        tahun,
+        ) FILTER (WHERE adalah_target) AS t,
+        max(nilai) FILTER (WHERE adalah_target AND dokumen = 'RPJMD') AS target_rpjmd,
+        max(nilai_min) FILTER (WHERE adalah_target AND dokumen = 'RPJMD') AS target_rpjmd_min,
+        max(nilai_max) FILTER (WHERE adalah_target AND dokumen = 'RPJMD') AS target_rpjmd_max,
+        max(nilai) FILTER (WHERE adalah_target AND dokumen = 'RKPD') AS target_rkpd,
+        max(nilai_min) FILTER (WHERE adalah_target AND dokumen = 'RKPD') AS target_rkpd_min,
+        max(nilai_max) FILTER (WHERE adalah_target AND dokumen = 'RKPD') AS target_rkpd_max,
         bool_or(periode = 'TAHUN') AS ada_tahunan,
         any_value(nilai) FILTER (WHERE periode = 'TAHUN') AS th_nilai,
         any_value(nilai_teks) FILTER (WHERE periode = 'TAHUN') AS th_teks,
         any_value(status) FILTER (WHERE periode = 'TAHUN') AS th_status,
         any_value(sumber) FILTER (WHERE periode = 'TAHUN') AS th_sumber,
-        sum(nilai) FILTER (WHERE periode <> 'TAHUN') AS tw_jumlah,
-        arg_max(nilai, periode) FILTER (WHERE periode <> 'TAHUN') AS tw_terakhir,
-        arg_max(nilai_teks, periode) FILTER (WHERE periode <> 'TAHUN') AS tw_terakhir_teks,
-        max(periode) FILTER (WHERE periode <> 'TAHUN') AS tw_periode_terakhir,
-        bool_or(status = 'sementara') FILTER (WHERE periode <> 'TAHUN') AS tw_ada_sementara,
-        arg_max(status, periode) FILTER (WHERE periode <> 'TAHUN') AS tw_status_terakhir,
-        arg_max(sumber, periode) FILTER (WHERE periode <> 'TAHUN') AS tw_sumber_terakhir,
-        list_sort(list_distinct(list(sumber) FILTER (WHERE periode <> 'TAHUN'))) AS tw_sumber_semua
-    FROM realisasi
+        sum(nilai) FILTER (WHERE periode LIKE 'TW_') AS tw_jumlah,
+        arg_max(nilai, periode) FILTER (WHERE periode LIKE 'TW_') AS tw_terakhir,
+        arg_max(nilai_teks, periode) FILTER (WHERE periode LIKE 'TW_') AS tw_terakhir_teks,
+        max(periode) FILTER (WHERE periode LIKE 'TW_') AS tw_periode_terakhir,
+        bool_or(status = 'sementara') FILTER (WHERE periode LIKE 'TW_') AS tw_ada_sementara,
+        arg_max(status, periode) FILTER (WHERE periode LIKE 'TW_') AS tw_status_terakhir,
+        arg_max(sumber, periode) FILTER (WHERE periode LIKE 'TW_') AS tw_sumber_terakhir,
+        list_sort(list_distinct(list(sumber) FILTER (WHERE periode LIKE 'TW_'))) AS tw_sumber_semua
+    FROM baris
     GROUP BY indikator_id, tahun
 )
 SELECT
+    i.daerah_kode,
+    i.urusan_kode,
     p.indikator_id,
+    i.kode AS indikator_kode,
+    i.periode_id,
     p.tahun,
+    i.polaritas,
+    i.agregasi,
+    i.iku,
+    p.ada_target,
+    p.ada_realisasi,
+    p.t.nilai AS target,
+    p.t.nilai_min AS target_min,
+    p.t.nilai_max AS target_max,
+    p.t.nilai_teks AS target_teks,
+    p.t.dokumen AS dokumen_target,
+    p.target_rpjmd, p.target_rpjmd_min, p.target_rpjmd_max,
+    p.target_rkpd, p.target_rkpd_min, p.target_rkpd_max,
     CASE
         WHEN p.ada_tahunan THEN p.th_nilai
         WHEN i.agregasi = 'kumulatif' THEN p.tw_jumlah
@@ -137,6 +142,7 @@ SELECT
     CASE WHEN p.ada_tahunan THEN p.th_teks ELSE p.tw_terakhir_teks END AS realisasi_teks,
     CASE WHEN p.ada_tahunan THEN 'TAHUN' ELSE p.tw_periode_terakhir END AS realisasi_sd,
     CASE
+        WHEN NOT p.ada_realisasi THEN NULL
         WHEN p.ada_tahunan THEN p.th_status
         WHEN i.agregasi = 'kumulatif' AND p.tw_ada_sementara THEN 'sementara'
         WHEN i.agregasi <> 'kumulatif' AND p.tw_status_terakhir = 'sementara' THEN 'sementara'
@@ -150,36 +156,34 @@ SELECT
 FROM per_tahun p
 JOIN indikator i ON i.id = p.indikator_id;
 
+-- target_tahunan: target yang berlaku per indikator dan tahun (lihat 'tahunan').
+CREATE OR REPLACE VIEW target_tahunan AS
+SELECT indikator_id, tahun, target, target_min, target_max, target_teks, dokumen_target,
+       target_rpjmd, target_rpjmd_min, target_rpjmd_max, target_rkpd, target_rkpd_min, target_rkpd_max
+FROM tahunan
+WHERE ada_target;
+
+-- realisasi_tahunan: realisasi satu tahun per indikator (lihat 'tahunan').
+CREATE OR REPLACE VIEW realisasi_tahunan AS
+SELECT indikator_id, tahun, realisasi, realisasi_teks, realisasi_sd, status, sumber
+FROM tahunan
+WHERE ada_realisasi;
+
 -- ---------------------------------------------------------------------------
 -- capaian_tahunan: satu baris per indikator dan tahun yang punya target atau realisasi.
 -- ---------------------------------------------------------------------------
 CREATE OR REPLACE VIEW capaian_tahunan AS
-WITH tahun_ada AS (
-    SELECT indikator_id, tahun FROM target
-    UNION
-    SELECT indikator_id, tahun FROM realisasi
-),
-dasar AS (
+WITH dasar AS (
     SELECT
-        i.daerah_kode,
-        i.urusan_kode,
-        i.id AS indikator_id,
-        i.kode AS indikator_kode,
-        i.periode_id,
-        y.tahun,
-        i.polaritas,
-        i.agregasi,
-        i.iku,
+        t.daerah_kode, t.urusan_kode, t.indikator_id, t.indikator_kode, t.periode_id, t.tahun,
+        t.polaritas, t.agregasi, t.iku,
         t.target, t.target_min, t.target_max, t.target_teks, t.dokumen_target,
         t.target_rpjmd, t.target_rpjmd_min, t.target_rpjmd_max,
         t.target_rkpd, t.target_rkpd_min, t.target_rkpd_max,
-        r.realisasi, r.realisasi_teks, r.realisasi_sd, r.status, r.sumber,
-        capaian(i.polaritas, t.target, t.target_min, t.target_max, r.realisasi, a.rumus_negatif) AS capaian,
+        t.realisasi, t.realisasi_teks, t.realisasi_sd, t.status, t.sumber,
+        capaian(t.polaritas, t.target, t.target_min, t.target_max, t.realisasi, a.rumus_negatif) AS capaian,
         a.rumus_negatif
-    FROM tahun_ada y
-    JOIN indikator i ON i.id = y.indikator_id
-    LEFT JOIN target_tahunan t ON t.indikator_id = y.indikator_id AND t.tahun = y.tahun
-    LEFT JOIN realisasi_tahunan r ON r.indikator_id = y.indikator_id AND r.tahun = y.tahun
+    FROM tahunan t
     CROSS JOIN pengaturan_aktif a
 )
 SELECT d.*, s.predikat
