@@ -1,4 +1,6 @@
 """Indikator: cerita satu indikator dalam satu grafik, dengan angka, sumber, antar daerah, metadata dan riwayat."""
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
@@ -49,10 +51,10 @@ if teks:
 else:
     k3.metric(f"Capaian {ctx.tahun}", persen(r.get("capaian")), delta=r.get("predikat") or None, delta_color="off", delta_arrow="off")
 if periode and not teks:
-    status = ("on track" if periode["on_track"] else "berisiko meleset") if not kosong(periode["on_track"]) else "–"
+    status = ("on track" if periode["on_track"] else "berisiko meleset") if not kosong(periode["on_track"]) else None
     k4.metric(f"Capaian periode s.d. {periode['tahun_terakhir'] if not kosong(periode['tahun_terakhir']) else '–'}",
-              persen(periode["capaian_periode"]), delta=f"proyeksi {ctx.tahun_akhir}: {status}", delta_color="off", delta_arrow="off",
-              help=(f"Dibanding target akhir {nilai_target(periode['target_akhir'], periode['target_akhir_min'], periode['target_akhir_max'])}"
+              persen(periode["capaian_periode"]), delta=status, delta_color="off", delta_arrow="off",
+              help=(f"Proyeksi ke {ctx.tahun_akhir}: {status or 'belum dapat dihitung'}. "f"Dibanding target akhir {nilai_target(periode['target_akhir'], periode['target_akhir_min'], periode['target_akhir_max'])}"
                     f" {satuan}. Proyeksi {periode['metode_proyeksi']}: {format_ringkas(periode['proyeksi'])} {satuan}"))
 
 kiri, kanan = st.columns([2.3, 1], gap="large")
@@ -130,6 +132,9 @@ with tab_daerah:
                    nama_berkas=f"{meta['kode']}-antar-daerah-{ctx.tahun}")
         t = pd.DataFrame({
             "Daerah": banding["daerah"],
+            "Buka": [
+                "Indikator?" + urlencode({"provinsi": ctx.provinsi, "daerah": d, "tahun": ctx.tahun, "indikator": i})
+                for d, i in zip(banding["daerah_kode"], banding["indikator_id"])],
             "Target": [nilai_target(a, b, c) for a, b, c in zip(banding["target"], banding["target_min"], banding["target_max"])],
             "Realisasi": [nilai_realisasi(a, b) for a, b in zip(banding["realisasi"], banding["realisasi_teks"])],
             "Status": banding["status"],
@@ -137,7 +142,8 @@ with tab_daerah:
             "Predikat": banding["predikat"],
         })
         tabel(t, kunci="tabel-daerah", nama_berkas=f"{meta['kode']}-antar-daerah-{ctx.tahun}",
-              judul=f"{meta['nama']} — antar daerah {ctx.tahun}", keterangan=ket, desimal={"Capaian (%)": 2})
+              judul=f"{meta['nama']} — antar daerah {ctx.tahun}", keterangan=ket, desimal={"Capaian (%)": 2},
+              column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka indikator")})
 with tab_riwayat:
     riw = data.tanya("indikator_riwayat", indikator_id=indikator_id)
     if riw.empty:

@@ -158,7 +158,7 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
                                  line={"width": 0}, hoverinfo="skip", showlegend=False))
         fig.add_trace(go.Scatter(
             x=band["tahun"], y=band["target_rpjmd_min"], mode="lines", fill="tonexty",
-            fillcolor="rgba(85,85,85,0.18)", line={"width": 0}, name="Target RPJMD (rentang)",
+            fillcolor="rgba(85,85,85,0.18)", line={"width": 0}, name="Target RPJMD",
             customdata=[nilai_target(None, a, b) for a, b in zip(band["target_rpjmd_min"], band["target_rpjmd_max"])],
             hovertemplate="%{x}: target RPJMD %{customdata} " + satuan + "<extra></extra>"))
     elif t["target_rpjmd"].notna().any():
@@ -172,7 +172,7 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
         y = rkpd_beda["target_rkpd"].where(rkpd_beda["target_rkpd"].notna(),
                                            (rkpd_beda["target_rkpd_min"] + rkpd_beda["target_rkpd_max"]) / 2)
         fig.add_trace(go.Scatter(
-            x=rkpd_beda["tahun"], y=y, mode="markers", name="Target RKPD (berlaku)",
+            x=rkpd_beda["tahun"], y=y, mode="markers", name="Target RKPD",
             marker={"symbol": "diamond", "size": 13, "color": "#E69F00", "line": {"color": "#333", "width": 1}},
             customdata=[nilai_target(a, b, c) for a, b, c in zip(rkpd_beda["target_rkpd"], rkpd_beda["target_rkpd_min"],
                                                                  rkpd_beda["target_rkpd_max"])],
@@ -180,7 +180,7 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
 
     if not triwulan.empty and triwulan["realisasi"].notna().any():
         tw = triwulan.dropna(subset=["realisasi"])
-        judul = "Realisasi s.d. triwulan" if kumulatif else "Realisasi triwulan"
+        judul = "Realisasi s.d. TW" if kumulatif else "Realisasi triwulan"
         fig.add_trace(go.Scatter(
             x=[_x_triwulan(a, b) for a, b in zip(tw["tahun"], tw["triwulan"])], y=tw["realisasi"],
             mode="markers", name=judul,
@@ -216,11 +216,11 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
         ta = periode.get("target_akhir")
         if rentang and not kosong(periode.get("target_akhir_min")):
             lo, hi = periode["target_akhir_min"], periode["target_akhir_max"]
-            fig.add_trace(go.Scatter(x=[akhir, akhir], y=[lo, hi], mode="lines+markers", name="Target akhir (rentang)",
+            fig.add_trace(go.Scatter(x=[akhir, akhir], y=[lo, hi], mode="lines+markers", name="Target akhir",
                                      line={"color": "#D55E00", "width": 6},
                                      hovertemplate="Target akhir %{x}: " + nilai_target(None, lo, hi) + "<extra></extra>"))
         elif not kosong(ta):
-            fig.add_trace(go.Scatter(x=[akhir], y=[ta], mode="markers", name="Target akhir periode",
+            fig.add_trace(go.Scatter(x=[akhir], y=[ta], mode="markers", name="Target akhir",
                                      marker={"symbol": "star", "size": 18, "color": "#D55E00",
                                              "line": {"color": "#333", "width": 1}},
                                      hovertemplate="Target akhir %{x}: %{y:,.2f} " + satuan + "<extra></extra>"))
@@ -228,7 +228,7 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
         if not kosong(proy) and not real.empty:
             x0, y0 = real["tahun"].iloc[-1], real["realisasi"].iloc[-1]
             fig.add_trace(go.Scatter(
-                x=[x0, akhir], y=[y0, proy], mode="lines+markers", name="Proyeksi (tren linear)",
+                x=[x0, akhir], y=[y0, proy], mode="lines+markers", name="Proyeksi",
                 line={"color": WARNA_PROYEKSI, "dash": "dot", "width": 2.5},
                 marker={"symbol": ["circle", "x"], "size": [1, 13], "color": WARNA_PROYEKSI},
                 hovertemplate="Proyeksi %{x}: %{y:,.2f} " + satuan + "<extra></extra>"))

@@ -155,8 +155,8 @@ def test_halaman_indikator_lewat_tautan(app, con):
     assert metrik["Realisasi 2024"] == f"{format_ringkas(realisasi)} indeks"
     assert metrik["Capaian 2024"] == f"{format_angka(capaian, 2)}%"
     nama_trace = {t.get("name") for t in spesifikasi(at, 0)["data"]}
-    assert {"Target RPJMD", "Target RKPD (berlaku)", "Realisasi tahunan", "Target akhir periode",
-            "Kondisi awal"} <= nama_trace
+    assert {"Target RPJMD", "Target RKPD", "Realisasi tahunan", "Target akhir", "Kondisi awal",
+            "Proyeksi"} <= nama_trace
     assert [t.label for t in at.tabs] == ["Angka per tahun", "Semua angka realisasi", "Antar daerah",
                                           "Riwayat perubahan"]
 

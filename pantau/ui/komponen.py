@@ -42,6 +42,10 @@ def tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str, keteran
     desimal = desimal or {}
     st.dataframe(format_tabel(df, desimal), hide_index=True, width="stretch", height=tinggi,
                  key=kunci, column_config=column_config)
+    # Kolom tautan hanya untuk layar; berkas unduhan berisi data saja.
+    tautan = [k for k, c in (column_config or {}).items()
+              if isinstance(c, dict) and (c.get("type_config") or {}).get("type") == "link"]
+    df = df.drop(columns=tautan)
     kiri, kanan, _ = st.columns([1, 1, 4])
     with kiri:
         st.download_button("Unduh CSV", data=ekspor.csv_bytes(df), file_name=f"{_slug(nama_berkas)}.csv",
