@@ -13,11 +13,11 @@ import plotly.graph_objects as go
 from pantau.format import format_angka, format_ringkas, kosong, nilai_target, periode_label, sd_label
 
 FONT = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
-WARNA_TARGET = "#555555"
+WARNA_TARGET = "#8C8C8C"
 WARNA_REALISASI = "#0072B2"
 WARNA_TRIWULAN = "#999999"
 WARNA_PROYEKSI = "#CC79A7"
-WARNA_KOSONG = "#E8E8E8"
+WARNA_KOSONG = "rgba(140,140,140,0.35)"  # abu-abu yang terbaca di tema terang dan gelap
 #: Konfigurasi plotly.js: tombol unduh PNG bawaan, tanpa logo, teks Indonesia.
 KONFIG = {"displaylogo": False, "locale": "id",
           "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
@@ -29,7 +29,7 @@ def tata_letak(fig: go.Figure, *, tinggi: int, ukuran_huruf: int = 15, legenda: 
         template="plotly_white",
         height=tinggi,
         separators=",.",
-        font={"family": FONT, "size": ukuran_huruf, "color": "#222222"},
+        font={"family": FONT, "size": ukuran_huruf},  # warna teks dari tema (terang/gelap)
         margin={"l": 10, "r": 20, "t": 10, "b": 10},
         showlegend=legenda,
         hoverlabel={"font": {"family": FONT, "size": ukuran_huruf}},
@@ -95,7 +95,7 @@ def capaian_urusan(urusan: pd.DataFrame, skala: pd.DataFrame, panas: pd.DataFram
                        "<br>%{customdata[2]} dari %{customdata[3]} indikator berdata<extra></extra>"),
         showlegend=False,
     ), row=1, col=1)
-    fig.add_vline(x=100, line={"color": "#222222", "dash": "dash", "width": 1.5}, layer="below", row=1, col=1)
+    fig.add_vline(x=100, line={"color": "#8C8C8C", "dash": "dash", "width": 1.5}, layer="below", row=1, col=1)
     fig.update_xaxes(range=[0, 128], tickvals=[0, 50, 100], ticksuffix="%", row=1, col=1)
 
     if ada_panas:
@@ -116,18 +116,24 @@ def capaian_urusan(urusan: pd.DataFrame, skala: pd.DataFrame, panas: pd.DataFram
             z=kosong_z.values, x=daerah, y=label, colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
             showscale=False, xgap=2, ygap=2, text=[["–" if not kosong(v) else "" for v in r] for r in kosong_z.values],
             texttemplate="%{text}", hovertemplate="%{x} · %{y}<br>belum ada data<extra></extra>"), row=1, col=2)
-        # Angka di tiap sel (plotly mengecilkan huruf agar muat dan memilih warna teks yang kontras).
-        fig.add_trace(go.Heatmap(
-            z=z.values, x=daerah, y=label, zmin=0.5, zmax=n + 0.5, colorscale=warna_skala, xgap=2, ygap=2,
-            text=[["" if kosong(v) else format_angka(v, 0) for v in r] for r in nilai.values],
-            texttemplate="%{text}",
-            customdata=[[f"{format_angka(v, 1)}% · {pr}" if not kosong(v) else "" for v, pr in zip(rv, rp)]
-                        for rv, rp in zip(nilai.values, pred.values)],
-            hovertemplate="%{x} · %{y}<br>Rata-rata capaian: %{customdata}<extra></extra>",
-            colorbar={"tickvals": list(range(1, n + 1)), "ticktext": skala["predikat"].tolist(),
-                      "orientation": "h", "thickness": 12, "len": 0.7, "x": 1, "xanchor": "right",
-                      "y": -0.01, "yanchor": "top", "tickfont": {"size": ukuran_huruf - 2}},
-        ), row=1, col=2)
+        # Angka di tiap sel (plotly mengecilkan huruf agar muat). Dua lapis dengan warna teks tetap:
+        # putih di atas dua warna tergelap skala, hitam di atas yang terang — terbaca di tema apa pun.
+        gelap = {int(skala["urutan"].min()), int(skala["urutan"].max())}
+        teks = [["" if kosong(v) else format_angka(v, 0) for v in r] for r in nilai.values]
+        info = [[f"{format_angka(v, 1)}% · {pr}" if not kosong(v) else "" for v, pr in zip(rv, rp)]
+                for rv, rp in zip(nilai.values, pred.values)]
+        for pakai_gelap in (False, True):
+            pilih = [[not kosong(u) and (int(u) in gelap) == pakai_gelap for u in r] for r in z.values]
+            fig.add_trace(go.Heatmap(
+                z=[[u if p else None for u, p in zip(r, pr)] for r, pr in zip(z.values, pilih)],
+                x=daerah, y=label, zmin=0.5, zmax=n + 0.5, colorscale=warna_skala, xgap=2, ygap=2,
+                text=[[t if p else "" for t, p in zip(r, pr)] for r, pr in zip(teks, pilih)], texttemplate="%{text}", textfont={"color": "#FFFFFF" if pakai_gelap else "#111111"},
+                customdata=info, hovertemplate="%{x} · %{y}<br>Rata-rata capaian: %{customdata}<extra></extra>",
+                showscale=not pakai_gelap,
+                colorbar={"tickvals": list(range(1, n + 1)), "ticktext": skala["predikat"].tolist(),
+                          "orientation": "h", "thickness": 12, "len": 0.7, "x": 1, "xanchor": "right",
+                          "y": -0.01, "yanchor": "top", "tickfont": {"size": ukuran_huruf - 2}},
+            ), row=1, col=2)
         fig.update_xaxes(side="top", tickangle=-40, tickfont={"size": ukuran_huruf - 1}, row=1, col=2)
         fig.update_xaxes(side="top", row=1, col=1)
     fig.update_yaxes(categoryorder="array", categoryarray=label[::-1], tickfont={"size": ukuran_huruf - 1})
@@ -158,7 +164,7 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
                                  line={"width": 0}, hoverinfo="skip", showlegend=False))
         fig.add_trace(go.Scatter(
             x=band["tahun"], y=band["target_rpjmd_min"], mode="lines", fill="tonexty",
-            fillcolor="rgba(85,85,85,0.18)", line={"width": 0}, name="Target RPJMD",
+            fillcolor="rgba(140,140,140,0.25)", line={"width": 0}, name="Target RPJMD",
             customdata=[nilai_target(None, a, b) for a, b in zip(band["target_rpjmd_min"], band["target_rpjmd_max"])],
             hovertemplate="%{x}: target RPJMD %{customdata} " + satuan + "<extra></extra>"))
     elif t["target_rpjmd"].notna().any():
@@ -261,7 +267,7 @@ def banding_daerah(df: pd.DataFrame, satuan: str, *, tinggi: int | None = None) 
     if ada_target.any():
         fig.add_trace(go.Scatter(
             x=df.loc[ada_target, "target"], y=[label[i] for i in range(len(df)) if ada_target.iloc[i]],
-            mode="markers", name="Target", marker={"symbol": "line-ns-open", "size": 22, "color": "#222",
+            mode="markers", name="Target", marker={"symbol": "line-ns-open", "size": 22, "color": "#8C8C8C",
                                                   "line": {"width": 3}},
             hovertemplate="%{y}: target %{x:,.2f} " + satuan + "<extra></extra>"))
     maks = max([v for v in list(df["realisasi"].dropna()) + list(df["target"].dropna())] or [1])

@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/siapkan.sh
+echo ">> Pantau berjalan di http://localhost:${PORT:-8501} (basis data: ${PANTAU_DB:-data/pantau.duckdb}; Ctrl+C untuk berhenti)"
 exec .venv/bin/python -m streamlit run dashboard.py --server.port="${PORT:-8501}" "$@"
