@@ -23,40 +23,6 @@ def con(db_demo):
     c.close()
 
 
-@pytest.fixture
-def app(db_demo, monkeypatch):
-    monkeypatch.setenv("PANTAU_DB", str(db_demo))
-
-    def buat(halaman: str | None = None, **params) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=BATAS_WAKTU)
-        if halaman:
-            at.switch_page(halaman)
-        at.query_params.update({k: str(v) for k, v in params.items()})
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-
-    return buat
-
-
-def _urai(v):
-    """Plotly 7 menyandikan larik angka sebagai {'dtype', 'bdata'} (base64); kembalikan sebagai list."""
-    if isinstance(v, dict) and "bdata" in v and "dtype" in v:
-        arr = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
-        if "shape" in v:
-            arr = arr.reshape([int(x) for x in str(v["shape"]).split(",")])
-        return arr.tolist()
-    if isinstance(v, dict):
-        return {k: _urai(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [_urai(x) for x in v]
-    return v
-
-
-def spesifikasi(at: AppTest, urutan: int) -> dict:
-    return _urai(json.loads(at.get("plotly_chart")[urutan].proto.spec))
-
-
 def hitung_predikat_grafik(at: AppTest) -> dict[str, int]:
     trace = spesifikasi(at, 0)["data"][0]
     return {re.sub(r"^[^A-Za-z]+", "", y).strip(): int(x) for y, x in zip(trace["y"], trace["x"])}
