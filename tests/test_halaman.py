@@ -1,19 +1,14 @@
 """Uji halaman dengan AppTest: yang dilihat orang sama dengan perhitungan SQL langsung."""
 from __future__ import annotations
 
-import base64
-import json
 import re
-
-import numpy as np
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pantau.db import ROOT, buka
+from pantau.db import buka
 from pantau.grafik import _potong
-
-BATAS_WAKTU = 60
+from tests.bantuan_halaman import spesifikasi
 
 
 @pytest.fixture(scope="module")
