@@ -191,6 +191,29 @@ FROM dasar d
 ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah;
 
 -- ---------------------------------------------------------------------------
+-- realisasi_rpjmd: realisasi RPJMD s.d. akhir setiap tahun berdata dalam periode.
+--   'kumulatif': jumlah realisasi tahunan tahun-tahun periode s.d. tahun itu (kondisi awal tidak
+--                ditambahkan); 'akhir': realisasi tahun itu (angka terakhir, tidak pernah dijumlah).
+-- Satu definisi untuk "realisasi s.d. tahun": dipakai capaian_periode (s.d. tahun terakhir) dan
+-- laporan evaluasi (s.d. tahun lalu, s.d. tahun ini).
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW realisasi_rpjmd AS
+SELECT
+    r.indikator_id,
+    r.tahun,
+    CASE
+        WHEN i.agregasi = 'kumulatif' THEN sum(r.realisasi) OVER (
+            PARTITION BY r.indikator_id ORDER BY r.tahun ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+        ELSE r.realisasi
+    END AS realisasi_rpjmd,
+    r.realisasi_teks AS realisasi_rpjmd_teks
+FROM realisasi_tahunan r
+JOIN indikator i ON i.id = r.indikator_id
+JOIN periode p ON p.id = i.periode_id
+WHERE r.tahun BETWEEN p.tahun_awal AND p.tahun_akhir
+  AND (r.realisasi IS NOT NULL OR r.realisasi_teks IS NOT NULL);
+
+-- ---------------------------------------------------------------------------
 -- capaian_periode: satu baris per indikator, capaian RPJMD s.d. saat ini.
 --   realisasi_periode: 'kumulatif' = jumlah realisasi tahun-tahun periode
 --                      (kondisi awal tidak ditambahkan); 'akhir' = realisasi terakhir.
@@ -231,6 +254,11 @@ ringkas AS (
         sum(triwulan_ke(realisasi_sd) / 4.0) AS tahun_setara,
         count(realisasi) AS jumlah_tahun_data
     FROM tahunan
+    GROUP BY indikator_id
+),
+rpjmd AS (
+    SELECT indikator_id, arg_max(realisasi_rpjmd, tahun) AS realisasi_periode
+    FROM realisasi_rpjmd
     GROUP BY indikator_id
 ),
 titik AS (
@@ -291,7 +319,7 @@ dasar AS (
         rk.terakhir_teks AS realisasi_terakhir_teks,
         rk.tahun_terakhir,
         rk.terakhir_sd AS realisasi_terakhir_sd,
-        CASE WHEN ind.agregasi = 'kumulatif' THEN rk.jumlah ELSE rk.terakhir END AS realisasi_periode,
+        rp.realisasi_periode,
         CASE
             WHEN ind.polaritas = 'teks' OR rk.jumlah_tahun_data IS NULL OR rk.jumlah_tahun_data = 0 THEN NULL
             WHEN ind.agregasi = 'kumulatif' THEN
@@ -304,6 +332,7 @@ dasar AS (
         a.rumus_negatif
     FROM ind
     LEFT JOIN ringkas rk ON rk.indikator_id = ind.id
+    LEFT JOIN rpjmd rp ON rp.indikator_id = ind.id
     LEFT JOIN tren tr ON tr.indikator_id = ind.id
     LEFT JOIN target_tahun tt ON tt.indikator_id = ind.id
     CROSS JOIN pengaturan_aktif a

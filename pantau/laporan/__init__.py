@@ -1,0 +1,191 @@
+"""Laporan evaluasi Permendagri 86/2017: Evaluasi terhadap Hasil RKPD dan Evaluasi terhadap Hasil RPJMD.
+
+Satu model tabel (``Tabel``) diisi dari kueri ``queries/laporan_*.sql`` dan digambar oleh dua penyaji:
+``pantau.laporan.excel`` (buku kerja berformat) dan ``pantau.laporan.pdf`` (PDF tanpa unduhan saat
+berjalan). Tidak ada rumus capaian di sini: semua angka datang dari view aturan.
+
+    from pantau.laporan import susun_rkpd
+    tabel = susun_rkpd(con, daerah="65", periode_id=1, tahun=2024)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from pantau.db import jalankan
+from pantau.format import RUMUS_NEGATIF, kosong, nilai_target
+
+ROMAWI = ["I", "II", "III", "IV"]
+
+
+@dataclass(frozen=True)
+class Kolom:
+    label: str
+    grup: str | None = None   # judul atas yang digabung untuk kolom berurutan dengan grup sama
+    lebar: float = 10         # lebar relatif (karakter Excel)
+    jenis: str = "angka"      # 'teks', 'angka', 'persen'
+
+
+@dataclass
+class Tabel:
+    judul: list[str]
+    kolom: list[Kolom]
+    #: ('urusan', [label]) untuk baris kelompok, ('data', [nilai per kolom]) untuk baris indikator
+    baris: list[tuple[str, list]] = field(default_factory=list)
+    kaki: list[tuple[str, str]] = field(default_factory=list)
+    nama_berkas: str = "laporan"
+    kertas: str = "A4"
+
+
+def _sel(nilai=None, t_min=None, t_max=None, teks=None):
+    """Nilai sel: angka tetap angka; pita dan teks sebagai teks; kosong sebagai None."""
+    if not kosong(teks):
+        return str(teks)
+    if not kosong(t_min):
+        return float(t_min) if t_min == t_max else nilai_target(None, t_min, t_max)
+    return None if kosong(nilai) else float(nilai)
+
+
+def _angka(x):
+    return None if kosong(x) else float(x)
+
+
+def _info_daerah(con, daerah: str, periode_id: int) -> tuple[str, int, int]:
+    cur = con.cursor()
+    try:
+        nama, jenis = cur.execute("SELECT nama, jenis FROM daerah WHERE kode = $d", {"d": daerah}).fetchone()
+        a, b = cur.execute("SELECT tahun_awal, tahun_akhir FROM periode WHERE id = $p AND daerah_kode = $d",
+                           {"p": periode_id, "d": daerah}).fetchone()
+    finally:
+        cur.close()
+    return (f"Provinsi {nama}" if jenis == "provinsi" else nama), a, b
+
+
+def _kelompok(df: pd.DataFrame, isi) -> list[tuple[str, list]]:
+    baris, no = [], 0
+    for (kode, nama), bagian in df.groupby(["urusan_kode", "urusan"], dropna=False, sort=False):
+        label = nama if kosong(kode) else f"{kode} {nama}"
+        baris.append(("urusan", [label]))
+        for r in bagian.itertuples(index=False):
+            no += 1
+            baris.append(("data", [str(no), *isi(r)]))
+    return baris
+
+
+def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, tahun: int,
+               catatan: dict[str, str] | None = None) -> Tabel:
+    """Tabel Evaluasi terhadap Hasil RKPD tahun ``tahun`` (kinerja; kolom anggaran menyusul data dukungan)."""
+    nama, awal, akhir = _info_daerah(con, daerah, periode_id)
+    df = jalankan(con, "laporan_rkpd", daerah=daerah, periode_id=periode_id, tahun=tahun)
+    kolom = [
+        Kolom("No", lebar=5, jenis="teks"),
+        Kolom("Urusan / Indikator kinerja", lebar=44, jenis="teks"),
+        Kolom("Kode", lebar=9, jenis="teks"),
+        Kolom("Satuan", lebar=11, jenis="teks"),
+        Kolom(f"Target RPJMD akhir periode ({akhir})"),
+        Kolom(f"Realisasi RPJMD s.d. {tahun - 1}"),
+        Kolom(f"Target RKPD {tahun}"),
+        *[Kolom(r, grup=f"Realisasi kinerja triwulan tahun {tahun}", lebar=9) for r in ROMAWI],
+        Kolom(f"Realisasi {tahun}"),
+        Kolom(f"Tingkat capaian {tahun} (%)", jenis="persen"),
+        Kolom(f"Realisasi RPJMD s.d. {tahun}"),
+        Kolom(f"Tingkat capaian RPJMD s.d. {tahun} (%)", jenis="persen"),
+        Kolom(f"Predikat {tahun}", lebar=13, jenis="teks"),
+        Kolom("Perangkat daerah penanggung jawab", lebar=26, jenis="teks"),
+    ]
+
+    def isi(r):
+        return [
+            r.nama, r.indikator_kode, r.satuan,
+            _sel(r.target_akhir, r.target_akhir_min, r.target_akhir_max, r.target_akhir_teks),
+            _sel(r.realisasi_rpjmd_lalu, teks=r.realisasi_rpjmd_lalu_teks),
+            _sel(r.target, r.target_min, r.target_max, r.target_teks),
+            _angka(r.tw1), _angka(r.tw2), _angka(r.tw3), _angka(r.tw4),
+            _sel(r.realisasi, teks=r.realisasi_teks),
+            _angka(r.capaian),
+            _sel(r.realisasi_rpjmd, teks=r.realisasi_rpjmd_teks),
+            _angka(r.capaian_rpjmd),
+            r.predikat if isinstance(r.predikat, str) else None,
+            r.perangkat_daerah if isinstance(r.perangkat_daerah, str) else None,
+        ]
+
+    rata = jalankan(con, "rata_capaian_daerah", daerah=daerah, periode_id=periode_id, tahun=tahun).iloc[0]
+    rumus = jalankan(con, "versi_data").iloc[0]["rumus_negatif"]
+    catatan = catatan or {}
+    kaki = [
+        ("Rata-rata capaian kinerja (%)", "–" if kosong(rata["rata_capaian"]) else
+         f"{rata['rata_capaian']:.2f}".replace(".", ",")),
+        ("Predikat kinerja", rata["predikat"] if isinstance(rata["predikat"], str) else "–"),
+        ("Indikator berdata", f"{int(rata['jumlah_berdata'])} dari {int(rata['jumlah_indikator'])} indikator kuantitatif"),
+        ("Faktor pendorong keberhasilan pencapaian", catatan.get("pendorong") or "–"),
+        ("Faktor penghambat pencapaian kinerja", catatan.get("penghambat") or "–"),
+        ("Tindak lanjut yang diperlukan", catatan.get("tindak_lanjut") or "–"),
+        ("Keterangan", f"Capaian indikator negatif dihitung dengan {RUMUS_NEGATIF.get(rumus, rumus)}; "
+                       "rata-rata membatasi tiap capaian pada 100%. Sumber: Pantau."),
+    ]
+    return Tabel(
+        judul=[f"EVALUASI TERHADAP HASIL RKPD {nama.upper()} TAHUN {tahun}",
+               f"Periode RPJMD {awal}–{akhir} · Permendagri 86/2017"],
+        kolom=kolom, baris=_kelompok(df, isi), kaki=kaki,
+        nama_berkas=f"evaluasi-rkpd-{daerah}-{tahun}", kertas="A4",
+    )
+
+
+def susun_rpjmd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int) -> Tabel:
+    """Tabel Evaluasi terhadap Hasil RPJMD: kondisi awal, target akhir, target/realisasi/capaian tiap tahun
+    periode (tahun tidak pernah ditulis mati), capaian akhir periode (s.d. tahun terakhir berdata)."""
+    nama, awal, akhir = _info_daerah(con, daerah, periode_id)
+    ind = jalankan(con, "laporan_rpjmd_indikator", daerah=daerah, periode_id=periode_id)
+    th = jalankan(con, "laporan_rpjmd_tahunan", daerah=daerah, periode_id=periode_id)
+    per_tahun = {(r.indikator_id, r.tahun): r for r in th.itertuples(index=False)}
+    tahun = list(range(awal, akhir + 1))
+    kolom = [
+        Kolom("No", lebar=5, jenis="teks"),
+        Kolom("Urusan / Indikator kinerja", lebar=40, jenis="teks"),
+        Kolom("Kode", lebar=9, jenis="teks"),
+        Kolom("Satuan", lebar=10, jenis="teks"),
+        Kolom("Kondisi awal"),
+        Kolom(f"Target akhir ({akhir})"),
+    ]
+    for t in tahun:
+        kolom += [Kolom("Target", grup=str(t), lebar=9), Kolom("Realisasi", grup=str(t), lebar=9),
+                  Kolom("Capaian (%)", grup=str(t), lebar=9, jenis="persen")]
+    kolom += [Kolom("Realisasi s.d. tahun terakhir"), Kolom("Capaian akhir periode (%)", jenis="persen"),
+              Kolom("Predikat", lebar=13, jenis="teks"), Kolom("Perangkat daerah", lebar=24, jenis="teks")]
+
+    def isi(r):
+        sel = [r.nama, r.indikator_kode, r.satuan,
+               _sel(r.kondisi_awal, teks=r.kondisi_awal_teks if r.polaritas == "teks" else None),
+               _sel(r.target_akhir, r.target_akhir_min, r.target_akhir_max, r.target_akhir_teks)]
+        for t in tahun:
+            x = per_tahun.get((r.indikator_id, t))
+            if x is None:
+                sel += [None, None, None]
+            else:
+                sel += [_sel(x.target, x.target_min, x.target_max, x.target_teks),
+                        _sel(x.realisasi, teks=x.realisasi_teks), _angka(x.capaian)]
+        sel += [_sel(r.realisasi_periode, teks=r.realisasi_terakhir_teks), _angka(r.capaian_periode),
+                r.predikat_periode if isinstance(r.predikat_periode, str) else None,
+                r.perangkat_daerah if isinstance(r.perangkat_daerah, str) else None]
+        return sel
+
+    return Tabel(
+        judul=[f"EVALUASI TERHADAP HASIL RPJMD {nama.upper()} PERIODE {awal}–{akhir}",
+               "Permendagri 86/2017 · capaian akhir periode dihitung s.d. tahun terakhir yang berdata"],
+        kolom=kolom, baris=_kelompok(ind, isi), kaki=[],
+        nama_berkas=f"evaluasi-rpjmd-{daerah}-{awal}-{akhir}", kertas="A3",
+    )
+
+
+def sebagai_dataframe(tabel: Tabel) -> pd.DataFrame:
+    """Baris indikator tabel sebagai DataFrame untuk pratinjau di layar (kolom bergrup diberi awalan grup)."""
+    nama = [f"{k.grup} · {k.label}" if k.grup else k.label for k in tabel.kolom]
+    urusan, baris = None, []
+    for jenis, isi in tabel.baris:
+        if jenis == "urusan":
+            urusan = isi[0]
+        else:
+            baris.append([urusan, *isi])
+    return pd.DataFrame(baris, columns=["Urusan", *nama])
