@@ -66,6 +66,10 @@ def buat_parser() -> argparse.ArgumentParser:
     sp.add_argument("--periksa-saja", action="store_true", help="hanya periksa berkas, jangan tulis apa pun")
 
     perintah("info", "tampilkan versi skema dan isi basis data")
+
+    from pantau.laporan.perintah import daftarkan as daftarkan_laporan
+
+    daftarkan_laporan(perintah)
     return p
 
 
@@ -151,7 +155,9 @@ def main(argv=None) -> int:
         parser.print_help()
         return 2
     try:
-        return {"init": _init, "demo": _demo, "impor": _impor, "info": _info}[a.perintah](a)
+        from pantau.laporan.perintah import jalankan as _laporan
+
+        return {"init": _init, "demo": _demo, "impor": _impor, "info": _info, "laporan": _laporan}[a.perintah](a)
     except KesalahanBasisData as e:
         print(f"Kesalahan: {e}", file=sys.stderr)
         return 1
