@@ -33,8 +33,7 @@ rpjmd AS (
            arg_max(rr.realisasi_rpjmd, rr.tahun) FILTER (WHERE rr.tahun <= $tahun) AS sd,
            arg_max(rr.realisasi_rpjmd_teks, rr.tahun) FILTER (WHERE rr.tahun <= $tahun) AS sd_teks
     FROM realisasi_rpjmd rr
-    JOIN indikator i ON i.id = rr.indikator_id
-    WHERE i.daerah_kode = $daerah AND i.periode_id = $periode_id
+    WHERE rr.daerah_kode = $daerah
     GROUP BY rr.indikator_id
 ),
 baris AS (

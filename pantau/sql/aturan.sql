@@ -86,6 +86,7 @@ per_tahun AS (
     SELECT
         indikator_id,
         tahun,
+        i.daerah_kode, i.urusan_kode, i.kode, i.periode_id, i.polaritas, i.agregasi, i.iku,
         bool_or(adalah_target) AS ada_target,
         bool_or(NOT adalah_target) AS ada_realisasi,
         arg_max(
@@ -113,18 +114,22 @@ per_tahun AS (
         arg_max(sumber, periode) FILTER (WHERE periode LIKE 'TW_') AS tw_sumber_terakhir,
         list_sort(list_distinct(list(sumber) FILTER (WHERE periode LIKE 'TW_'))) AS tw_sumber_semua
     FROM baris
-    GROUP BY indikator_id, tahun
+    JOIN indikator i ON i.id = baris.indikator_id
+    -- atribut indikator ikut sebagai kunci kelompok (bergantung pada indikator_id) agar filter
+    -- daerah_kode/urusan_kode/periode_id di luar view sampai ke pemindaian indikator dan, lewat
+    -- filter gabungan dinamis, memangkas pemindaian target dan realisasi.
+    GROUP BY indikator_id, tahun, i.daerah_kode, i.urusan_kode, i.kode, i.periode_id, i.polaritas, i.agregasi, i.iku
 )
 SELECT
-    i.daerah_kode,
-    i.urusan_kode,
+    p.daerah_kode,
+    p.urusan_kode,
     p.indikator_id,
-    i.kode AS indikator_kode,
-    i.periode_id,
+    p.kode AS indikator_kode,
+    p.periode_id,
     p.tahun,
-    i.polaritas,
-    i.agregasi,
-    i.iku,
+    p.polaritas,
+    p.agregasi,
+    p.iku,
     p.ada_target,
     p.ada_realisasi,
     p.t.nilai AS target,
@@ -136,7 +141,7 @@ SELECT
     p.target_rkpd, p.target_rkpd_min, p.target_rkpd_max,
     CASE
         WHEN p.ada_tahunan THEN p.th_nilai
-        WHEN i.agregasi = 'kumulatif' THEN p.tw_jumlah
+        WHEN p.agregasi = 'kumulatif' THEN p.tw_jumlah
         ELSE p.tw_terakhir
     END AS realisasi,
     CASE WHEN p.ada_tahunan THEN p.th_teks ELSE p.tw_terakhir_teks END AS realisasi_teks,
@@ -144,17 +149,16 @@ SELECT
     CASE
         WHEN NOT p.ada_realisasi THEN NULL
         WHEN p.ada_tahunan THEN p.th_status
-        WHEN i.agregasi = 'kumulatif' AND p.tw_ada_sementara THEN 'sementara'
-        WHEN i.agregasi <> 'kumulatif' AND p.tw_status_terakhir = 'sementara' THEN 'sementara'
+        WHEN p.agregasi = 'kumulatif' AND p.tw_ada_sementara THEN 'sementara'
+        WHEN p.agregasi <> 'kumulatif' AND p.tw_status_terakhir = 'sementara' THEN 'sementara'
         ELSE 'tetap'
     END AS status,
     CASE
         WHEN p.ada_tahunan THEN p.th_sumber
-        WHEN i.agregasi = 'kumulatif' THEN nullif(array_to_string(p.tw_sumber_semua, '; '), '')
+        WHEN p.agregasi = 'kumulatif' THEN nullif(array_to_string(p.tw_sumber_semua, '; '), '')
         ELSE p.tw_sumber_terakhir
     END AS sumber
-FROM per_tahun p
-JOIN indikator i ON i.id = p.indikator_id;
+FROM per_tahun p;
 
 -- target_tahunan: target yang berlaku per indikator dan tahun (lihat 'tahunan').
 CREATE OR REPLACE VIEW target_tahunan AS
@@ -199,19 +203,20 @@ ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah;
 -- ---------------------------------------------------------------------------
 CREATE OR REPLACE VIEW realisasi_rpjmd AS
 SELECT
-    r.indikator_id,
-    r.tahun,
+    t.daerah_kode,
+    t.indikator_id,
+    t.tahun,
     CASE
-        WHEN i.agregasi = 'kumulatif' THEN sum(r.realisasi) OVER (
-            PARTITION BY r.indikator_id ORDER BY r.tahun ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-        ELSE r.realisasi
+        WHEN t.agregasi = 'kumulatif' THEN sum(t.realisasi) OVER (
+            PARTITION BY t.daerah_kode, t.indikator_id ORDER BY t.tahun
+            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+        ELSE t.realisasi
     END AS realisasi_rpjmd,
-    r.realisasi_teks AS realisasi_rpjmd_teks
-FROM realisasi_tahunan r
-JOIN indikator i ON i.id = r.indikator_id
-JOIN periode p ON p.id = i.periode_id
-WHERE r.tahun BETWEEN p.tahun_awal AND p.tahun_akhir
-  AND (r.realisasi IS NOT NULL OR r.realisasi_teks IS NOT NULL);
+    t.realisasi_teks AS realisasi_rpjmd_teks
+FROM tahunan t
+JOIN periode p ON p.id = t.periode_id
+WHERE t.tahun BETWEEN p.tahun_awal AND p.tahun_akhir
+  AND (t.realisasi IS NOT NULL OR t.realisasi_teks IS NOT NULL);
 
 -- ---------------------------------------------------------------------------
 -- capaian_periode: satu baris per indikator, capaian RPJMD s.d. saat ini.
@@ -227,6 +232,8 @@ WHERE r.tahun BETWEEN p.tahun_awal AND p.tahun_akhir
 --   on_track: capaian proyeksi terhadap target akhir >= 100.
 -- ---------------------------------------------------------------------------
 CREATE OR REPLACE VIEW capaian_periode AS
+-- Setiap CTE membawa daerah_kode sebagai kunci kelompok dan kunci gabungan, sehingga filter daerah
+-- di luar view sampai ke pemindaian (lihat 'tahunan').
 WITH ind AS (
     SELECT
         i.*,
@@ -236,60 +243,54 @@ WITH ind AS (
     FROM indikator i
     JOIN periode p ON p.id = i.periode_id
 ),
-tahunan AS (
-    SELECT r.*, ind.tahun_awal, ind.tahun_akhir
-    FROM realisasi_tahunan r
-    JOIN ind ON ind.id = r.indikator_id
-    WHERE r.tahun BETWEEN ind.tahun_awal AND ind.tahun_akhir
-      AND (r.realisasi IS NOT NULL OR r.realisasi_teks IS NOT NULL)
+th AS (
+    SELECT t.*, p.tahun_akhir AS akhir_periode,
+           (t.realisasi IS NOT NULL OR t.realisasi_teks IS NOT NULL) AS ada
+    FROM tahunan t
+    JOIN periode p ON p.id = t.periode_id
+    WHERE t.tahun BETWEEN p.tahun_awal AND p.tahun_akhir
 ),
 ringkas AS (
     SELECT
+        daerah_kode,
         indikator_id,
-        sum(realisasi) AS jumlah,
-        arg_max(realisasi, tahun) AS terakhir,
-        arg_max(realisasi_teks, tahun) AS terakhir_teks,
-        max(tahun) AS tahun_terakhir,
-        arg_max(realisasi_sd, tahun) AS terakhir_sd,
-        sum(triwulan_ke(realisasi_sd) / 4.0) AS tahun_setara,
-        count(realisasi) AS jumlah_tahun_data
-    FROM tahunan
-    GROUP BY indikator_id
+        sum(realisasi) FILTER (WHERE ada) AS jumlah,
+        arg_max(realisasi, tahun) FILTER (WHERE ada) AS terakhir,
+        arg_max(realisasi_teks, tahun) FILTER (WHERE ada) AS terakhir_teks,
+        max(tahun) FILTER (WHERE ada) AS tahun_terakhir,
+        arg_max(realisasi_sd, tahun) FILTER (WHERE ada) AS terakhir_sd,
+        sum(triwulan_ke(realisasi_sd) / 4.0) FILTER (WHERE ada) AS tahun_setara,
+        count(realisasi) FILTER (WHERE ada) AS jumlah_tahun_data,
+        sum(target_rpjmd) AS jumlah_target,
+        max(target_rpjmd) FILTER (WHERE tahun = akhir_periode) AS target_terakhir,
+        max(target_rpjmd_min) FILTER (WHERE tahun = akhir_periode) AS target_terakhir_min,
+        max(target_rpjmd_max) FILTER (WHERE tahun = akhir_periode) AS target_terakhir_max
+    FROM th
+    GROUP BY daerah_kode, indikator_id
 ),
 rpjmd AS (
-    SELECT indikator_id, arg_max(realisasi_rpjmd, tahun) AS realisasi_periode
+    SELECT daerah_kode, indikator_id, arg_max(realisasi_rpjmd, tahun) AS realisasi_periode
     FROM realisasi_rpjmd
-    GROUP BY indikator_id
+    GROUP BY daerah_kode, indikator_id
 ),
 titik AS (
-    SELECT id AS indikator_id, tahun_kondisi_awal AS x, kondisi_awal AS y
+    SELECT daerah_kode, id AS indikator_id, tahun_kondisi_awal AS x, kondisi_awal AS y
     FROM ind
     WHERE agregasi = 'akhir' AND kondisi_awal IS NOT NULL AND tahun_kondisi_awal IS NOT NULL
     UNION ALL
-    SELECT indikator_id, tahun AS x, realisasi AS y
-    FROM tahunan
-    WHERE realisasi IS NOT NULL
+    SELECT daerah_kode, indikator_id, tahun AS x, realisasi AS y
+    FROM th
+    WHERE ada AND realisasi IS NOT NULL
 ),
 tren AS (
     SELECT
+        daerah_kode,
         indikator_id,
         regr_slope(y, x) AS kemiringan,
         regr_intercept(y, x) AS titik_potong,
         count(*) AS jumlah_titik
     FROM titik
-    GROUP BY indikator_id
-),
-target_tahun AS (
-    SELECT
-        t.indikator_id,
-        sum(t.nilai) FILTER (WHERE t.dokumen = 'RPJMD') AS jumlah_target,
-        arg_max(t.nilai, t.tahun) FILTER (WHERE t.dokumen = 'RPJMD' AND t.tahun = ind.tahun_akhir) AS target_terakhir,
-        arg_max(t.nilai_min, t.tahun) FILTER (WHERE t.dokumen = 'RPJMD' AND t.tahun = ind.tahun_akhir) AS target_terakhir_min,
-        arg_max(t.nilai_max, t.tahun) FILTER (WHERE t.dokumen = 'RPJMD' AND t.tahun = ind.tahun_akhir) AS target_terakhir_max
-    FROM target t
-    JOIN ind ON ind.id = t.indikator_id
-    WHERE t.tahun BETWEEN ind.tahun_awal AND ind.tahun_akhir
-    GROUP BY t.indikator_id
+    GROUP BY daerah_kode, indikator_id
 ),
 dasar AS (
     SELECT
@@ -309,11 +310,11 @@ dasar AS (
         CASE
             WHEN ind.polaritas = 'rentang' OR ind.polaritas = 'teks' THEN NULL
             WHEN ind.target_akhir IS NOT NULL THEN ind.target_akhir
-            WHEN ind.agregasi = 'kumulatif' THEN tt.jumlah_target
-            ELSE tt.target_terakhir
+            WHEN ind.agregasi = 'kumulatif' THEN rk.jumlah_target
+            ELSE rk.target_terakhir
         END AS target_akhir,
-        coalesce(ind.target_akhir_min, CASE WHEN ind.polaritas = 'rentang' THEN tt.target_terakhir_min END) AS target_akhir_min,
-        coalesce(ind.target_akhir_max, CASE WHEN ind.polaritas = 'rentang' THEN tt.target_terakhir_max END) AS target_akhir_max,
+        coalesce(ind.target_akhir_min, CASE WHEN ind.polaritas = 'rentang' THEN rk.target_terakhir_min END) AS target_akhir_min,
+        coalesce(ind.target_akhir_max, CASE WHEN ind.polaritas = 'rentang' THEN rk.target_terakhir_max END) AS target_akhir_max,
         ind.target_akhir_teks,
         rk.terakhir AS realisasi_terakhir,
         rk.terakhir_teks AS realisasi_terakhir_teks,
@@ -331,10 +332,9 @@ dasar AS (
         CASE WHEN ind.agregasi = 'kumulatif' THEN 'laju rata-rata' ELSE 'tren linear' END AS metode_proyeksi,
         a.rumus_negatif
     FROM ind
-    LEFT JOIN ringkas rk ON rk.indikator_id = ind.id
-    LEFT JOIN rpjmd rp ON rp.indikator_id = ind.id
-    LEFT JOIN tren tr ON tr.indikator_id = ind.id
-    LEFT JOIN target_tahun tt ON tt.indikator_id = ind.id
+    LEFT JOIN ringkas rk ON rk.indikator_id = ind.id AND rk.daerah_kode = ind.daerah_kode
+    LEFT JOIN rpjmd rp ON rp.indikator_id = ind.id AND rp.daerah_kode = ind.daerah_kode
+    LEFT JOIN tren tr ON tr.indikator_id = ind.id AND tr.daerah_kode = ind.daerah_kode
     CROSS JOIN pengaturan_aktif a
 ),
 hitung AS (
