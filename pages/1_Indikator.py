@@ -123,7 +123,7 @@ with tab_angka:
         tabel(t, kunci="tabel-angka", nama_berkas=f"{meta['kode']}-{ctx.daerah}-realisasi",
               judul=f"{meta['nama']} — semua angka realisasi", keterangan=ket)
 with tab_daerah:
-    banding = data.tanya("indikator_antar_daerah", indikator_id=indikator_id, tahun=ctx.tahun)
+    banding = data.tanya("indikator_antar_daerah", indikator_id=indikator_id, provinsi=ctx.provinsi, tahun=ctx.tahun)
     if len(banding) <= 1:
         info_kosong(f"Indikator {meta['kode']} ({satuan}) tidak ada di daerah lain provinsi ini untuk {ctx.tahun}.")
     else:

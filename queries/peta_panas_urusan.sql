@@ -6,20 +6,20 @@
 WITH dae AS (
     SELECT kode, nama_pendek(nama, jenis) AS nama, jenis
     FROM daerah
-    WHERE (kode = $provinsi OR kode_induk = $provinsi)
+    WHERE dalam_provinsi(kode, $provinsi)
       AND EXISTS (SELECT 1 FROM indikator i WHERE i.daerah_kode = daerah.kode)
 ),
 ind AS (
     SELECT i.id, i.daerah_kode, i.urusan_kode
     FROM indikator i
     JOIN periode p ON p.id = i.periode_id
-    WHERE i.daerah_kode IN (SELECT kode FROM dae)
+    WHERE dalam_provinsi(i.daerah_kode, $provinsi)
       AND i.polaritas <> 'teks'
       AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
 ),
 tahunan AS (
     SELECT indikator_id, capaian FROM capaian_tahunan
-    WHERE daerah_kode IN (SELECT kode FROM dae) AND tahun = $tahun
+    WHERE dalam_provinsi(daerah_kode, $provinsi) AND tahun = $tahun
 ),
 sel AS (
     SELECT ind.daerah_kode, ind.urusan_kode,

@@ -321,14 +321,16 @@ dasar AS (
         rk.tahun_terakhir,
         rk.terakhir_sd AS realisasi_terakhir_sd,
         rp.realisasi_periode,
-        CASE
+        -- dibulatkan 6 desimal: sisa galat pembulatan regresi (1e-15) tidak boleh menentukan on_track
+        -- ketika proyeksi tepat di target (misalnya target 0).
+        round(CASE
             WHEN ind.polaritas = 'teks' OR rk.jumlah_tahun_data IS NULL OR rk.jumlah_tahun_data = 0 THEN NULL
             WHEN ind.agregasi = 'kumulatif' THEN
                 CASE WHEN rk.tahun_setara > 0 THEN rk.jumlah / rk.tahun_setara * ind.jumlah_tahun END
             WHEN tr.jumlah_titik >= 2 AND tr.kemiringan IS NOT NULL THEN
                 tr.titik_potong + tr.kemiringan * ind.tahun_akhir
             ELSE rk.terakhir
-        END AS proyeksi,
+        END, 6) AS proyeksi,
         CASE WHEN ind.agregasi = 'kumulatif' THEN 'laju rata-rata' ELSE 'tren linear' END AS metode_proyeksi,
         a.rumus_negatif
     FROM ind
@@ -352,6 +354,70 @@ SELECT
     CASE WHEN h.capaian_proyeksi IS NULL THEN NULL ELSE h.capaian_proyeksi >= 100 END AS on_track
 FROM hitung h
 ASOF LEFT JOIN skala_predikat s ON h.capaian_periode >= s.batas_bawah;
+
+-- Nilai target/realisasi sebagai teks untuk riwayat: angka, pita "min - max", atau teks.
+CREATE OR REPLACE MACRO nilai_sebagai_teks(nilai, nilai_min, nilai_max, nilai_teks) AS
+    coalesce(
+        nilai_teks,
+        CASE
+            WHEN nilai_min IS NULL THEN NULL
+            WHEN nilai_min = nilai_max THEN CAST(nilai_min AS VARCHAR)
+            ELSE CAST(nilai_min AS VARCHAR) || ' - ' || CAST(nilai_max AS VARCHAR)
+        END,
+        CAST(nilai AS VARCHAR)
+    );
+
+-- ---------------------------------------------------------------------------
+-- capaian_triwulan: capaian s.d. triwulan ke-k dari angka triwulan (tanpa angka tahunan).
+-- 'kumulatif': jumlah TW1..TWk; 'akhir': angka triwulan terakhir <= k. Satu baris per
+-- indikator, tahun dan triwulan yang punya angka. Dipakai untuk "apa yang berubah sejak
+-- triwulan lalu" dan kolom TW I-IV laporan.
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW capaian_triwulan AS
+WITH tw AS (
+    -- Setiap angka triwulan, dengan nilai s.d. triwulan itu sebagai agregat berjalan per indikator dan tahun.
+    SELECT
+        i.daerah_kode, i.urusan_kode, r.indikator_id, i.kode AS indikator_kode, r.tahun,
+        triwulan_ke(r.periode) AS triwulan, i.polaritas, i.agregasi,
+        sum(r.nilai) OVER w AS jumlah,
+        r.nilai AS terakhir,
+        r.nilai_teks AS terakhir_teks,
+        bool_or(r.status = 'sementara') OVER w AS ada_sementara,
+        r.status AS status_terakhir
+    FROM realisasi r
+    JOIN indikator i ON i.id = r.indikator_id
+    WHERE r.periode <> 'TAHUN'
+    WINDOW w AS (PARTITION BY i.daerah_kode, r.indikator_id, r.tahun ORDER BY r.periode
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+),
+dasar AS (
+    SELECT
+        s.daerah_kode,
+        s.urusan_kode,
+        s.indikator_id,
+        s.indikator_kode,
+        s.tahun,
+        s.triwulan,
+        'TW' || s.triwulan AS periode,
+        s.polaritas,
+        s.agregasi,
+        CASE WHEN s.agregasi = 'kumulatif' THEN s.jumlah ELSE s.terakhir END AS realisasi,
+        s.terakhir_teks AS realisasi_teks,
+        CASE
+            WHEN s.agregasi = 'kumulatif' AND s.ada_sementara THEN 'sementara'
+            WHEN s.agregasi <> 'kumulatif' AND s.status_terakhir = 'sementara' THEN 'sementara'
+            ELSE 'tetap'
+        END AS status,
+        t.target, t.target_min, t.target_max, t.target_teks,
+        capaian(s.polaritas, t.target, t.target_min, t.target_max,
+                CASE WHEN s.agregasi = 'kumulatif' THEN s.jumlah ELSE s.terakhir END, a.rumus_negatif) AS capaian
+    FROM tw s
+    LEFT JOIN tahunan t ON t.indikator_id = s.indikator_id AND t.tahun = s.tahun AND t.daerah_kode = s.daerah_kode
+    CROSS JOIN pengaturan_aktif a
+)
+SELECT d.*, s.predikat
+FROM dasar d
+ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah;
 
 -- Nilai target/realisasi sebagai teks untuk riwayat: angka, pita "min - max", atau teks.
 CREATE OR REPLACE MACRO nilai_sebagai_teks(nilai, nilai_min, nilai_max, nilai_teks) AS
@@ -428,3 +494,9 @@ CREATE OR REPLACE MACRO nama_pendek(nama, jenis) AS
 -- Rata-rata capaian banyak indikator: setiap capaian dibatasi 100 lebih dulu (DESIGN bagian 1),
 -- indikator tanpa capaian (NULL) tidak dihitung. Makro agregat: dipakai di dalam GROUP BY.
 CREATE OR REPLACE MACRO rata_capaian(c) AS round(avg(least(c, 100)), 2);
+
+-- Daerah dalam satu provinsi: provinsi itu sendiri dan kabupaten/kotanya. Kode Kemendagri bersifat
+-- hierarkis (kab/kota = kode provinsi + '.' + dua angka), sehingga cukup filter pada kode, yang sampai
+-- ke pemindaian (semi-join ke tabel daerah tidak).
+CREATE OR REPLACE MACRO dalam_provinsi(kode, provinsi) AS
+    kode = provinsi OR starts_with(kode, provinsi || '.');

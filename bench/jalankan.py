@@ -1,0 +1,427 @@
+"""Rangkaian ukur Pantau pada skala nasional: satu perintah, satu tabel angka.
+
+    .venv/bin/python -m bench.jalankan                 # membangun/memakai bench/nasional.duckdb
+    .venv/bin/python -m bench.jalankan --cepat         # ulangan lebih sedikit (untuk mencoba)
+    .venv/bin/python -m bench.jalankan --bagian kueri halaman
+
+Bagian: kueri (setiap queries/*.sql, provinsi kecil 65 dan besar 35), halaman (skrip halaman di AppTest,
+dingin dan hangat, porsi SQL / gambar / sisanya), peramban (Chromium: grafik pertama, ganti filter),
+memori (RSS server dengan 1 dan 20 sesi serentak, dan sesudah mereka pergi), lain (impor 100.000 baris
+realisasi, membangun basis data nasional, ekspor PNG, dek PPTX). Setiap angka adalah median beberapa
+kali dengan min dan maks, dibandingkan dengan "lantai"-nya (waktu DuckDB kueri yang sama saja).
+Hasil dicetak dan ditulis ke bench/RESULTS.md. Ini pengukuran, bukan uji: tidak ada yang gagal.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DB_NASIONAL = ROOT / "bench" / "nasional.duckdb"
+HASIL = ROOT / "bench" / "RESULTS.md"
+BARIS: list[tuple] = []  # (bagian, nama, median, min, maks, satuan, lantai, catatan)
+
+
+def catat(bagian, nama, nilai: list[float], satuan="ms", lantai=None, catatan=""):
+    m = statistics.median(nilai)
+    BARIS.append((bagian, nama, m, min(nilai), max(nilai), satuan, lantai, catatan))
+    rasio = f"  x{m / lantai:.1f} lantai" if lantai else ""
+    print(f"  {nama:58s} {m:9.1f} {satuan:3s} (min {min(nilai):.1f}, maks {max(nilai):.1f}){rasio} {catatan}",
+          flush=True)
+
+
+def ukur(fn, ulang: int) -> list[float]:
+    hasil = []
+    for _ in range(ulang):
+        t = time.perf_counter()
+        fn()
+        hasil.append((time.perf_counter() - t) * 1000)
+    return hasil
+
+
+def siapkan_db() -> Path:
+    if not DB_NASIONAL.exists():
+        from pantau.nasional import bangun_nasional
+
+        print(f"Membangun {DB_NASIONAL.relative_to(ROOT)} (sekali saja)...", flush=True)
+        bangun_nasional(DB_NASIONAL, laporan=lambda *_: None)
+    return DB_NASIONAL
+
+
+def parameter(con, daerah: str, tahun: int = 2025) -> dict:
+    pid = con.execute("SELECT id FROM periode WHERE daerah_kode = $d ORDER BY tahun_akhir DESC LIMIT 1",
+                      {"d": daerah}).fetchone()[0]
+    ind = con.execute("SELECT id FROM indikator WHERE daerah_kode = $d AND periode_id = $p ORDER BY kode LIMIT 1",
+                      {"d": daerah, "p": pid}).fetchone()[0]
+    urusan = con.execute("SELECT urusan_kode FROM indikator WHERE daerah_kode = $d AND urusan_kode IS NOT NULL "
+                         "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", {"d": daerah}).fetchone()[0]
+    return {"daerah": daerah, "provinsi": daerah.split(".")[0], "periode_id": pid, "tahun": tahun, "batas": 1000,
+            "indikator_id": ind, "urusan": urusan, "kode_indikator": "N-001"}
+
+
+# -- 1. kueri ---------------------------------------------------------------------------------
+LANTAI: dict[str, float] = {}
+
+
+def bagian_kueri(db: Path, ulang: int) -> None:
+    from pantau.db import QUERIES_DIR, buka, jalankan, parameter_kueri, teks_kueri
+
+    print("\n1. Kueri (median ms; parameter provinsi kecil 65 = 6 daerah, besar 35 = 39 daerah)", flush=True)
+    con = buka(db)
+    for daerah in ("65", "35"):
+        p = parameter(con, daerah)
+        for f in sorted(QUERIES_DIR.glob("*.sql")):
+            perlu = parameter_kueri(teks_kueri(f.stem))
+            if not perlu <= p.keys():
+                print(f"  {f.stem}: dilewati (parameter {sorted(perlu - p.keys())} belum dikenal bench)")
+                continue
+            jalankan(con, f.stem, **{k: p[k] for k in perlu})  # pemanasan
+            nilai = ukur(lambda: jalankan(con, f.stem, **{k: p[k] for k in perlu}), ulang)
+            LANTAI[(f.stem, daerah)] = statistics.median(nilai)
+            catat("kueri", f"{f.stem} [{daerah}]", nilai)
+    con.close()
+
+
+# -- 2. halaman di AppTest ----------------------------------------------------------------------
+HALAMAN = [
+    ("Ringkasan", None, ("daerah", "35.07")),
+    ("Indikator", "pages/1_Indikator.py", ("tahun", 2022)),
+    ("Daerah", "pages/2_Daerah.py", ("daerah", "35.07")),
+    ("Desk Urusan", "pages/5_Desk_Urusan.py", ("tahun", 2022)),
+    ("Laporan", "pages/6_Laporan.py", ("tahun", 2022)),
+]
+
+
+def bagian_halaman(db: Path, ulang: int) -> None:
+    import pandas  # noqa: F401  (dimuat sebelum pengukuran)
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    import pantau.db as pdb
+    import pantau.grafik as pg
+
+    print("\n2. Halaman di AppTest (provinsi 35, 2025): seluruh skrip, porsi SQL dan membangun gambar", flush=True)
+    os.environ["PANTAU_DB"] = str(db)
+    waktu = {"sql": 0.0, "gambar": 0.0}
+
+    def bungkus(modul, nama, kunci):
+        asli = getattr(modul, nama)
+
+        def fungsi(*a, **kw):
+            t = time.perf_counter()
+            try:
+                return asli(*a, **kw)
+            finally:
+                waktu[kunci] += (time.perf_counter() - t) * 1000
+
+        setattr(modul, nama, fungsi)
+
+    bungkus(pdb, "jalankan", "sql")
+    for nama in [n for n in dir(pg) if not n.startswith("_") and callable(getattr(pg, n))
+                 and getattr(getattr(pg, n), "__module__", "") == "pantau.grafik"]:
+        bungkus(pg, nama, "gambar")
+    try:
+        import pantau.peta as pp
+
+        for nama in [n for n in dir(pp) if not n.startswith("_") and callable(getattr(pp, n))
+                     and getattr(getattr(pp, n), "__module__", "") == "pantau.peta"]:
+            bungkus(pp, nama, "gambar")
+    except ImportError:
+        pass
+
+    for judul, skrip, (kunci, nilai_lain) in HALAMAN:
+        if skrip and not (ROOT / skrip).exists():
+            print(f"  {judul}: halaman belum ada, dilewati")
+            continue
+
+        def jalan(params: dict) -> tuple[float, float, float]:
+            at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+            if skrip:
+                at.switch_page(skrip)
+            at.query_params.update({k: str(v) for k, v in params.items()})
+            waktu.update(sql=0.0, gambar=0.0)
+            t = time.perf_counter()
+            at.run()
+            total = (time.perf_counter() - t) * 1000
+            if at.exception:
+                raise RuntimeError(f"{judul}: {at.exception[0].value[:300]}")
+            return total, waktu["sql"], waktu["gambar"]
+
+        dasar = {"provinsi": "35", "daerah": "35", "tahun": 2025}
+        dingin, hangat, ganti = [], [], []
+        for _ in range(ulang):
+            st.cache_data.clear()
+            dingin.append(jalan(dasar))
+            hangat.append(jalan(dasar))
+        for i in range(ulang):
+            st.cache_data.clear()
+            jalan(dasar)
+            ganti.append(jalan({**dasar, kunci: nilai_lain}))  # filter baru, tembolok kueri belum ada
+        for nama, rows in (("dingin", dingin), ("hangat", hangat), ("ganti filter", ganti)):
+            tot = [r[0] for r in rows]
+            sql = statistics.median(r[1] for r in rows)
+            gam = statistics.median(r[2] for r in rows)
+            m = statistics.median(tot)
+            catat("halaman", f"{judul}: {nama}", tot, lantai=sql if sql > 0 else None,
+                  catatan=f"SQL {sql:.0f} ms ({sql / m:.0%}), gambar {gam:.0f} ms ({gam / m:.0%}), "
+                          f"sisa {m - sql - gam:.0f} ms")
+
+
+# -- 3. peramban -------------------------------------------------------------------------------
+PERAMBAN = [
+    ("Ringkasan", "/?provinsi=35&daerah=35&tahun=2025", ("Daerah", "Kabupaten Malang")),
+    ("Daerah", "/Daerah?provinsi=35&daerah=35&tahun=2025", ("Daerah", "Kabupaten Malang")),
+    ("Desk Urusan", "/Desk_Urusan?provinsi=35&daerah=35&tahun=2025", ("Tahun", "2024")),
+]
+
+
+def bagian_peramban(db: Path, ulang: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import ARGS, CHROMIUM, hentikan, mulai_server, pilih, tunggu_siap
+
+    print("\n3. Peramban (Chromium headless, 1920x1080): navigasi -> grafik pertama; ganti filter -> grafik", flush=True)
+    grafik = '[data-testid="stPlotlyChart"] .main-svg'
+    folder = Path(tempfile.mkdtemp())
+    salinan = folder / "pantau.duckdb"
+    shutil.copy(db, salinan)
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        for judul, url, (label, opsi) in PERAMBAN:
+            skrip = {"Daerah": "pages/2_Daerah.py", "Desk Urusan": "pages/5_Desk_Urusan.py"}.get(judul)
+            if skrip and not (ROOT / skrip).exists():
+                print(f"  {judul}: halaman belum ada, dilewati")
+                continue
+            dingin, hangat, hangat_cache, ganti = [], [], [], []
+            for i in range(ulang):
+                s = mulai_server(salinan, folder / f"server-{i}.log")
+                try:
+                    ctx = b.new_context(viewport={"width": 1920, "height": 1080}, locale="id-ID")
+                    for daftar in (dingin, hangat):
+                        page = ctx.new_page()
+                        t = time.perf_counter()
+                        page.goto(s.url + url)
+                        page.wait_for_selector(grafik, timeout=120_000)
+                        daftar.append((time.perf_counter() - t) * 1000)
+                        tunggu_siap(page)
+                        if daftar is hangat:
+                            awal = page.get_by_role("combobox", name=label, exact=True).input_value()
+                            for o in (opsi, awal):
+                                t = time.perf_counter()
+                                pilih(page, label, o)
+                                page.wait_for_selector(grafik)
+                                ganti.append((time.perf_counter() - t) * 1000)
+                        page.close()
+                    ctx.close()
+                    baru = b.new_context(viewport={"width": 1920, "height": 1080}, locale="id-ID")
+                    page = baru.new_page()
+                    t = time.perf_counter()
+                    page.goto(s.url + url)
+                    page.wait_for_selector(grafik, timeout=120_000)
+                    hangat_cache.append((time.perf_counter() - t) * 1000)
+                    baru.close()
+                finally:
+                    hentikan(s)
+            catat("peramban", f"{judul}: grafik pertama, server dingin", dingin)
+            catat("peramban", f"{judul}: grafik pertama, server hangat (cache peramban terisi)", hangat)
+            catat("peramban", f"{judul}: grafik pertama, server hangat, profil peramban baru", hangat_cache)
+            catat("peramban", f"{judul}: ganti {label} -> grafik diperbarui", ganti)
+        b.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- 4. memori ---------------------------------------------------------------------------------
+def rss_mb(pid: int) -> float:
+    """RSS proses dan semua turunannya (MB), dari /proc."""
+    total = 0
+    anak = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    for p in [str(pid), *anak]:
+        try:
+            for baris in Path(f"/proc/{p}/status").read_text().splitlines():
+                if baris.startswith("VmRSS:"):
+                    total += int(baris.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def bagian_memori(db: Path, sesi: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import ARGS, CHROMIUM, hentikan, mulai_server, tunggu_siap
+
+    print(f"\n4. Memori server (RSS): 1 dan {sesi} sesi serentak yang berkeliling halaman", flush=True)
+    folder = Path(tempfile.mkdtemp())
+    salinan = folder / "pantau.duckdb"
+    shutil.copy(db, salinan)
+    urls = ["/?provinsi=35&daerah=35&tahun=2025", "/?provinsi=35&daerah=35.07&tahun=2024",
+            "/Indikator?provinsi=35&daerah=35&tahun=2025"]
+    for skrip, url in (("pages/2_Daerah.py", "/Daerah?provinsi=35&daerah=35&tahun=2025"),
+                       ("pages/5_Desk_Urusan.py", "/Desk_Urusan?provinsi=35&daerah=35&tahun=2025")):
+        if (ROOT / skrip).exists():
+            urls.append(url)
+    s = mulai_server(salinan, folder / "server.log")
+    try:
+        time.sleep(2)
+        awal = rss_mb(s.proc.pid)
+        with sync_playwright() as pw:
+            b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+
+            def keliling(n: int) -> float:
+                ctxs = [b.new_context(viewport={"width": 1280, "height": 720}) for _ in range(n)]
+                pages = [c.new_page() for c in ctxs]
+                for url in urls:
+                    for p in pages:
+                        p.goto(s.url + url, wait_until="commit")
+                    for p in pages:
+                        tunggu_siap(p, 180_000)
+                puncak = rss_mb(s.proc.pid)
+                for c in ctxs:
+                    c.close()
+                return puncak
+
+            satu = keliling(1)
+            banyak = keliling(sesi)
+            b.close()
+        time.sleep(15)  # sesi Streamlit dibersihkan setelah koneksi tertutup
+        sesudah = rss_mb(s.proc.pid)
+    finally:
+        hentikan(s)
+        shutil.rmtree(folder, ignore_errors=True)
+    catat("memori", "RSS server, baru menyala", [awal], "MB")
+    catat("memori", "RSS server, 1 sesi berkeliling", [satu], "MB")
+    catat("memori", f"RSS server, {sesi} sesi serentak berkeliling", [banyak], "MB")
+    catat("memori", f"RSS server, 15 s setelah {sesi} sesi pergi", [sesudah], "MB")
+
+
+# -- 5. lain -----------------------------------------------------------------------------------
+def bagian_lain(db: Path, ulang: int) -> None:
+    import pandas as pd
+
+    from pantau.db import buka
+    from pantau.impor import impor_berkas
+
+    print("\n5. Impor 100.000 baris, membangun basis data nasional, ekspor PNG, dek PPTX", flush=True)
+    folder = Path(tempfile.mkdtemp())
+    con = buka(db)
+    ind = con.execute(
+        "SELECT i.daerah_kode, i.kode, i.polaritas FROM indikator i WHERE i.polaritas IN ('positif', 'negatif') "
+        "AND i.daerah_kode LIKE '35%' ORDER BY i.daerah_kode, i.kode").fetchall()
+    con.close()
+    baris = []
+    for tahun in range(2021, 2027):
+        for periode in ("TW1", "TW2", "TW3", "TW4"):
+            for d, k, _ in ind:
+                baris.append((d, k, tahun, periode, f"{(hash((d, k, tahun, periode)) % 9000) / 100 + 1:.2f}".replace(".", ",")))
+                if len(baris) >= 100_000:
+                    break
+            if len(baris) >= 100_000:
+                break
+        if len(baris) >= 100_000:
+            break
+    pd.DataFrame(baris, columns=["daerah_kode", "indikator_kode", "tahun", "periode", "realisasi"]).to_csv(
+        folder / "realisasi.csv", index=False)
+    nilai = []
+    for i in range(max(1, ulang // 2)):
+        salinan = folder / f"impor{i}.duckdb"
+        shutil.copy(db, salinan)
+        con = buka(salinan)
+        t = time.perf_counter()
+        impor_berkas(con, folder / "realisasi.csv", oleh="bench")
+        nilai.append((time.perf_counter() - t) * 1000)
+        con.close()
+        salinan.unlink()
+    catat("lain", f"impor {len(baris):,} baris realisasi (CSV, periksa + tulis + riwayat)".replace(",", "."), nilai)
+
+    from pantau.nasional import bangun_nasional
+
+    nilai = []
+    for i in range(1 if ulang < 3 else 2):
+        t = time.perf_counter()
+        bangun_nasional(folder / f"n{i}.duckdb", laporan=lambda *_: None)
+        nilai.append((time.perf_counter() - t) * 1000)
+        (folder / f"n{i}.duckdb").unlink()
+    catat("lain", "membangun basis data nasional (demo --skala nasional)", nilai)
+
+    import plotly.graph_objects as go
+
+    from pantau.ekspor import png_bytes
+
+    fig = go.Figure(go.Bar(x=list(range(40)), y=list(range(40))))
+    t = time.perf_counter()
+    png_bytes(fig)
+    pertama = (time.perf_counter() - t) * 1000
+    catat("lain", "ekspor PNG, pertama (menyalakan kaleido + Chromium)", [pertama])
+    catat("lain", "ekspor PNG, berikutnya", ukur(lambda: png_bytes(fig), ulang))
+    try:
+        from pantau import dek
+    except ImportError:
+        print("  dek PPTX: modul belum ada, dilewati")
+    else:
+        fungsi = getattr(dek, "bench_dek", None)
+        if fungsi is None:
+            print("  dek PPTX: pantau.dek.bench_dek(con) belum ada, dilewati")
+        else:
+            con = buka(db)
+            catat("lain", "dek PPTX satu urusan provinsi 35", ukur(lambda: fungsi(con), max(1, ulang // 2)))
+            con.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def tulis_hasil(mulai: float) -> None:
+    cpu = next((b.split(":", 1)[1].strip() for b in Path("/proc/cpuinfo").read_text().splitlines()
+                if b.startswith("model name")), platform.processor())
+    mem = next((int(b.split()[1]) // 1024 // 1024 for b in Path("/proc/meminfo").read_text().splitlines()
+                if b.startswith("MemTotal")), 0)
+    import duckdb
+    import streamlit
+
+    baris = [
+        "# Hasil ukur Pantau (skala nasional)",
+        "",
+        f"- Tanggal: {datetime.now():%Y-%m-%d %H:%M}",
+        f"- Mesin: {os.cpu_count()} inti ({cpu}), {mem} GiB RAM, {platform.platform()}",
+        f"- Perangkat lunak: Python {platform.python_version()}, duckdb {duckdb.__version__}, "
+        f"streamlit {streamlit.__version__}",
+        "- Basis data: `demo --skala nasional` (552 daerah, ~83.000 indikator, ~1,76 juta baris realisasi)",
+        f"- Lama seluruh ukur: {time.perf_counter() - mulai:.0f} detik",
+        "- Perintah: `.venv/bin/python -m bench.jalankan`",
+        "",
+        "| bagian | ukuran | median | min | maks | satuan | lantai (SQL) | catatan |",
+        "|---|---|---:|---:|---:|---|---:|---|",
+    ]
+    for bagian, nama, m, lo, hi, sat, lantai, cat in BARIS:
+        baris.append(f"| {bagian} | {nama} | {m:.1f} | {lo:.1f} | {hi:.1f} | {sat} | "
+                     f"{'' if lantai is None else f'{lantai:.1f}'} | {cat} |")
+    HASIL.write_text("\n".join(baris) + "\n", encoding="utf-8")
+    print(f"\nDitulis: {HASIL.relative_to(ROOT)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bagian", nargs="*", default=["kueri", "halaman", "peramban", "memori", "lain"])
+    ap.add_argument("--cepat", action="store_true", help="ulangan lebih sedikit")
+    ap.add_argument("--sesi", type=int, default=20)
+    a = ap.parse_args()
+    ulang = 3 if a.cepat else 7
+    mulai = time.perf_counter()
+    sys.path.insert(0, str(ROOT))
+    db = siapkan_db()
+    for bagian in a.bagian:
+        {"kueri": lambda: bagian_kueri(db, ulang), "halaman": lambda: bagian_halaman(db, max(2, ulang // 2)),
+         "peramban": lambda: bagian_peramban(db, max(2, ulang // 3)), "memori": lambda: bagian_memori(db, a.sesi),
+         "lain": lambda: bagian_lain(db, ulang)}[bagian]()
+    tulis_hasil(mulai)
+
+
+if __name__ == "__main__":
+    main()
