@@ -274,3 +274,153 @@ def banding_daerah(df: pd.DataFrame, satuan: str, *, tinggi: int | None = None) 
     fig.update_xaxes(range=[0, maks * 1.35 if not math.isnan(maks) else 1], title={"text": satuan})
     fig.update_yaxes(autorange="reversed", automargin=True)
     return tata_letak(fig, tinggi=tinggi, legenda=True)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Desk urusan (halaman 5 dan dek PowerPoint)
+# ---------------------------------------------------------------------------------------------------
+
+def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tinggi: int | None = None,
+                   judul: str | None = None) -> go.Figure:
+    """Satu indikator, provinsi dan setiap kabupaten/kota berdampingan: batang realisasi (warna predikat),
+    garis tegak target, dan label ``realisasi · capaian% simbol predikat`` (predikat tidak hanya warna).
+
+    ``df``: baris ``queries/desk_indikator.sql`` untuk satu indikator, urutannya dipakai apa adanya
+    (provinsi di atas, lalu kabupaten/kota dari capaian terendah). Ukuran huruf >= 18 untuk proyektor.
+    """
+    df = df.reset_index(drop=True)
+    label = [f"◆ {d}" if j == "provinsi" else d for d, j in zip(df["daerah"], df["jenis"])]
+    kecil = max(ukuran_huruf - 2, 12) if ukuran_huruf < 19 else 18
+    teks = []
+    for r, c, p, s in zip(df["realisasi"], df["capaian"], df["predikat"], df["simbol"]):
+        if kosong(r):
+            teks.append("belum ada data")
+        elif kosong(c):
+            teks.append(f"{format_ringkas(r)} · capaian –")
+        else:
+            teks.append(f"{format_ringkas(r)} · {format_angka(c, 1)}% {s} {p}")
+    tengah = df["target"].where(df["target"].notna(), (df["target_min"] + df["target_max"]) / 2)
+    maks = max([v for v in list(df["realisasi"].dropna()) + list(tengah.dropna()) + list(df["target_max"].dropna())]
+               or [1.0])
+    maks = maks if maks > 0 else 1.0
+    fig = go.Figure(go.Bar(
+        x=df["realisasi"].fillna(0), y=label, orientation="h", name="Realisasi",
+        marker={"color": [w if isinstance(w, str) else WARNA_KOSONG for w in df["warna"]],
+                "line": {"color": "#333333", "width": 0.6}},
+        customdata=list(zip(df["predikat"].fillna("belum ada data"), df["status"].fillna("–"),
+                            df["sumber"].fillna("–"))),
+        hovertemplate=("%{y}: %{x:,.2f} " + satuan + "<br>Predikat: %{customdata[0]} · %{customdata[1]}"
+                       "<br>Sumber: %{customdata[2]}<extra></extra>"),
+    ))
+    baris_px = max(30, int(ukuran_huruf * 1.9))
+    tinggi = tinggi or max(260, baris_px * len(df) + (130 if judul else 90))
+    tanda = int(max(12, min(ukuran_huruf + 8, (tinggi - (130 if judul else 90)) / max(len(df), 1) * 0.85)))
+    ada = tengah.notna()
+    if ada.any():
+        rentang = df["target_min"].notna() & df["target"].isna()
+        fig.add_trace(go.Scatter(
+            x=tengah[ada], y=[label[i] for i in range(len(df)) if ada.iloc[i]], mode="markers", name="Target",
+            marker={"symbol": "line-ns-open", "size": tanda, "color": "#6E6E6E",
+                    "line": {"width": 4}},
+            error_x={"type": "data", "symmetric": False, "visible": bool(rentang.any()), "color": "#6E6E6E",
+                     "array": ((df["target_max"] - tengah).where(rentang, 0))[ada].tolist(),
+                     "arrayminus": ((tengah - df["target_min"]).where(rentang, 0))[ada].tolist()},
+            customdata=[nilai_target(a, b, c) for a, b, c in zip(df["target"][ada], df["target_min"][ada],
+                                                                 df["target_max"][ada])],
+            hovertemplate="%{y}: target %{customdata} " + satuan + "<extra></extra>"))
+    # Label di kanan batang ATAU tanda target, mana yang lebih jauh, agar tidak bertumpuk.
+    ujung = pd.concat([df["realisasi"].fillna(0), tengah, df["target_max"]], axis=1).max(axis=1).fillna(0)
+    fig.add_trace(go.Scatter(
+        x=ujung + maks * 0.035, y=label, mode="text", text=teks, textposition="middle right",
+        textfont={"size": kecil}, cliponaxis=False, showlegend=False, hoverinfo="skip"))
+    # Ruang kanan untuk label terpanjang di luar batang (dalam satuan sumbu).
+    panjang_label = max((len(t) for t in teks), default=10)
+    fig.update_xaxes(range=[0, maks * (1.25 + 0.018 * panjang_label)], title={"text": satuan},
+                     tickformat=",.2~f", tickfont={"size": kecil}, title_font={"size": kecil})
+    # Semua nama daerah tampil (Plotly menjarangkan label kategori yang rapat bila dibiarkan).
+    fig.update_yaxes(autorange="reversed", tickfont={"size": ukuran_huruf}, ticksuffix=" ", tickmode="array",
+                     tickvals=label, ticktext=label)
+    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=True)
+    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf), "t": 80 if judul else 40, "r": 20, "b": 10},
+                      legend={"font": {"size": kecil}, "y": 1.0, "yanchor": "bottom"}, bargap=0.25)
+    if judul:
+        fig.update_layout(title={"text": judul, "font": {"size": ukuran_huruf + 6}, "x": 0, "xanchor": "left",
+                                 "y": 0.99, "yanchor": "top"},
+                          legend={"y": 1.0, "yanchor": "bottom"})
+    return fig
+
+
+def banding_kabkota(df: pd.DataFrame, satuan: str, *, nilai_provinsi=None, target_provinsi=None,
+                    target_provinsi_min=None, target_provinsi_max=None, terpilih: str | None = None,
+                    tinggi: int | None = None) -> go.Figure:
+    """Satu indikator di semua kabupaten/kota: batang mendatar terurut (tertinggi di atas), berwarna menurut
+    predikat, berlabel nilai + simbol predikat di kolom kanan dan legenda berlabel (simbol + nama predikat);
+    nilai dan target provinsi sebagai garis acuan (juga di legenda). Daerah tanpa angka tetap punya baris,
+    berlabel 'belum ada data' (tidak pernah celah kosong). ``df``: kolom daerah_kode, daerah, realisasi,
+    capaian, predikat, warna, simbol, urutan_predikat, status, sumber."""
+    d = df.copy()
+    d["_ada"] = d["realisasi"].notna()
+    d = pd.concat([d[d["_ada"]].sort_values("realisasi", ascending=False), d[~d["_ada"]]])
+    tinggi = tinggi or max(280, 24 * len(d) + 150)
+    label = [f"{n} ◀" if k == terpilih else n for n, k in zip(d["daerah"], d["daerah_kode"])]
+    teks = ["○ belum ada data" if not a else f"{format_ringkas(r)} {s if isinstance(s, str) else ''}".strip()
+            for a, r, s in zip(d["_ada"], d["realisasi"], d["simbol"])]
+    warna = [w if isinstance(w, str) else (WARNA_REALISASI if a else WARNA_KOSONG)
+             for w, a in zip(d["warna"], d["_ada"])]
+    acuan = [x for x in (nilai_provinsi, target_provinsi, target_provinsi_max) if not kosong(x)]
+    maks = max([abs(v) for v in list(d["realisasi"].dropna()) + acuan] or [1]) or 1
+    custom = list(zip(d["daerah_kode"],
+                      ["belum ada data" if not a else format_ringkas(r) for a, r in zip(d["_ada"], d["realisasi"])],
+                      ["–" if kosong(c) else format_angka(c, 2) + "%" for c in d["capaian"]],
+                      d["predikat"].fillna("–"), d["status"].fillna("–"), d["sumber"].fillna("–")))
+    hover = ("%{y}: %{customdata[1]} " + satuan + "<br>Capaian: %{customdata[2]} · %{customdata[3]}"
+             "<br>%{customdata[4]} · %{customdata[5]}<extra></extra>")
+    pad = "\u2003"  # plotly.js mengukur simbol dengan huruf lain dan memotong ujung label legenda
+    fig = go.Figure(go.Bar(
+        x=d["realisasi"].fillna(0), y=label, orientation="h", name="Realisasi", showlegend=False,
+        marker={"color": warna, "line": {"color": "#333333", "width": 0.5}},
+        customdata=custom, hovertemplate=hover,
+    ))
+    # Label (nilai + simbol predikat) sebagai sumbu kategori kedua di kanan: plotly memberi ruang sendiri
+    # (automargin), jadi tidak bertabrakan dengan batang atau garis acuan dan tidak terpotong di layar sempit.
+    fig.add_trace(go.Scatter(
+        x=[0] * len(d), y=label, yaxis="y2", mode="markers", marker={"opacity": 0}, text=teks,
+        customdata=custom, hovertemplate=hover, showlegend=False,
+    ))
+    # Legenda predikat: simbol + nama, warna sama dengan batang (jejak kosong, hanya untuk legenda).
+    ada = d[d["predikat"].notna()].drop_duplicates("predikat")
+    if "urutan_predikat" in ada:
+        ada = ada.sort_values("urutan_predikat", ascending=False)
+    for p, s, w in zip(ada["predikat"], ada["simbol"], ada["warna"]):
+        fig.add_trace(go.Bar(x=[None], y=[None], name=f"{s} {p}{pad}", marker={"color": w}, showlegend=True,
+                             hoverinfo="skip"))
+    if (~d["_ada"]).any():
+        fig.add_trace(go.Bar(x=[None], y=[None], name=f"○ belum ada data{pad}", marker={"color": WARNA_KOSONG},
+                             showlegend=True, hoverinfo="skip"))
+    if not kosong(nilai_provinsi):
+        fig.add_vline(x=nilai_provinsi, line={"color": "#000000", "width": 2})
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line={"color": "#000000", "width": 2},
+                                 name=f"Provinsi {format_ringkas(nilai_provinsi)}{pad}", hoverinfo="skip"))
+    if not kosong(target_provinsi):
+        fig.add_vline(x=target_provinsi, line={"color": WARNA_TARGET, "dash": "dash", "width": 2})
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines",
+                                 line={"color": WARNA_TARGET, "dash": "dash", "width": 2},
+                                 name=f"Target provinsi {format_ringkas(target_provinsi)}{pad}", hoverinfo="skip"))
+    elif not kosong(target_provinsi_min) and not kosong(target_provinsi_max):
+        fig.add_vrect(x0=target_provinsi_min, x1=target_provinsi_max, fillcolor=WARNA_TARGET, opacity=0.2,
+                      line_width=0)
+        fig.add_trace(go.Bar(x=[None], y=[None], marker={"color": WARNA_TARGET, "opacity": 0.3}, hoverinfo="skip",
+                             name=(f"Target provinsi {format_ringkas(target_provinsi_min)}–"
+                                   f"{format_ringkas(target_provinsi_max)}{pad}")))
+    fig.update_xaxes(range=[0, maks * 1.08], title={"text": satuan}, showgrid=True)
+    fig.update_yaxes(autorange="reversed", automargin=True, type="category", categoryorder="array",
+                     categoryarray=label)
+    fig.update_layout(yaxis2={"overlaying": "y", "side": "right", "type": "category", "categoryorder": "array",
+                              "categoryarray": label, "tickvals": label, "ticktext": [t + pad for t in teks],
+                              "autorange": "reversed",
+                              "automargin": True, "showgrid": False, "ticks": "", "tickfont": {"size": 14}})
+    tata_letak(fig, tinggi=tinggi, legenda=True)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 40}, barmode="overlay",
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left",
+                              "itemclick": False, "itemdoubleclick": False})
+    return fig

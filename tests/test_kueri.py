@@ -41,7 +41,9 @@ def contoh(con):
     indikator = con.execute(
         "SELECT id FROM indikator WHERE daerah_kode = '62' AND kode = 'IKU-01'").fetchone()[0]
     return {"daerah": "65.01", "provinsi": "65", "periode_id": periode, "tahun": 2024, "batas": 10,
-            "indikator_id": indikator}
+            "indikator_id": indikator, "urusan": "1.02",
+            "saring_urusan": ["lintas", "1.02"], "saring_predikat": [5, 4, 0], "saring_iku": False,
+            "saring_on_track": "", "saring_cari": "", "indikator_kode": "IKU-01"}
 
 
 def test_ada_kueri():

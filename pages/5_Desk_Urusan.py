@@ -1,0 +1,271 @@
+"""Desk urusan (Rakortekrenbang): indikator satu urusan, provinsi dan kabupaten/kota berdampingan,
+keselarasan target, mode presentasi, catatan sesi, dan dek PowerPoint/PDF."""
+from dataclasses import replace
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from pantau import dek, desk
+from pantau import grafik as g
+from pantau.format import format_waktu, nilai_realisasi, nilai_target, persen
+from pantau.ui import data
+from pantau.ui.bingkai import indeks_awal, mulai_halaman
+from pantau.ui.komponen import _slug, grafik, keterangan_filter, kosong, tabel, tautan_indikator
+
+ctx = mulai_halaman("Desk Urusan", "🗂️")
+
+CSS_PRESENTASI = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="collapsedControl"],
+[data-testid="stHeader"], header, [data-testid="stToolbar"], [data-testid="stDecoration"] {display: none !important;}
+.block-container {padding-top: 0.6rem !important; padding-bottom: 0.2rem !important;}
+[data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] button {font-size: 1.2rem !important;}
+h1 {font-size: 2.1rem !important;}
+.pantau-posisi {font-size: 1.6rem; font-weight: 600; text-align: center; padding-top: 0.2rem;}
+</style>
+"""
+
+# -- pilihan: urusan, mode presentasi dan posisi slide, semuanya di URL ------------------------------
+daftar = data.tanya("desk_urusan", provinsi=ctx.provinsi, tahun=ctx.tahun)
+if daftar.empty:
+    st.title("Desk urusan")
+    kosong(f"Provinsi {ctx.provinsi_nama} belum punya indikator urusan untuk {ctx.tahun}.")
+    st.stop()
+nama_urusan = dict(zip(daftar["urusan_kode"], daftar["urusan"]))
+kode_urusan = list(nama_urusan)
+
+if "presentasi" not in st.session_state:
+    st.session_state["presentasi"] = st.query_params.get("presentasi") == "1"
+if "slide" not in st.session_state:
+    try:
+        st.session_state["slide"] = int(st.query_params.get("slide", "1"))
+    except ValueError:
+        st.session_state["slide"] = 1
+
+
+def _geser(langkah: int) -> None:
+    st.session_state["slide"] = st.session_state.get("slide", 1) + langkah
+
+
+atas = st.columns([3, 1.2]) if not st.session_state["presentasi"] else None
+if atas:
+    with atas[0]:
+        urusan = st.selectbox("Urusan", kode_urusan, index=indeks_awal("urusan", kode_urusan, kode_urusan[0]),
+                              key="urusan", format_func=lambda k: f"{k} {nama_urusan[k]}", placeholder="Pilih…")
+else:  # mode presentasi: tanpa pemilih, urusan dari URL (atau pilihan terakhir sesi ini)
+    urusan = kode_urusan[indeks_awal("urusan", kode_urusan, kode_urusan[0])]
+st.query_params["urusan"] = urusan
+
+ind = data.tanya("desk_indikator", provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun)
+kes = data.tanya("desk_keselarasan", provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun)
+urutan = list(dict.fromkeys(ind["induk_id"]))
+n = len(urutan)
+st.session_state["slide"] = min(max(1, int(st.session_state["slide"])), max(n, 1))
+slide = st.session_state["slide"]
+presentasi = st.session_state["presentasi"]
+if presentasi:
+    st.query_params["presentasi"] = "1"
+    st.query_params["slide"] = str(slide)
+    st.markdown(CSS_PRESENTASI, unsafe_allow_html=True)
+else:
+    st.query_params.pop("presentasi", None)
+    st.query_params.pop("slide", None)
+
+judul_urusan = f"{urusan} {nama_urusan[urusan]}"
+ctx_prov = replace(ctx, daerah=ctx.provinsi, daerah_nama=f"Provinsi {ctx.provinsi_nama}", jenis="provinsi")
+
+
+def _satu(induk_id):
+    d = ind[ind["induk_id"] == induk_id]
+    return d, d.iloc[0], kes[kes["induk_id"] == induk_id]
+
+
+def _judul(r) -> str:
+    return f"{r['induk_kode']} · {r['induk_nama']}"
+
+
+def _tabel_angka(d: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Daerah": d["daerah"],
+        "Buka": ["Indikator?" + urlencode({"provinsi": ctx.provinsi, "daerah": k, "tahun": ctx.tahun, "indikator": int(i)})
+                 for k, i in zip(d["daerah_kode"], d["indikator_id"])],
+        "Target": [nilai_target(a, b, c, t) for a, b, c, t in zip(d["target"], d["target_min"], d["target_max"], d["target_teks"])],
+        "Realisasi": [nilai_realisasi(a, b) for a, b in zip(d["realisasi"], d["realisasi_teks"])],
+        "Status": d["status"],
+        "Capaian (%)": d["capaian"],
+        "Predikat": d["predikat"],
+    })
+
+
+def _keselarasan(k: pd.DataFrame) -> None:
+    if k.empty:
+        return
+    status, kalimat = desk.kalimat_keselarasan(k)
+    tanda = {"selaras": ":material/check_circle: **Selaras.**",
+             "tidak selaras": ":material/warning: **Tidak selaras.**"}.get(status, ":material/info:")
+    st.markdown(f"{tanda} {kalimat}")
+
+
+def _grafik_indikator(d, r, *, besar: bool) -> None:
+    if r["polaritas"] == "teks":
+        kosong("Indikator kualitatif: tidak digambar; angkanya ada di tabel.")
+        return
+    if d["realisasi"].isna().all() and d["target"].isna().all() and d["target_min"].isna().all():
+        kosong(f"Belum ada target maupun realisasi {ctx.tahun} untuk indikator ini di provinsi dan kabupaten/kotanya.")
+        return
+    if besar:
+        fig = g.desk_indikator(d, r["satuan"], ukuran_huruf=19, tinggi=480)
+    else:
+        fig = g.desk_indikator(d, r["satuan"])
+    grafik(fig, kunci=f"desk-{r['induk_id']}{'-p' if besar else ''}",
+           nama_berkas=f"desk-{r['induk_kode']}-{ctx.provinsi}-{ctx.tahun}")
+
+
+# -- mode presentasi: satu indikator per layar ---------------------------------------------------------
+if presentasi:
+    if n == 0:
+        st.title(judul_urusan)
+        kosong("Urusan ini belum punya indikator provinsi untuk tahun ini.")
+    else:
+        d, r, k = _satu(urutan[slide - 1])
+        st.markdown(f"<h1 style='margin:0;padding:0'>{_judul(r)}</h1>", unsafe_allow_html=True)
+        kiri, k1, k2, k3, k4 = st.columns([4.2, 1.8, 0.8, 1.8, 1.9], vertical_alignment="center")
+        status, _ = desk.kalimat_keselarasan(k) if not k.empty else (None, "")
+        kiri.markdown(f"{judul_urusan} · {ctx.provinsi_nama} {ctx.tahun} · {r['satuan']} · ◆ provinsi"
+                      + (f" · target kab/kota **{status}**" if status else ""))
+        k1.button("◀ Sebelumnya", key="sebelumnya", on_click=_geser, args=(-1,), disabled=slide <= 1,
+                  width="stretch")
+        k2.markdown(f"<div class='pantau-posisi' data-testid='posisi-slide'>{slide} / {n}</div>",
+                    unsafe_allow_html=True)
+        k3.button("Berikutnya ▶", key="berikutnya", on_click=_geser, args=(1,), disabled=slide >= n,
+                  width="stretch", type="primary")
+        k4.toggle("Mode presentasi", key="presentasi")
+        _grafik_indikator(d, r, besar=True)
+        _keselarasan(k)
+    st.stop()
+
+# -- mode biasa -----------------------------------------------------------------------------------------
+with atas[1]:
+    st.toggle("Mode presentasi", key="presentasi",
+              help="Layar penuh untuk proyektor: tanpa panel samping, huruf besar, satu indikator per layar. "
+                   "Tautan halaman ini (dengan ?presentasi=1&slide=…) membuka posisi yang sama di laptop lain.")
+
+st.title(f"Desk urusan {nama_urusan[urusan]} · {ctx.provinsi_nama} {ctx.tahun}")
+st.caption(f"{n} indikator provinsi urusan {judul_urusan}, dipasangkan dengan indikator kabupaten/kota yang "
+           "mendukungnya (tautan indikator induk, atau kode yang sama). Indikator terlemah di atas; di tiap grafik "
+           "provinsi (◆) di atas lalu kabupaten/kota dari capaian terendah. Label: realisasi · capaian · predikat.")
+with st.expander("Cara memeriksa keselarasan target"):
+    st.markdown(
+        "Target kabupaten/kota tahun yang sama digabung lalu dibandingkan dengan target provinsi:\n"
+        "- **cara menggabung** mengikuti `agregasi_wilayah` indikator provinsi; bila kosong: indikator "
+        "*kumulatif* (arus, mis. jumlah kasus) **dijumlah**, indikator *akhir* (tingkat/rasio, mis. prevalensi) "
+        "dirata-rata **tertimbang jumlah penduduk** (Dukcapil);\n"
+        "- **selaras** bila gabungan ≥ target provinsi (indikator positif) atau ≤ target provinsi (negatif);\n"
+        "- untuk tingkat/rasio, kabupaten/kota yang **targetnya lebih lemah** dari target provinsi ditandai, "
+        "karena menarik gabungan menjauh dari target provinsi; untuk arus ditampilkan selisih jumlah terhadap "
+        "target provinsi dan porsi tiap daerah;\n"
+        "- indikator rentang dan kualitatif tidak diperiksa. Perhitungan: `queries/desk_keselarasan.sql`.")
+
+if n == 0:
+    kosong(f"Urusan {judul_urusan} belum punya indikator provinsi untuk {ctx.tahun}.")
+    st.stop()
+
+ringkas = kes.drop_duplicates("induk_id")
+tidak = int((ringkas["selaras"] == False).sum())  # noqa: E712 (boolean bernilai NULL)
+st.markdown(f"**Keselarasan target {ctx.tahun}:** {int((ringkas['selaras'] == True).sum())} selaras, "  # noqa: E712
+            f"**{tidak} tidak selaras**, {int(ringkas['selaras'].isna().sum())} belum dapat diperiksa.")
+
+kiri, kanan = st.columns([2.2, 1], gap="large")
+ket = keterangan_filter(ctx_prov, Urusan=judul_urusan)
+with kiri:
+    for i, induk_id in enumerate(urutan, start=1):
+        d, r, k = _satu(induk_id)
+        tautan_indikator(replace(ctx_prov, periode_id=int(r["periode_id"])), int(induk_id),
+                         f"**{i}. {_judul(r)}** ({r['satuan']})")
+        _grafik_indikator(d, r, besar=False)
+        _keselarasan(k)
+        with st.expander("Angka"):
+            tabel(_tabel_angka(d), kunci=f"tabel-{induk_id}", nama_berkas=f"desk-{r['induk_kode']}-{ctx.provinsi}-{ctx.tahun}",
+                  judul=_judul(r), keterangan=ket, desimal={"Capaian (%)": 2},
+                  column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka indikator")})
+
+# -- catatan sesi ---------------------------------------------------------------------------------------
+bd = data.basis_data()
+with kanan:
+    st.subheader("Catatan sesi")
+    dae = data.tanya("daerah_dalam_provinsi", provinsi=ctx.provinsi)
+    label_dae = {kd: (f"Provinsi {nm}" if j == "provinsi" else nm) for kd, nm, j in zip(dae["kode"], dae["nama"], dae["jenis"])}
+    kode_dae = list(label_dae)
+    daerah = st.selectbox("Catatan untuk", kode_dae, index=indeks_awal("catatan_daerah", kode_dae, ctx.daerah if ctx.daerah in kode_dae else ctx.provinsi),
+                          key="catatan_daerah", format_func=label_dae.get)
+    st.query_params["catatan_daerah"] = daerah
+    kunci = f"{urusan}|{daerah}|{ctx.tahun}"
+    terkini = desk.catatan_terkini(bd, urusan=urusan, daerah=daerah, tahun=ctx.tahun)
+    if f"dasar|{kunci}" not in st.session_state:
+        st.session_state[f"dasar|{kunci}"] = int(terkini["versi"]) if terkini else 0
+        st.session_state[f"isi|{kunci}"] = {c: (terkini or {}).get(c) or "" for c in desk.KOLOM}
+    dasar = st.session_state[f"dasar|{kunci}"]
+    isi = st.session_state[f"isi|{kunci}"]
+
+    def _muat_terbaru():
+        t = desk.catatan_terkini(bd, urusan=urusan, daerah=daerah, tahun=ctx.tahun)
+        st.session_state[f"dasar|{kunci}"] = int(t["versi"]) if t else 0
+        st.session_state[f"isi|{kunci}"] = {c: (t or {}).get(c) or "" for c in desk.KOLOM}
+
+    if terkini and int(terkini["versi"]) > dasar:
+        st.warning(f"{terkini['oleh']} menyimpan versi {terkini['versi']} pada {format_waktu(terkini['pada'])} "
+                   "sesudah Anda membuka catatan ini. Menyimpan tidak akan menimpanya: keduanya disimpan.",
+                   icon=":material/group:")
+        st.button("Muat versi terbaru", on_click=_muat_terbaru, key=f"muat|{kunci}",
+                  help="Teks yang belum Anda simpan akan diganti versi terbaru")
+    elif terkini:
+        st.caption(f"Versi {terkini['versi']} · {terkini['oleh']} · {format_waktu(terkini['pada'])}")
+    with st.form(f"form|{kunci}|{dasar}", border=True):
+        nilai = {c: st.text_area(desk.LABEL[c], value=isi[c], key=f"{c}|{kunci}|{dasar}", height=90) for c in desk.KOLOM}
+        notulis = st.text_input("Nama notulis", key="notulis", placeholder="mis. Sekretariat Bappeda")
+        kirim = st.form_submit_button("Simpan catatan", type="primary", icon=":material/save:")
+    if kirim:
+        if not notulis.strip():
+            st.error("Isi Nama notulis dulu, agar tercatat siapa yang menyimpan.")
+        else:
+            hasil = desk.simpan_catatan(bd, urusan=urusan, daerah=daerah, tahun=ctx.tahun, oleh=notulis,
+                                        versi_dasar=dasar, **nilai)
+            if not hasil.tersimpan:
+                st.info("Tidak ada perubahan untuk disimpan.")
+            else:
+                st.session_state[f"dasar|{kunci}"] = hasil.versi
+                st.session_state[f"isi|{kunci}"] = {c: nilai[c] for c in desk.KOLOM}
+                if hasil.konflik:
+                    lain = "; ".join(f"versi {x['versi']} oleh {x['oleh']} ({format_waktu(x['pada'])})" for x in hasil.versi_lain)
+                    st.warning(f"Tersimpan sebagai versi {hasil.versi}, tetapi sudah ada catatan lain yang disimpan "
+                               f"sesudah Anda membuka catatan ini: {lain}. Keduanya tersimpan; tidak ada yang hilang. "
+                               "Periksa dan gabungkan bila perlu.", icon=":material/warning:")
+                    for x in hasil.versi_lain:
+                        with st.expander(f"Versi {x['versi']} oleh {x['oleh']}"):
+                            for c in desk.KOLOM:
+                                st.markdown(f"**{desk.LABEL[c]}:** {x[c] or '–'}")
+                else:
+                    st.success(f"Catatan tersimpan (versi {hasil.versi}).", icon=":material/check:")
+
+    semua = bd.tanya("desk_catatan", provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun)
+    st.markdown(f"**Catatan {nama_urusan[urusan]} {ctx.tahun} yang tersimpan**")
+    if semua.empty:
+        kosong("Belum ada catatan untuk urusan dan tahun ini.")
+    for c in semua.itertuples():
+        with st.expander(f"{c.daerah} · versi {c.versi} · {c.oleh}"):
+            st.markdown("\n".join(f"- **{desk.LABEL[k]}:** {getattr(c, k) or '–'}" for k in desk.KOLOM)
+                        + f"\n\n<span class='pantau-kecil'>{format_waktu(c.pada)} · {c.jumlah_versi} versi tersimpan</span>",
+                        unsafe_allow_html=True)
+
+    st.subheader("Bahan rapat")
+    nama_dek = _slug(f"desk-{urusan}-{nama_urusan[urusan]}-{ctx.provinsi}-{ctx.tahun}")
+    masukan = dict(urusan=judul_urusan, provinsi=f"Provinsi {ctx.provinsi_nama}", tahun=ctx.tahun,
+                   indikator=ind, keselarasan=kes, catatan=semua)
+    st.download_button("Unduh PowerPoint", data=lambda: dek.bangun_dek(**masukan), file_name=f"{nama_dek}.pptx",
+                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                       key="unduh-pptx", icon=":material/slideshow:", on_click="ignore", width="stretch")
+    st.download_button("Unduh PDF", data=lambda: dek.bangun_pdf(**masukan), file_name=f"{nama_dek}.pdf",
+                       mime="application/pdf", key="unduh-pdf", icon=":material/picture_as_pdf:", on_click="ignore",
+                       width="stretch")
+    st.caption(f"Satu slide judul, {n} slide indikator (grafik dan angka), satu slide catatan.")
