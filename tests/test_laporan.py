@@ -171,3 +171,20 @@ def test_halaman_laporan(app):
     at.radio(key="laporan").set_value("rpjmd").run()
     assert not at.exception
     assert "EVALUASI TERHADAP HASIL RPJMD" in at.subheader[0].value
+
+
+def test_kaki_memuat_catatan_desk(db_demo, tmp_path):
+    from pantau.desk import simpan_catatan
+
+    salinan = tmp_path / "c.duckdb"
+    shutil.copy(db_demo, salinan)
+    con = buka(salinan)
+    try:
+        simpan_catatan(con, urusan="1.02", daerah="65", tahun=2024, pendorong="Posyandu aktif di semua desa",
+                       penghambat="Akses ke pedalaman", tindak_lanjut="Tambah tenaga gizi", oleh="uji", versi_dasar=0)
+        kaki = dict(susun_rkpd(con, daerah="65", periode_id=periode(con, "65"), tahun=2024).kaki)
+    finally:
+        con.close()
+    assert kaki["Faktor pendorong keberhasilan pencapaian"] == "1.02 Kesehatan: Posyandu aktif di semua desa"
+    assert kaki["Faktor penghambat pencapaian kinerja"] == "1.02 Kesehatan: Akses ke pedalaman"
+    assert kaki["Tindak lanjut yang diperlukan"] == "1.02 Kesehatan: Tambah tenaga gizi"

@@ -74,6 +74,18 @@ def _kelompok(df: pd.DataFrame, isi) -> list[tuple[str, list]]:
     return baris
 
 
+def catatan_desk(con: duckdb.DuckDBPyConnection, *, daerah: str, tahun: int) -> dict[str, str]:
+    """Faktor pendorong, penghambat dan tindak lanjut dari catatan desk urusan (versi terbaru per urusan),
+    digabung per urusan: "1.02 Kesehatan: ...; 1.01 Pendidikan: ..."."""
+    df = jalankan(con, "laporan_catatan", daerah=daerah, tahun=tahun)
+    hasil = {}
+    for kolom in ("pendorong", "penghambat", "tindak_lanjut"):
+        bagian = [f"{r.urusan_kode} {r.urusan}: {getattr(r, kolom).strip()}" for r in df.itertuples(index=False)
+                  if isinstance(getattr(r, kolom), str) and getattr(r, kolom).strip()]
+        hasil[kolom] = "; ".join(bagian)
+    return hasil
+
+
 def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, tahun: int,
                catatan: dict[str, str] | None = None) -> Tabel:
     """Tabel Evaluasi terhadap Hasil RKPD tahun ``tahun`` (kinerja; kolom anggaran menyusul data dukungan)."""
@@ -113,7 +125,7 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
 
     rata = jalankan(con, "rata_capaian_daerah", daerah=daerah, periode_id=periode_id, tahun=tahun).iloc[0]
     rumus = jalankan(con, "versi_data").iloc[0]["rumus_negatif"]
-    catatan = catatan or {}
+    catatan = catatan if catatan is not None else catatan_desk(con, daerah=daerah, tahun=tahun)
     kaki = [
         ("Rata-rata capaian kinerja (%)", "–" if kosong(rata["rata_capaian"]) else
          f"{rata['rata_capaian']:.2f}".replace(".", ",")),
