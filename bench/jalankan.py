@@ -362,18 +362,17 @@ def bagian_lain(db: Path, ulang: int) -> None:
     pertama = (time.perf_counter() - t) * 1000
     catat("lain", "ekspor PNG, pertama (menyalakan kaleido + Chromium)", [pertama])
     catat("lain", "ekspor PNG, berikutnya", ukur(lambda: png_bytes(fig), ulang))
-    try:
-        from pantau import dek
-    except ImportError:
-        print("  dek PPTX: modul belum ada, dilewati")
-    else:
-        fungsi = getattr(dek, "bench_dek", None)
-        if fungsi is None:
-            print("  dek PPTX: pantau.dek.bench_dek(con) belum ada, dilewati")
-        else:
-            con = buka(db)
-            catat("lain", "dek PPTX satu urusan provinsi 35", ukur(lambda: fungsi(con), max(1, ulang // 2)))
-            con.close()
+    from pantau import dek
+    from pantau.db import jalankan
+
+    con = buka(db)
+    p = parameter(con, "35", 2025)
+    masukan = {"urusan": p["urusan"], "provinsi": "35", "tahun": 2025}
+    catat("lain", f"dek PPTX urusan {p['urusan']} provinsi 35 (kueri + gambar PNG + pptx)", ukur(lambda: dek.bangun_dek(
+        **masukan, indikator=jalankan(con, "desk_indikator", **masukan),
+        keselarasan=jalankan(con, "desk_keselarasan", **masukan),
+        catatan=jalankan(con, "desk_catatan", **masukan)), max(1, ulang // 2)))
+    con.close()
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -413,11 +413,12 @@ def banding_kabkota(df: pd.DataFrame, satuan: str, *, nilai_provinsi=None, targe
                              name=(f"Target provinsi {format_ringkas(target_provinsi_min)}–"
                                    f"{format_ringkas(target_provinsi_max)}{pad}")))
     fig.update_xaxes(range=[0, maks * 1.08], title={"text": satuan}, showgrid=True)
-    fig.update_yaxes(autorange="reversed", automargin=True, type="category", categoryorder="array",
+    rentang_y = [len(label) - 0.5, -0.5]  # sama persis di kedua sumbu agar label kanan sejajar batang
+    fig.update_yaxes(range=rentang_y, automargin=True, type="category", categoryorder="array",
                      categoryarray=label)
     fig.update_layout(yaxis2={"overlaying": "y", "side": "right", "type": "category", "categoryorder": "array",
                               "categoryarray": label, "tickvals": label, "ticktext": [t + pad for t in teks],
-                              "autorange": "reversed",
+                              "range": rentang_y,
                               "automargin": True, "showgrid": False, "ticks": "", "tickfont": {"size": 14}})
     tata_letak(fig, tinggi=tinggi, legenda=True)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 40}, barmode="overlay",

@@ -18,6 +18,7 @@ from pantau.ui import data
 HALAMAN = [
     ("dashboard.py", "Ringkasan", ":material/dashboard:"),
     ("pages/1_Indikator.py", "Indikator", ":material/monitoring:"),
+    ("pages/2_Daerah.py", "Daerah", ":material/map:"),
     ("pages/5_Desk_Urusan.py", "Desk Urusan", ":material/groups:"),
     ("pages/6_Laporan.py", "Laporan", ":material/description:"),
 ]

@@ -31,9 +31,21 @@ def grafik(fig, *, kunci: str, nama_berkas: str, on_select=None) -> object:
 
 
 def format_tabel(df: pd.DataFrame, desimal: dict[str, int]):
-    """Styler yang menampilkan angka dengan format Indonesia tanpa mengubah nilai (urutan tetap numerik)."""
-    fmt = {k: (lambda v, d=d: "–" if pd.isna(v) else format_angka(v, d)) for k, d in desimal.items() if k in df}
-    return df.style.format(fmt, na_rep="–")
+    """Styler yang menampilkan angka dengan format Indonesia tanpa mengubah nilai (urutan tetap numerik).
+
+    Sel kosong tampil "–": kolom angka yang berisi None dijadikan float (None -> NaN, yang diberi na_rep),
+    kolom teks yang berisi None diisi "–" (hanya untuk tampilan; berkas unduhan tidak diubah).
+    """
+    tampil = df.copy()
+    for k in tampil.columns:
+        if tampil[k].dtype == object:
+            isi = tampil[k].dropna()
+            if len(isi) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in isi):
+                tampil[k] = pd.to_numeric(tampil[k])
+            else:
+                tampil[k] = tampil[k].where(tampil[k].notna(), "–")
+    fmt = {k: (lambda v, d=d: "–" if pd.isna(v) else format_angka(v, d)) for k, d in desimal.items() if k in tampil}
+    return tampil.style.format(fmt, na_rep="–")
 
 
 def tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str, keterangan: dict[str, str],
