@@ -70,6 +70,10 @@ def buat_parser() -> argparse.ArgumentParser:
     from pantau.laporan.perintah import daftarkan as daftarkan_laporan
 
     daftarkan_laporan(perintah)
+
+    from pantau.impor.perintah import daftarkan as daftarkan_impor
+
+    daftarkan_impor(perintah)
     return p
 
 
@@ -119,9 +123,11 @@ def _impor(a) -> int:
             print(f"Berkas lolos pemeriksaan: {len(rencana.indikator)} indikator, {len(rencana.target)} target, "
                   f"{len(rencana.realisasi)} realisasi. Tidak ada yang ditulis.")
         else:
-            hasil = impor_berkas(con, a.berkas, oleh=a.oleh or getpass.getuser())
+            hasil = impor_berkas(con, a.berkas, oleh=a.oleh or getpass.getuser(), cadangan=True)
             peringatan = hasil.peringatan
             print(f"Impor berhasil (impor #{hasil.ringkasan.impor_id}): {hasil.ringkasan.teks()}")
+            print(f"  Cadangan sebelum impor: {hasil.cadangan} (batalkan: python -m pantau batal-impor "
+                  f"{hasil.ringkasan.impor_id} --db {a.db})")
         for m in peringatan:
             print(f"  {m}")
         return 0
@@ -155,9 +161,10 @@ def main(argv=None) -> int:
         parser.print_help()
         return 2
     try:
+        from pantau.impor.perintah import PERINTAH as _perintah_impor
         from pantau.laporan.perintah import jalankan as _laporan
 
-        return {"init": _init, "demo": _demo, "impor": _impor, "info": _info, "laporan": _laporan}[a.perintah](a)
+        return {"init": _init, "demo": _demo, "impor": _impor, "info": _info, "laporan": _laporan, **_perintah_impor}[a.perintah](a)
     except KesalahanBasisData as e:
         print(f"Kesalahan: {e}", file=sys.stderr)
         return 1

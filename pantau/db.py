@@ -142,7 +142,8 @@ class BasisData:
     def __init__(self, path: str | Path, baca_saja: bool = False):
         self.path = Path(path)
         self.con = buka(self.path, baca_saja=baca_saja)
-        self._kunci_tulis = threading.Lock()
+        #: satu penulis sekaligus di proses ini (impor, catatan); pembaca tidak perlu kunci
+        self.kunci_tulis = threading.Lock()
 
     def tanya(self, nama: str, **params) -> pd.DataFrame:
         return jalankan(self.con, nama, **params)

@@ -28,7 +28,8 @@ def kasus(con, folder, polaritas: str, target, realisasi, *, tahun: int = 2023,
     """Satu indikator, satu target dan satu realisasi (TAHUN) di satu tahun; baris capaian_tahunan-nya."""
     impor_kasus(
         con, folder,
-        indikator=[ind("K", polaritas=polaritas, agregasi=agregasi)],
+        # satuan yang boleh negatif: uji aturan capaian memakai R < 0 (impor menolak persen/jumlah negatif)
+        indikator=[ind("K", polaritas=polaritas, agregasi=agregasi, satuan="indeks")],
         target=[tgt("K", tahun, target)],
         realisasi=[rea("K", tahun, realisasi)],
     )

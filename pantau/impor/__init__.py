@@ -18,13 +18,16 @@ from pantau.impor.masalah import ImporGagal, Masalah
 from pantau.impor.tulis import Ringkasan, tulis
 from pantau.impor.validasi import Rencana, periksa
 
-__all__ = ["ImporGagal", "Masalah", "Rencana", "Ringkasan", "HasilImpor", "siapkan_impor", "impor_berkas"]
+__all__ = ["ImporGagal", "Masalah", "Rencana", "Ringkasan", "HasilImpor", "siapkan_impor", "impor_berkas",
+           "tulis_rencana"]
 
 
 @dataclass
 class HasilImpor:
     ringkasan: Ringkasan
     peringatan: list[Masalah]
+    #: nama cadangan yang dibuat sebelum impor (None bila tanpa cadangan)
+    cadangan: str | None = None
 
 
 def sidik(path: Path) -> str:
@@ -46,8 +49,31 @@ def siapkan_impor(con: duckdb.DuckDBPyConnection, path: str | Path) -> Rencana:
     return rencana
 
 
-def impor_berkas(con: duckdb.DuckDBPyConnection, path: str | Path, *, oleh: str) -> HasilImpor:
+def tulis_rencana(con: duckdb.DuckDBPyConnection, rencana: Rencana, *, oleh: str, berkas: str, sha256: str,
+                  cadangan: bool = False) -> HasilImpor:
+    """Tulis rencana yang sudah diperiksa; bila ``cadangan``, salin basis data dulu (pantau.cadangan)."""
+    nama_cadangan = None
+    c = None
+    if cadangan:
+        from pantau import cadangan as modul_cadangan
+
+        c = modul_cadangan.buat(con, "sebelum-impor")
+    ringkasan = tulis(con, rencana, oleh=oleh, berkas=berkas, sha256=sha256)
+    if c is not None:
+        from pantau import cadangan as modul_cadangan
+
+        try:
+            nama_cadangan = modul_cadangan.beri_nama(c, f"sebelum-impor-{ringkasan.impor_id}").nama
+        except OSError:
+            nama_cadangan = c.nama
+    return HasilImpor(ringkasan, rencana.peringatan, nama_cadangan)
+
+
+def impor_berkas(con: duckdb.DuckDBPyConnection, path: str | Path, *, oleh: str, cadangan: bool = False,
+                 nama_berkas: str | None = None) -> HasilImpor:
+    """Periksa lalu tulis berkas. ``cadangan=True`` (perintah impor dan halaman Impor) menyalin basis data
+    lebih dulu; ``nama_berkas`` mengganti nama yang dicatat (unggahan yang disimpan ke berkas sementara)."""
     path = Path(path)
     rencana = siapkan_impor(con, path)
-    ringkasan = tulis(con, rencana, oleh=oleh, berkas=path.name, sha256=sidik(path))
-    return HasilImpor(ringkasan, rencana.peringatan)
+    return tulis_rencana(con, rencana, oleh=oleh, berkas=nama_berkas or path.name, sha256=sidik(path),
+                         cadangan=cadangan)

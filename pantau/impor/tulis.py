@@ -131,16 +131,21 @@ def _tulis_indikator(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id
                 "JOIN periode p ON p.id = i.periode_id AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir"
             ).fetchall()
         )
-        cur.executemany(
+        # satu INSERT ... SELECT dari tabel sementara (executemany per baris lambat: ~0,6 ms per baris)
+        teks = lambda x: None if x is None or (isinstance(x, float) and pd.isna(x)) else str(x)  # noqa: E731
+        rw = pd.DataFrame(
+            [(aksi, ids.get((d, k)), d, k, kol, teks(lama), teks(baru)) for aksi, d, k, kol, lama, baru, _ in riwayat],
+            columns=["aksi", "indikator_id", "daerah_kode", "indikator_kode", "kolom", "nilai_lama", "nilai_baru"],
+        ).astype({"indikator_id": "Int64", "kolom": "object", "nilai_lama": "object", "nilai_baru": "object"})
+        cur.register("v_riwayat_indikator", rw)
+        cur.execute(
             "INSERT INTO riwayat (waktu, oleh, tabel, aksi, indikator_id, daerah_kode, indikator_kode, kolom, "
-            "nilai_lama, nilai_baru, impor_id) VALUES (?, ?, 'indikator', ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (waktu, oleh, aksi, ids.get((d, k)), d, k, kol,
-                 None if lama is None or (isinstance(lama, float) and pd.isna(lama)) else str(lama),
-                 None if baru is None or (isinstance(baru, float) and pd.isna(baru)) else str(baru), impor_id)
-                for aksi, d, k, kol, lama, baru, _ in riwayat
-            ],
+            "nilai_lama, nilai_baru, impor_id) SELECT $waktu, $oleh, 'indikator', aksi, indikator_id, daerah_kode, "
+            "indikator_kode, CAST(kolom AS VARCHAR), CAST(nilai_lama AS VARCHAR), CAST(nilai_baru AS VARCHAR), "
+            "$impor_id FROM v_riwayat_indikator",
+            {"waktu": waktu, "oleh": oleh, "impor_id": impor_id},
         )
+        cur.unregister("v_riwayat_indikator")
     cur.unregister("v_indikator")
     return jumlah
 

@@ -5,6 +5,8 @@ lembar, baris, kolom, nilai yang salah dan yang diharapkan, dalam bahasa Indones
 """
 from __future__ import annotations
 
+import datetime as _dt
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -15,6 +17,9 @@ from pantau.angka import BukanAngka, baca_angka, baca_rentang, kosong
 from pantau.impor.baca import Lembar
 from pantau.impor.masalah import Masalah
 
+#: Kolom keterangan di lembar target/realisasi templat (nama dan satuan indikator): dibaca tanpa diperiksa.
+KOLOM_KETERANGAN = ["nama_indikator", "satuan"]
+
 WAJIB = {
     "indikator": ["daerah_kode", "periode_rpjmd", "urusan_kode", "indikator_kode", "nama", "satuan",
                   "polaritas", "agregasi"],
@@ -24,8 +29,8 @@ WAJIB = {
 OPSIONAL = {
     "indikator": ["kondisi_awal", "tahun_kondisi_awal", "target_akhir", "iku", "perangkat_daerah",
                   "sumber_data", "definisi", "indikator_induk", "agregasi_wilayah"],
-    "target": ["dokumen", "periode_rpjmd"],
-    "realisasi": ["sumber", "status", "catatan", "periode_rpjmd"],
+    "target": ["dokumen", "periode_rpjmd", *KOLOM_KETERANGAN],
+    "realisasi": ["sumber", "status", "catatan", "periode_rpjmd", *KOLOM_KETERANGAN],
 }
 
 POLARITAS = ("positif", "negatif", "rentang", "teks")
@@ -38,6 +43,38 @@ _PERIODE_RPJMD = re.compile(r"^\s*(\d{4})\s*(?:-|\u2013|\u2014|s\.?d\.?)\s*(\d{4
 _KODE_DAERAH = re.compile(r"\d{2}(\.\d{2})?")
 _KODE_URUSAN = re.compile(r"\d\.\d{2}")
 MAKS_PANJANG_TEKS = 2000
+
+#: Satuan hitungan dan persentase: target/realisasinya tidak mungkin negatif (dibandingkan setelah
+#: huruf kecil dan spasi dirapikan). Satuan lain (indeks, rupiah, poin, skor, ...) boleh negatif.
+SATUAN_TAK_NEGATIF = frozenset({
+    "%", "persen", "persentase", "per seratus",
+    "orang", "jiwa", "penduduk", "anak", "siswa", "pasien", "peserta", "pelaku usaha", "pekerja", "kk",
+    "keluarga", "rumah tangga", "rt", "rumah", "unit", "unit usaha", "buah", "paket", "dokumen", "kegiatan",
+    "kasus", "kejadian", "desa", "kelurahan", "desa/kelurahan", "sekolah", "puskesmas", "koperasi", "umkm",
+    "kunjungan", "wisatawan", "km", "kilometer", "m", "meter", "m2", "m3", "ha", "hektar", "hektare", "ton",
+    "ton gkg", "kg", "liter", "ekor", "pohon", "tahun", "hari", "bulan", "jam",
+})
+#: Indikator perubahan (pertumbuhan ekonomi 2020: -1,9 persen) boleh negatif meski satuannya persen.
+_KATA_PERUBAHAN = ("pertumbuhan", "laju", "perubahan", "selisih", "inflasi", "kenaikan", "penurunan", "deflasi",
+                   "growth", "kontraksi", "gap")
+_TAK_TERLIHAT = "\u200b\u200c\u200d\u2060\ufeff"
+_SPASI_SEMUA = re.compile(r"[\s\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]+")
+
+
+def tak_negatif(satuan: str | None, nama: str | None) -> bool:
+    """Apakah nilai indikator bersatuan ini tidak boleh negatif."""
+    if not satuan:
+        return False
+    s = " ".join(str(satuan).lower().split())
+    if s not in SATUAN_TAK_NEGATIF:
+        return False
+    n = (nama or "").lower()
+    return not any(k in n for k in _KATA_PERUBAHAN)
+
+
+def _bersih(t: str) -> str:
+    """Buang spasi, spasi tak putus dan karakter tak terlihat di tepi; spasi tak putus di tengah jadi spasi."""
+    return t.replace("\u00a0", " ").replace("\u202f", " ").strip().strip(_TAK_TERLIHAT).strip()
 
 
 @dataclass
@@ -61,7 +98,7 @@ def _teks(v) -> str | None:
         return None
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
-    return str(v).strip()
+    return _bersih(str(v)) or None
 
 
 def _kode_bertitik(v) -> str | None:
@@ -72,7 +109,8 @@ def _kode_bertitik(v) -> str | None:
         if float(v).is_integer():
             return f"{int(v):02d}"
         return f"{v:.2f}"
-    return str(v).strip()
+    # kode tidak pernah berisi spasi: spasi (juga spasi tak putus dan karakter tak terlihat) dibuang
+    return _SPASI_SEMUA.sub("", str(v)) or None
 
 
 class _Pemeriksa:
@@ -82,18 +120,20 @@ class _Pemeriksa:
         self.masalah = masalah
         cur = con.cursor()
         self.daerah = dict(cur.execute("SELECT kode, jenis FROM daerah").fetchall())
+        self.daerah_bps = {b: (k, n) for k, b, n in cur.execute(
+            "SELECT kode, kode_bps, nama FROM daerah WHERE kode_bps IS NOT NULL").fetchall()}
         self.induk_daerah = dict(cur.execute("SELECT kode, kode_induk FROM daerah").fetchall())
         self.urusan = {r[0] for r in cur.execute("SELECT kode FROM urusan").fetchall()}
         self.periode_db = {}
         for d, a, b in cur.execute("SELECT daerah_kode, tahun_awal, tahun_akhir FROM periode").fetchall():
             self.periode_db.setdefault(d, set()).add((a, b))
-        # indikator yang sudah ada: (daerah, kode) -> [(awal, akhir, polaritas)]
+        # indikator yang sudah ada: (daerah, kode) -> [(awal, akhir, polaritas, tak_negatif)]
         self.indikator_db: dict[tuple, list] = {}
-        for d, k, a, b, pol in cur.execute(
-            "SELECT i.daerah_kode, i.kode, p.tahun_awal, p.tahun_akhir, i.polaritas "
+        for d, k, a, b, pol, sat, nm in cur.execute(
+            "SELECT i.daerah_kode, i.kode, p.tahun_awal, p.tahun_akhir, i.polaritas, i.satuan, i.nama "
             "FROM indikator i JOIN periode p ON p.id = i.periode_id"
         ).fetchall():
-            self.indikator_db.setdefault((d, k), []).append((a, b, pol))
+            self.indikator_db.setdefault((d, k), []).append((a, b, pol, sat if tak_negatif(sat, nm) else None))
         cur.close()
         self.indikator_berkas: dict[tuple, list] = {}
         self.n_salah = 0
@@ -125,12 +165,20 @@ class _Pemeriksa:
             self.salah(nama, no, "daerah_kode", None, "wajib diisi (kode Kemendagri, misalnya 65 atau 65.01)")
             return None
         if not _KODE_DAERAH.fullmatch(kode):
-            self.salah(nama, no, "daerah_kode", v, "bukan kode daerah Kemendagri (contoh: 65 atau 65.01)")
+            self.salah(nama, no, "daerah_kode", v,
+                       "bukan kode daerah Kemendagri (contoh: 65 atau 65.01)" + self._saran_bps(v))
             return None
         if kode not in self.daerah:
             self.salah(nama, no, "daerah_kode", v, "kode daerah tidak dikenal dalam daftar Kemendagri")
             return None
         return kode
+
+    def _saran_bps(self, v) -> str:
+        t = _SPASI_SEMUA.sub("", str(v)).replace(".", "")
+        if t in self.daerah_bps:
+            k, n = self.daerah_bps[t]
+            return f"; {t} adalah kode BPS {n}, kode Kemendagri-nya {k}"
+        return ""
 
     def periode_rpjmd(self, nama, no, v, wajib: bool) -> tuple[int, int] | None:
         if kosong(v):
@@ -153,6 +201,11 @@ class _Pemeriksa:
             if wajib:
                 self.salah(nama, no, kolom, None, "wajib diisi (tahun empat angka, misalnya 2024)")
             return None
+        if isinstance(v, (_dt.date, _dt.datetime, _dt.time)):
+            self.salah(nama, no, kolom, v,
+                       f"berisi tanggal, bukan tahun; ubah format sel menjadi angka (General) dan tulis tahunnya "
+                       f"saja{f', misalnya {v.year}' if hasattr(v, 'year') else ''}")
+            return None
         try:
             x = baca_angka(v).nilai if not isinstance(v, str) else float(str(v).strip())
         except (BukanAngka, ValueError):
@@ -163,8 +216,19 @@ class _Pemeriksa:
             return None
         return int(x)
 
-    def nilai(self, nama, no, kolom, v, polaritas) -> dict | None:
+    def nilai(self, nama, no, kolom, v, polaritas, nonneg: str | None = None, satuan: str | None = None) -> dict | None:
         """Nilai target/realisasi menurut polaritas: {'nilai','nilai_min','nilai_max','nilai_teks'}."""
+        hasil = self._nilai(nama, no, kolom, v, polaritas)
+        if hasil and nonneg:
+            angka = [x for x in (hasil["nilai"], hasil["nilai_min"], hasil["nilai_max"]) if x is not None]
+            if any(x < 0 for x in angka):
+                self.salah(nama, no, kolom, v,
+                           f"tidak boleh negatif untuk indikator bersatuan '{satuan or nonneg}' "
+                           "(jumlah, persentase dan ukuran tidak bisa kurang dari 0)")
+                return None
+        return hasil
+
+    def _nilai(self, nama, no, kolom, v, polaritas) -> dict | None:
         kosongan = {"nilai": None, "nilai_min": None, "nilai_max": None, "nilai_teks": None}
         if polaritas == "teks":
             t = _teks(v)
@@ -189,25 +253,34 @@ class _Pemeriksa:
     def cari_indikator(self, nama, no, daerah, kode, periode) -> tuple | None:
         """Temukan (awal, akhir, polaritas) indikator untuk baris target/realisasi."""
         calon = {}
-        for a, b, pol in self.indikator_db.get((daerah, kode), []):
-            calon[(a, b)] = pol
-        for a, b, pol in self.indikator_berkas.get((daerah, kode), []):
-            calon[(a, b)] = pol  # isi berkas menang atas yang lama
+        for a, b, pol, nn in self.indikator_db.get((daerah, kode), []):
+            calon[(a, b)] = (pol, nn)
+        for a, b, pol, nn in self.indikator_berkas.get((daerah, kode), []):
+            calon[(a, b)] = (pol, nn)  # isi berkas menang atas yang lama
         if periode is not None:
             calon = {p: v for p, v in calon.items() if p == periode}
         if not calon:
             tambahan = f" pada periode {periode[0]}-{periode[1]}" if periode else ""
             self.salah(nama, no, "indikator_kode", kode,
                        f"indikator tidak dikenal untuk daerah {daerah}{tambahan}; "
-                       "daftarkan dulu di lembar 'indikator'")
+                       "daftarkan dulu di lembar 'indikator'" + self._saran_kode(daerah, kode))
             return None
         if len(calon) > 1:
             daftar = ", ".join(f"{a}-{b}" for a, b in sorted(calon))
             self.salah(nama, no, "periode_rpjmd", None,
                        f"indikator {kode} ada di lebih dari satu periode RPJMD ({daftar}); isi kolom periode_rpjmd")
             return None
-        (a, b), pol = next(iter(calon.items()))
-        return a, b, pol
+        (a, b), (pol, nn) = next(iter(calon.items()))
+        return a, b, pol, nn
+
+    def _saran_kode(self, daerah, kode) -> str:
+        if not hasattr(self, "_kode_per_daerah"):
+            self._kode_per_daerah = {}
+            for d, k in [*self.indikator_db, *self.indikator_berkas]:
+                self._kode_per_daerah.setdefault(d, set()).add(k)
+        ada = self._kode_per_daerah.get(daerah, set())
+        mirip = difflib.get_close_matches(kode, sorted(ada), n=1, cutoff=0.75)
+        return f"; mungkin maksudnya {mirip[0]}?" if mirip else ""
 
     def cek_dobel(self, nama, kunci_baris: dict, kunci, no, uraian):
         if kunci in kunci_baris:
@@ -256,16 +329,17 @@ class _Pemeriksa:
                 self.salah(nama, no, "tahun_kondisi_awal", row.get("tahun_kondisi_awal"),
                            f"tahun kondisi awal sesudah periode {periode[0]}-{periode[1]}")
             kondisi = target_akhir = None
+            nn = teks["satuan"] if tak_negatif(teks["satuan"], teks["nama"]) else None
             if pol in POLARITAS:
                 v = row.get("kondisi_awal")
                 if not kosong(v):
                     # kondisi awal adalah satu keadaan: angka (atau teks), pita dibaca sebagai titik tengah
-                    kondisi = self.nilai(nama, no, "kondisi_awal", v, pol)
+                    kondisi = self.nilai(nama, no, "kondisi_awal", v, pol, nn, teks["satuan"])
                     if kondisi and kondisi["nilai_min"] is not None:
                         kondisi["nilai"] = (kondisi["nilai_min"] + kondisi["nilai_max"]) / 2
                 v = row.get("target_akhir")
                 if not kosong(v):
-                    target_akhir = self.nilai(nama, no, "target_akhir", v, pol)
+                    target_akhir = self.nilai(nama, no, "target_akhir", v, pol, nn, teks["satuan"])
             iku_teks = (_teks(row.get("iku")) or "").lower()
             iku = None  # kosong: tidak menimpa (indikator baru: bukan IKU)
             if iku_teks in ("ya", "y", "iku", "1", "true", "benar"):
@@ -293,7 +367,7 @@ class _Pemeriksa:
                 continue
             if periode not in self.periode_db.get(daerah, set()):
                 periode_baru[(daerah, periode)] = True
-            self.indikator_berkas.setdefault((daerah, kode), []).append((periode[0], periode[1], pol))
+            self.indikator_berkas.setdefault((daerah, kode), []).append((periode[0], periode[1], pol, nn))
             hasil.append({
                 "baris": no, "daerah_kode": daerah, "tahun_awal": periode[0], "tahun_akhir": periode[1],
                 "urusan_kode": urusan, "kode": kode, "nama": teks["nama"], "satuan": teks["satuan"],
@@ -343,7 +417,7 @@ class _Pemeriksa:
                     continue
             nilai = None
             if ind and not kosong(v):
-                nilai = self.nilai(nama, no, kolom_nilai, v, ind[2])
+                nilai = self.nilai(nama, no, kolom_nilai, v, ind[2], ind[3])
             if self.n_salah > jumlah_salah:
                 continue
             if kosong(v):

@@ -19,6 +19,8 @@ HALAMAN = [
     ("dashboard.py", "Ringkasan", ":material/dashboard:"),
     ("pages/1_Indikator.py", "Indikator", ":material/monitoring:"),
     ("pages/2_Daerah.py", "Daerah", ":material/map:"),
+    ("pages/3_Impor.py", "Impor", ":material/upload_file:"),
+    ("pages/4_Kualitas_Data.py", "Kualitas data", ":material/fact_check:"),
     ("pages/5_Desk_Urusan.py", "Desk Urusan", ":material/groups:"),
     ("pages/6_Laporan.py", "Laporan", ":material/description:"),
 ]
@@ -156,8 +158,10 @@ def _keterangan(ctx: Konteks) -> None:
     )
 
 
-def mulai_halaman(judul: str, ikon: str = "📊") -> Konteks:
-    """Panggil pertama di setiap halaman. Menghentikan halaman dengan penjelasan bila belum ada data."""
+def mulai_halaman(judul: str, ikon: str = "📊", *, wajib_data: bool = True) -> Konteks | None:
+    """Panggil pertama di setiap halaman. Bila basis data belum berisi indikator RPJMD, halaman dihentikan
+    dengan penjelasan, kecuali ``wajib_data=False`` (halaman Impor: justru dipakai untuk mengisi data);
+    halaman itu lalu menerima ``None``."""
     st.set_page_config(
         page_title=f"{judul} · Pantau", page_icon=ikon, layout="wide", initial_sidebar_state="expanded",
         menu_items={"About": "Pantau — pemantauan capaian indikator RPJMD daerah."},
@@ -175,7 +179,7 @@ def mulai_halaman(judul: str, ikon: str = "📊") -> Konteks:
             st.markdown("<div class='pantau-kecil'>Belum ada data RPJMD.</div>", unsafe_allow_html=True)
         else:
             _keterangan(ctx)
-    if ctx is None:
+    if ctx is None and wajib_data:
         st.title(judul)
         st.info("Basis data ini belum berisi indikator RPJMD. Impor berkas daerah dengan "
                 "`python -m pantau impor BERKAS --db …` (lihat README, bagian *Memuat data daerah sendiri*).")

@@ -52,6 +52,11 @@ def tanya(nama: str, **params) -> pd.DataFrame:
     return _tanya(path_db(), versi(), nama, tuple(sorted(params.items())))
 
 
+def segarkan() -> None:
+    """Setelah menulis: lupakan penanda versi sehingga sesi ini langsung melihat data baru."""
+    _versi.clear()
+
+
 def info_kesegaran() -> pd.Series:
     return tanya("versi_data").iloc[0]
 

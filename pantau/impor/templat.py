@@ -1,0 +1,204 @@
+"""Templat impor untuk satu daerah (DESIGN bagian 2): buku kerja berisi lembar ``petunjuk``,
+``indikator`` (terisi indikator daerah itu), ``target`` dan ``realisasi`` (kode terisi, sel nilai
+kosong), dengan daftar pilihan (validasi data) untuk polaritas, agregasi, periode, status, dokumen.
+
+Mengimpor templat yang belum diisi berhasil dan tidak mengubah apa pun: sel kosong bukan nilai.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import duckdb
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from pantau.impor.validasi import AGREGASI, DOKUMEN, POLARITAS, SATUAN_TAK_NEGATIF, STATUS
+
+PERIODE_REALISASI = ("TW1", "TW2", "TW3", "TW4", "TAHUN")
+
+KOLOM_INDIKATOR = ["daerah_kode", "periode_rpjmd", "urusan_kode", "indikator_kode", "nama", "satuan", "polaritas",
+                   "agregasi", "kondisi_awal", "tahun_kondisi_awal", "target_akhir", "iku", "perangkat_daerah",
+                   "sumber_data", "definisi"]
+KOLOM_TARGET = ["daerah_kode", "periode_rpjmd", "indikator_kode", "nama_indikator", "satuan", "tahun", "dokumen",
+                "target"]
+KOLOM_REALISASI = ["daerah_kode", "periode_rpjmd", "indikator_kode", "nama_indikator", "satuan", "tahun", "periode",
+                   "realisasi", "status", "sumber", "catatan"]
+
+PETUNJUK = [
+    ("Umum", None, "Isi lembar 'target' dan/atau 'realisasi', lalu unggah di halaman Impor Pantau atau jalankan "
+                   "'python -m pantau impor BERKAS'. Lembar 'petunjuk' ini diabaikan saat impor."),
+    ("Umum", None, "Sel kosong atau berisi '-' berarti tidak ada nilai: tidak menimpa data yang sudah ada. "
+                   "Baris yang tidak Anda isi boleh dibiarkan atau dihapus."),
+    ("Umum", None, "Jangan mengganti nama lembar atau judul kolom (baris 1). Jangan menggabungkan sel (merge) dan "
+                   "jangan memakai rumus yang merujuk berkas lain; tempel sebagai nilai."),
+    ("Umum", None, "Angka boleh memakai koma desimal (6,32) atau titik desimal (6.32); 1.234,5 dibaca cara Indonesia. "
+                   "Jangan memakai koma sebagai pemisah ribuan (1,234.5 ditolak)."),
+    ("indikator", "daerah_kode", "Kode daerah Kemendagri (65 = provinsi, 65.01 = kabupaten/kota). Bukan kode BPS."),
+    ("indikator", "periode_rpjmd", "Periode RPJMD, misalnya 2021-2026."),
+    ("indikator", "urusan_kode", "Kode bidang urusan (Permendagri 90/2019), misalnya 1.02 Kesehatan. Kosongkan untuk "
+                                 "indikator makro lintas urusan (IPM, pertumbuhan ekonomi, kemiskinan)."),
+    ("indikator", "indikator_kode", "Kode indikator, unik dalam satu daerah dan periode. Jangan diubah."),
+    ("indikator", "nama / satuan", "Nama indikator dan satuannya (persen, indeks, orang, km, ...)."),
+    ("indikator", "polaritas", "positif (makin tinggi makin baik), negatif (makin rendah makin baik), rentang (target "
+                               "berupa pita, misalnya 5,5 - 6,5), teks (kualitatif, misalnya opini BPK)."),
+    ("indikator", "agregasi", "kumulatif (arus: dijumlah antar triwulan dan tahun) atau akhir (tingkat/rasio: angka "
+                              "terakhir, tidak dijumlah)."),
+    ("indikator", "kondisi_awal / tahun_kondisi_awal / target_akhir",
+     "Opsional. Kosongkan bila tidak berubah. Ditulis seperti target indikator itu."),
+    ("indikator", "iku", "ya atau tidak (Indikator Kinerja Utama). Kosong = tidak berubah."),
+    ("target", "tahun", "Tahun target, di dalam periode RPJMD. Tulis sebagai angka (2025), bukan tanggal."),
+    ("target", "dokumen", "RPJMD (bawaan) atau RKPD bila RKPD tahun itu menetapkan target sendiri."),
+    ("target", "target", "Angka; untuk polaritas rentang dua angka dengan tanda hubung (5,5 - 6,5); untuk teks "
+                         "teks bebas."),
+    ("realisasi", "periode", "TW1, TW2, TW3, TW4 (triwulan) atau TAHUN (angka setahun, mengalahkan angka triwulan)."),
+    ("realisasi", "realisasi", "Angka realisasi. Satuan hitungan dan persentase ("
+                               + ", ".join(sorted(s for s in SATUAN_TAK_NEGATIF if len(s) > 2)[:12])
+                               + ", ...) tidak boleh negatif, kecuali indikator pertumbuhan/laju/perubahan."),
+    ("realisasi", "status", "tetap (bawaan) atau sementara (angka sementara yang masih akan direvisi)."),
+    ("realisasi", "sumber / catatan", "Sumber angka (misalnya BPS, Susenas Maret 2024) dan catatan bebas."),
+    ("target / realisasi", "nama_indikator / satuan", "Hanya keterangan agar mudah diisi; diabaikan saat impor."),
+]
+
+
+@dataclass(frozen=True)
+class PilihanTemplat:
+    daerah: str
+    periode_id: int
+    periode_rpjmd: str
+    tahun: tuple[int, ...]
+    periode: tuple[str, ...]
+
+
+def pilihan_bawaan(con: duckdb.DuckDBPyConnection, daerah: str, *, tahun=None, periode=None,
+                   periode_rpjmd: str | None = None) -> PilihanTemplat:
+    """Periode RPJMD terakhir daerah itu; tahun = tahun terakhir yang sudah berealisasi (atau tahun awal
+    periode); periode realisasi = TW1..TW4 dan TAHUN. Melempar ValueError dengan pesan Indonesia."""
+    cur = con.cursor()
+    try:
+        if cur.execute("SELECT count(*) FROM daerah WHERE kode = $d", {"d": daerah}).fetchone()[0] == 0:
+            raise ValueError(f"kode daerah {daerah} tidak dikenal")
+        per = cur.execute(
+            "SELECT id, tahun_awal, tahun_akhir FROM periode WHERE daerah_kode = $d ORDER BY tahun_awal DESC, id DESC",
+            {"d": daerah}).fetchall()
+        if not per:
+            raise ValueError(f"daerah {daerah} belum punya periode RPJMD; impor lembar 'indikator' lebih dulu")
+        if periode_rpjmd:
+            cocok = [p for p in per if f"{p[1]}-{p[2]}" == periode_rpjmd.replace(" ", "")]
+            if not cocok:
+                ada = ", ".join(f"{a}-{b}" for _, a, b in per)
+                raise ValueError(f"periode RPJMD {periode_rpjmd} tidak ada untuk daerah {daerah} (yang ada: {ada})")
+            pid, awal, akhir = cocok[0]
+        else:
+            pid, awal, akhir = per[0]
+        if not tahun:
+            t = cur.execute(
+                "SELECT max(r.tahun) FROM realisasi r JOIN indikator i ON i.id = r.indikator_id "
+                "WHERE i.periode_id = $p", {"p": pid}).fetchone()[0]
+            tahun = (int(t) if t is not None else awal,)
+        for t in tahun:
+            if not awal <= int(t) <= akhir:
+                raise ValueError(f"tahun {t} di luar periode RPJMD {awal}-{akhir}")
+        periode = tuple(p.upper() for p in (periode or PERIODE_REALISASI))
+        for p in periode:
+            if p not in PERIODE_REALISASI:
+                raise ValueError(f"periode {p} tidak dikenal; gunakan {', '.join(PERIODE_REALISASI)}")
+        return PilihanTemplat(daerah, pid, f"{awal}-{akhir}", tuple(sorted({int(t) for t in tahun})), periode)
+    finally:
+        cur.close()
+
+
+def _judul(ws, kolom: list[str]) -> None:
+    ws.append(kolom)
+    for c in ws[1]:
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="DDEBF7")
+    ws.freeze_panes = "A2"
+    for i, k in enumerate(kolom, start=1):
+        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = max(12, min(45, len(k) + 4))
+
+
+def _daftar(ws, kolom: list[str], nama: str, nilai, n: int) -> None:
+    huruf = ws.cell(row=1, column=kolom.index(nama) + 1).column_letter
+    dv = DataValidation(type="list", formula1='"' + ",".join(nilai) + '"', allow_blank=True,
+                        showErrorMessage=True, errorTitle="Nilai tidak dikenal",
+                        error=f"Pilih salah satu: {', '.join(nilai)}")
+    dv.add(f"{huruf}2:{huruf}{max(n + 1, 2) + 500}")
+    ws.add_data_validation(dv)
+
+
+def _teks(ws, kolom: list[str], nama: list[str], n: int) -> None:
+    """Kolom kode berformat teks (@) agar Excel tidak mengubah 65.10 menjadi 65.1."""
+    for k in nama:
+        i = kolom.index(k) + 1
+        for r in range(2, n + 2):
+            ws.cell(row=r, column=i).number_format = "@"
+
+
+def buat_templat(con: duckdb.DuckDBPyConnection, pilihan: PilihanTemplat) -> bytes:
+    """Buku kerja templat (.xlsx) sebagai bita."""
+    cur = con.cursor()
+    try:
+        ind = cur.execute(
+            """
+            SELECT i.daerah_kode, i.urusan_kode, i.kode, i.nama, i.satuan, i.polaritas, i.agregasi
+            FROM indikator i WHERE i.periode_id = $p ORDER BY i.urusan_kode NULLS FIRST, i.kode
+            """, {"p": pilihan.periode_id}).fetchall()
+        nama_daerah = cur.execute("SELECT nama FROM daerah WHERE kode = $d", {"d": pilihan.daerah}).fetchone()[0]
+    finally:
+        cur.close()
+
+    wb = Workbook()
+    wp = wb.active
+    wp.title = "petunjuk"
+    wp.append([f"Templat impor Pantau: {nama_daerah} ({pilihan.daerah}), RPJMD {pilihan.periode_rpjmd}, "
+               f"tahun {', '.join(map(str, pilihan.tahun))}, periode {', '.join(pilihan.periode)}"])
+    wp["A1"].font = Font(bold=True, size=13)
+    wp.append([])
+    wp.append(["lembar", "kolom", "penjelasan"])
+    for c in wp[3]:
+        c.font = Font(bold=True)
+    for row in PETUNJUK:
+        wp.append(list(row))
+    wp.column_dimensions["A"].width = 20
+    wp.column_dimensions["B"].width = 34
+    wp.column_dimensions["C"].width = 110
+    for row in wp.iter_rows(min_row=4):
+        row[2].alignment = Alignment(wrap_text=True, vertical="top")
+
+    wi = wb.create_sheet("indikator")
+    _judul(wi, KOLOM_INDIKATOR)
+    for d, u, k, n, s, pol, agr in ind:
+        wi.append([d, pilihan.periode_rpjmd, u, k, n, s, pol, agr] + [None] * (len(KOLOM_INDIKATOR) - 8))
+    _teks(wi, KOLOM_INDIKATOR, ["daerah_kode", "urusan_kode", "indikator_kode"],
+          len(ind))
+    _daftar(wi, KOLOM_INDIKATOR, "polaritas", POLARITAS, len(ind))
+    _daftar(wi, KOLOM_INDIKATOR, "agregasi", AGREGASI, len(ind))
+    _daftar(wi, KOLOM_INDIKATOR, "iku", ("ya", "tidak"), len(ind))
+
+    wt = wb.create_sheet("target")
+    _judul(wt, KOLOM_TARGET)
+    n_t = 0
+    for t in pilihan.tahun:
+        for d, _u, k, n, s, _pol, _agr in ind:
+            wt.append([d, pilihan.periode_rpjmd, k, n, s, t, "RPJMD", None])
+            n_t += 1
+    _teks(wt, KOLOM_TARGET, ["daerah_kode", "indikator_kode"], n_t)
+    _daftar(wt, KOLOM_TARGET, "dokumen", DOKUMEN, n_t)
+
+    wr = wb.create_sheet("realisasi")
+    _judul(wr, KOLOM_REALISASI)
+    n_r = 0
+    for t in pilihan.tahun:
+        for p in pilihan.periode:
+            for d, _u, k, n, s, _pol, _agr in ind:
+                wr.append([d, pilihan.periode_rpjmd, k, n, s, t, p, None, None, None, None])
+                n_r += 1
+    _teks(wr, KOLOM_REALISASI, ["daerah_kode", "indikator_kode"], n_r)
+    _daftar(wr, KOLOM_REALISASI, "periode", PERIODE_REALISASI, n_r)
+    _daftar(wr, KOLOM_REALISASI, "status", STATUS, n_r)
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
