@@ -54,6 +54,11 @@ def siapkan_db() -> Path:
 
         print(f"Membangun {DB_NASIONAL.relative_to(ROOT)} (sekali saja)...", flush=True)
         bangun_nasional(DB_NASIONAL, laporan=lambda *_: None)
+    from pantau.db import buka, pasang_skema
+
+    con = buka(DB_NASIONAL)
+    pasang_skema(con)  # view dan migrasi terbaru, walau berkasnya dibangun versi lama
+    con.close()
     return DB_NASIONAL
 
 
@@ -65,7 +70,10 @@ def parameter(con, daerah: str, tahun: int = 2025) -> dict:
     urusan = con.execute("SELECT urusan_kode FROM indikator WHERE daerah_kode = $d AND urusan_kode IS NOT NULL "
                          "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", {"d": daerah}).fetchone()[0]
     return {"daerah": daerah, "provinsi": daerah.split(".")[0], "periode_id": pid, "tahun": tahun, "batas": 1000,
-            "indikator_id": ind, "urusan": urusan, "kode_indikator": "N-001"}
+            "indikator_id": ind, "urusan": urusan, "indikator_kode": "N-001",
+            # saringan halaman Daerah: tanpa saringan (kasus terberat: semua indikator)
+            "saring_urusan": [], "saring_predikat": [], "saring_iku": False, "saring_on_track": "",
+            "saring_cari": ""}
 
 
 # -- 1. kueri ---------------------------------------------------------------------------------

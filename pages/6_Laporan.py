@@ -1,7 +1,6 @@
 """Laporan: tabel evaluasi Permendagri 86/2017 (hasil RKPD dan hasil RPJMD) sebagai Excel dan PDF."""
 import streamlit as st
 
-from pantau.format import format_ringkas
 from pantau.laporan import sebagai_dataframe, susun_rkpd, susun_rpjmd
 from pantau.laporan.excel import excel_bytes
 from pantau.laporan.pdf import pdf_bytes
@@ -35,7 +34,6 @@ kiri.download_button("Unduh Excel", data=lambda: excel_bytes(tabel), file_name=f
                      icon=":material/table:", type="primary", key="unduh-xlsx", on_click="ignore")
 kanan.download_button("Unduh PDF", data=lambda: pdf_bytes(tabel), file_name=f"{tabel.nama_berkas}.pdf",
                       mime="application/pdf", icon=":material/picture_as_pdf:", key="unduh-pdf", on_click="ignore")
-st.dataframe(pratinjau.style.format(lambda v: format_ringkas(v) if isinstance(v, float) else v, na_rep="–"),
-             hide_index=True, width="stretch", height=520)
+st.dataframe(pratinjau, hide_index=True, width="stretch", height=520)
 if tabel.kaki:
     st.markdown("\n".join(f"- **{a}:** {b}" for a, b in tabel.kaki))

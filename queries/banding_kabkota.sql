@@ -27,6 +27,6 @@ SELECT dae.kode AS daerah_kode, nama_pendek(dae.nama, dae.jenis) AS daerah, dae.
 FROM dae
 CROSS JOIN acuan
 LEFT JOIN ind ON ind.daerah_kode = dae.kode
-LEFT JOIN capaian_tahunan c ON c.indikator_id = ind.id AND c.tahun = $tahun
+LEFT JOIN (SELECT * FROM capaian_tahunan WHERE dalam_provinsi(daerah_kode, $provinsi) AND tahun = $tahun) c ON c.indikator_id = ind.id AND c.tahun = $tahun
 LEFT JOIN skala_predikat s ON s.predikat = c.predikat
 ORDER BY dae.jenis <> 'provinsi', c.realisasi DESC NULLS LAST, dae.kode

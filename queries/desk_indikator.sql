@@ -37,7 +37,7 @@ baris AS (
     FROM pasangan ps
     JOIN prov pr ON pr.id = ps.induk_id
     JOIN daerah d ON d.kode = ps.daerah_kode
-    LEFT JOIN capaian_tahunan c ON c.indikator_id = ps.indikator_id AND c.tahun = $tahun
+    LEFT JOIN (SELECT * FROM capaian_tahunan WHERE dalam_provinsi(daerah_kode, $provinsi) AND tahun = $tahun) c ON c.indikator_id = ps.indikator_id AND c.tahun = $tahun
 ),
 urut AS (
     SELECT induk_id, rata_capaian(capaian) AS rata_capaian

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from pantau.db import jalankan
-from pantau.format import RUMUS_NEGATIF, kosong, nilai_target
+from pantau.format import RUMUS_NEGATIF, format_angka, format_ringkas, kosong, nilai_target
 
 ROMAWI = ["I", "II", "III", "IV"]
 
@@ -191,13 +191,23 @@ def susun_rpjmd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int)
     )
 
 
+def teks_sel(nilai, jenis: str) -> str:
+    """Nilai sel sebagai teks Indonesia (PDF dan pratinjau): persen dua desimal, angka secukupnya, kosong '–'."""
+    if nilai is None:
+        return "–"
+    if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
+        return format_angka(nilai, 2) if jenis == "persen" else format_ringkas(nilai)
+    return str(nilai)
+
+
 def sebagai_dataframe(tabel: Tabel) -> pd.DataFrame:
-    """Baris indikator tabel sebagai DataFrame untuk pratinjau di layar (kolom bergrup diberi awalan grup)."""
+    """Baris indikator sebagai teks untuk pratinjau di layar (kolom bergrup diberi awalan grup). Sel berisi
+    angka dan pita/teks sekaligus, jadi semuanya ditampilkan sebagai teks berformat Indonesia."""
     nama = [f"{k.grup} · {k.label}" if k.grup else k.label for k in tabel.kolom]
     urusan, baris = None, []
     for jenis, isi in tabel.baris:
         if jenis == "urusan":
             urusan = isi[0]
         else:
-            baris.append([urusan, *isi])
+            baris.append([urusan, *(teks_sel(v, k.jenis) for v, k in zip(isi, tabel.kolom))])
     return pd.DataFrame(baris, columns=["Urusan", *nama])

@@ -10,16 +10,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pantau.format import format_angka, format_ringkas
-from pantau.laporan import Tabel
-
-
-def _teks_sel(nilai, jenis: str) -> str:
-    if nilai is None:
-        return "–"
-    if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
-        return format_angka(nilai, 2) if jenis == "persen" else format_ringkas(nilai)
-    return str(nilai)
+from pantau.laporan import Tabel, teks_sel
 
 
 def pdf_bytes(tabel: Tabel) -> bytes:
@@ -74,7 +65,7 @@ def pdf_bytes(tabel: Tabel) -> bytes:
             gaya_tabel += [("SPAN", (0, r), (n - 1, r)), ("BACKGROUND", (0, r), (n - 1, r), colors.HexColor("#F2F2F2"))]
         else:
             data.append([
-                Paragraph(escape(_teks_sel(v, k.jenis)),
+                Paragraph(escape(teks_sel(v, k.jenis)),
                           gaya_angka if isinstance(v, (int, float)) and not isinstance(v, bool) else gaya)
                 for v, k in zip(isi, tabel.kolom)
             ])
