@@ -6,15 +6,18 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from pantau.akun import TidakBerizin
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
 from pantau.impor.pratinjau import pratinjau
 from pantau.impor.templat import PERIODE_REALISASI, buat_templat, pilihan_bawaan
 from pantau.ui import data
-from pantau.ui.bingkai import mulai_halaman
+from pantau.ui import masuk
+from pantau.ui.bingkai import mulai_halaman, pengguna
 from pantau.ui.komponen import tabel
 
 ctx = mulai_halaman("Impor", "📥", wajib_data=False)
 bd = data.basis_data()
+akun = pengguna()
 
 st.title("Impor data")
 st.caption("Unggah target dan realisasi dari Excel (.xlsx) atau CSV. Berkas diperiksa seluruhnya lebih dulu; "
@@ -51,9 +54,24 @@ else:
         except ValueError as e:
             st.warning(f"Templat belum dapat dibuat: {e}")
 
+# -- siapa yang mengimpor -------------------------------------------------------------------------------
+# Menulis selalu memerlukan masuk, juga bila membaca tidak. Izin diperiksa lagi oleh impor itu sendiri.
+if akun is None:
+    masuk.minta_masuk("Masuk dulu untuk mengimpor: setiap perubahan dicatat di riwayat atas nama akun Anda, "
+                      "dan operator hanya dapat mengubah angka daerahnya sendiri.")
+    st.stop()
+if not akun.boleh("impor", akun.daerah_kode):
+    st.warning(f"Akun {akun.nama_pengguna} ({akun.label_peran}) tidak berwenang mengimpor data. Impor dilakukan oleh "
+               "operator daerah (untuk daerahnya) atau administrator.", icon=":material/block:")
+    st.stop()
+oleh = akun.nama_pengguna
+if akun.peran == "operator":
+    st.caption(f"Anda masuk sebagai **{akun.nama_lengkap}** (operator {akun.daerah_kode}): hanya baris daerah "
+               f"{akun.daerah_kode} yang diterima; berkas yang memuat baris daerah lain ditolak seluruhnya.")
+else:
+    st.caption(f"Impor dicatat atas nama **{akun.nama_lengkap}** ({oleh}).")
+
 # -- unggah -------------------------------------------------------------------------------------------
-oleh = st.text_input("Nama pengimpor", key="pengimpor", placeholder="misalnya: Budi, Bappeda Bulungan",
-                     help="Dicatat di riwayat setiap perubahan. Wajib diisi.").strip()
 unggahan = st.file_uploader("Berkas impor", type=["xlsx", "xlsm", "csv", "xls"], key="berkas",
                             help="Satu buku kerja .xlsx dengan lembar indikator/target/realisasi, atau satu .csv "
                                  "bernama seperti lembarnya (misalnya realisasi_tw3.csv).")
@@ -104,7 +122,10 @@ if not periksa or periksa["sidik"] != sidik:
         langkah = st.progress(0, text="Membaca dan memeriksa setiap sel…")
         with tempfile.TemporaryDirectory(prefix="pantau-unggah-") as folder:
             try:
-                rencana = siapkan_impor(bd.con, _berkas_sementara(folder))
+                rencana = siapkan_impor(bd.con, _berkas_sementara(folder), pengguna=akun)
+            except TidakBerizin as e:
+                st.error(str(e), icon=":material/block:")
+                st.stop()
             except ImporGagal as e:
                 periksa = {"sidik": sidik, "gagal": e, "rencana": None, "pratinjau": None}
                 status.update(label=f"{nama} ditolak: {len(e.masalah)} kesalahan", state="error", expanded=False)
@@ -152,16 +173,18 @@ with tab_baru:
 
 if p.kosong:
     st.info("Berkas ini tidak mengubah apa pun (semua sel kosong atau sama dengan data sekarang).")
-if not oleh:
-    st.warning("Isi **Nama pengimpor** di atas untuk dapat mengimpor.", icon=":material/person:")
-if st.button("Impor sekarang", type="primary", disabled=not oleh, key="konfirmasi", icon=":material/upload:"):
+if st.button("Impor sekarang", type="primary", key="konfirmasi", icon=":material/upload:"):
     with st.status("Mengimpor…", expanded=True) as status:
         st.write("Mencadangkan basis data…")
         # Satu penulis sekaligus di proses ini; pembaca memakai cursor sendiri dan tidak pernah melihat
         # setengah impor (satu transaksi). Berkas diperiksa ulang: data bisa berubah sejak pratinjau.
         with bd.kunci_tulis, tempfile.TemporaryDirectory(prefix="pantau-unggah-") as folder:
             try:
-                hasil = impor_berkas(bd.con, _berkas_sementara(folder), oleh=oleh, cadangan=True)
+                hasil = impor_berkas(bd.con, _berkas_sementara(folder), pengguna=akun, cadangan=True)
+            except TidakBerizin as e:
+                status.update(label="Impor ditolak", state="error")
+                st.error(str(e), icon=":material/block:")
+                st.stop()
             except ImporGagal as e:
                 st.session_state["impor_periksa"] = {"sidik": sidik, "gagal": e, "rencana": None, "pratinjau": None}
                 status.update(label="Impor ditolak", state="error")

@@ -10,7 +10,9 @@ from pantau import dek, desk
 from pantau import grafik as g
 from pantau.format import format_waktu, nilai_realisasi, nilai_target, persen
 from pantau.ui import data
-from pantau.ui.bingkai import indeks_awal, mulai_halaman
+from pantau.akun import TidakBerizin
+from pantau.ui import masuk
+from pantau.ui.bingkai import indeks_awal, mulai_halaman, pengguna
 from pantau.ui.komponen import _slug, grafik, keterangan_filter, kosong, tabel, tautan_indikator
 
 ctx = mulai_halaman("Desk Urusan", "🗂️")
@@ -192,6 +194,7 @@ with kiri:
 
 # -- catatan sesi ---------------------------------------------------------------------------------------
 bd = data.basis_data()
+akun = pengguna()
 with kanan:
     st.subheader("Catatan sesi")
     dae = data.tanya("daerah_dalam_provinsi", provinsi=ctx.provinsi)
@@ -221,16 +224,25 @@ with kanan:
                   help="Teks yang belum Anda simpan akan diganti versi terbaru")
     elif terkini:
         st.caption(f"Versi {terkini['versi']} · {terkini['oleh']} · {format_waktu(terkini['pada'])}")
-    with st.form(f"form|{kunci}|{dasar}", border=True):
-        nilai = {c: st.text_area(desk.LABEL[c], value=isi[c], key=f"{c}|{kunci}|{dasar}", height=90) for c in desk.KOLOM}
-        notulis = st.text_input("Nama notulis", key="notulis", placeholder="mis. Sekretariat Bappeda")
-        kirim = st.form_submit_button("Simpan catatan", type="primary", icon=":material/save:")
+    boleh_tulis = akun is not None and akun.boleh("catatan_desk", daerah)
+    if akun is None:
+        masuk.minta_masuk("Masuk dulu untuk menulis catatan sesi: catatan dicatat atas nama akun Anda.")
+    elif not boleh_tulis:
+        st.caption(f"Akun {akun.nama_pengguna} ({akun.label_peran}) dapat membaca catatan; yang menulisnya analis.")
+    if boleh_tulis:
+        with st.form(f"form|{kunci}|{dasar}", border=True):
+            nilai = {c: st.text_area(desk.LABEL[c], value=isi[c], key=f"{c}|{kunci}|{dasar}", height=90) for c in desk.KOLOM}
+            st.caption(f"Notulis: **{akun.nama_lengkap}** ({akun.nama_pengguna})")
+            kirim = st.form_submit_button("Simpan catatan", type="primary", icon=":material/save:")
+    else:
+        kirim = False
     if kirim:
-        if not notulis.strip():
-            st.error("Isi Nama notulis dulu, agar tercatat siapa yang menyimpan.")
-        else:
-            hasil = desk.simpan_catatan(bd, urusan=urusan, daerah=daerah, tahun=ctx.tahun, oleh=notulis,
+        try:
+            hasil = desk.simpan_catatan(bd, urusan=urusan, daerah=daerah, tahun=ctx.tahun, pengguna=akun,
                                         versi_dasar=dasar, **nilai)
+        except TidakBerizin as e:
+            st.error(str(e), icon=":material/block:")
+        else:
             if not hasil.tersimpan:
                 st.info("Tidak ada perubahan untuk disimpan.")
             else:

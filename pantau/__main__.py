@@ -62,7 +62,9 @@ def buat_parser() -> argparse.ArgumentParser:
 
     sp = perintah("impor", "periksa dan impor berkas .xlsx, .csv atau folder CSV; semua atau tidak sama sekali")
     sp.add_argument("berkas", metavar="BERKAS", help="buku kerja .xlsx, satu .csv, atau folder berisi CSV")
-    sp.add_argument("--oleh", default=None, help="nama pengimpor untuk riwayat (bawaan: nama pengguna sistem)")
+    sp.add_argument("--oleh", default=None,
+                    help="nama pengimpor untuk riwayat (bawaan: nama pengguna sistem); impor dari shell server adalah "
+                         "tindakan administrator, boleh untuk semua daerah")
     sp.add_argument("--periksa-saja", action="store_true", help="hanya periksa berkas, jangan tulis apa pun")
 
     perintah("info", "tampilkan versi skema dan isi basis data")
@@ -74,6 +76,10 @@ def buat_parser() -> argparse.ArgumentParser:
     from pantau.impor.perintah import daftarkan as daftarkan_impor
 
     daftarkan_impor(perintah)
+
+    from pantau.akun_perintah import daftarkan as daftarkan_akun
+
+    daftarkan_akun(perintah)
     return p
 
 
@@ -161,10 +167,12 @@ def main(argv=None) -> int:
         parser.print_help()
         return 2
     try:
+        from pantau.akun_perintah import PERINTAH as _perintah_akun
         from pantau.impor.perintah import PERINTAH as _perintah_impor
         from pantau.laporan.perintah import jalankan as _laporan
 
-        return {"init": _init, "demo": _demo, "impor": _impor, "info": _info, "laporan": _laporan, **_perintah_impor}[a.perintah](a)
+        return {"init": _init, "demo": _demo, "impor": _impor, "info": _info, "laporan": _laporan, **_perintah_impor,
+                **_perintah_akun}[a.perintah](a)
     except KesalahanBasisData as e:
         print(f"Kesalahan: {e}", file=sys.stderr)
         return 1

@@ -144,11 +144,17 @@ def _pangkas(db: Path, simpan: int) -> None:
         shutil.rmtree(c.path, ignore_errors=True)
 
 
-def pulihkan(db: str | Path, nama: str) -> Cadangan:
+def pulihkan(db: str | Path, nama: str, *, pengguna=None) -> Cadangan:
     """Ganti berkas ``db`` dengan cadangan ``nama``. Hanya bila tidak ada proses lain yang memegang berkas.
 
-    Mengembalikan cadangan keadaan SEBELUM pemulihan (agar pemulihan pun dapat dibatalkan).
+    Mengembalikan cadangan keadaan SEBELUM pemulihan (agar pemulihan pun dapat dibatalkan). Dengan
+    ``pengguna``, izin ``pulihkan`` (hanya admin) diperiksa lebih dulu; tanpa ``pengguna``: perintah baris
+    di server (tindakan administrator).
     """
+    if pengguna is not None:
+        from pantau.akun import periksa_izin
+
+        periksa_izin(pengguna, "pulihkan")
     from pantau.db import buka
 
     db = Path(db).resolve()

@@ -11,6 +11,15 @@ from pantau.referensi import siapkan
 
 SEED_DIR = ROOT / "data" / "seed"
 
+#: Akun demo, satu per peran. HANYA UNTUK DEMO: sandinya tercantum di README.
+AKUN_DEMO = [
+    # nama_pengguna, nama_lengkap, peran, daerah, sandi
+    ("demo.pimpinan", "Kepala Bappeda (demo)", "pimpinan", None, "demo-pimpinan-2026"),
+    ("demo.analis", "Analis Bappeda (demo)", "analis", None, "demo-analis-2026"),
+    ("demo.operator.bulungan", "Operator Bulungan (demo)", "operator", "65.01", "demo-operator-2026"),
+    ("demo.admin", "Administrator (demo)", "admin", None, "demo-admin-2026"),
+]
+
 
 def bangun_demo(path: str | Path, laporan=print) -> dict:
     """Bangun basis data demo di ``path``.
@@ -29,6 +38,12 @@ def bangun_demo(path: str | Path, laporan=print) -> dict:
         laporan(f"Mengimpor data demo dari {SEED_DIR.relative_to(ROOT)} ...")
         hasil = impor_berkas(con, SEED_DIR, oleh="demo")
         laporan(f"  {hasil.ringkasan.teks()}")
+        from pantau.akun import sistem, tambah_pengguna
+
+        for nama, lengkap, peran, daerah, sandi in AKUN_DEMO:
+            tambah_pengguna(con, pelaku=sistem("demo"), nama_pengguna=nama, nama_lengkap=lengkap, peran=peran,
+                            sandi=sandi, daerah_kode=daerah)
+        laporan(f"  Akun demo: {', '.join(a[0] for a in AKUN_DEMO)} (sandi di README, hanya untuk demo)")
         jumlah = dict(zip(
             ("daerah", "indikator", "target", "realisasi"),
             con.execute(

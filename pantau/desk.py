@@ -71,14 +71,21 @@ def catatan_terkini(con, *, urusan: str, daerah: str, tahun: int) -> dict | None
 
 
 def simpan_catatan(con, *, urusan: str, daerah: str, tahun: int, pendorong: str | None,
-                   penghambat: str | None, tindak_lanjut: str | None, oleh: str, versi_dasar: int,
-                   maks_percobaan: int = 8) -> HasilSimpan:
+                   penghambat: str | None, tindak_lanjut: str | None, oleh: str | None = None, versi_dasar: int,
+                   maks_percobaan: int = 8, pengguna=None) -> HasilSimpan:
     """Simpan catatan sebagai versi baru. ``con`` adalah koneksi DuckDB atau BasisData (punya ``cursor()``).
 
     ``versi_dasar`` = versi yang sedang dibuka pengguna (0 bila belum ada). Tidak menimpa apa pun:
     bila orang lain sudah menyimpan versi yang lebih baru, catatan ini tetap disimpan sebagai versi
     berikutnya dan ``konflik=True`` beserta catatan orang lain itu dikembalikan.
     """
+    if pengguna is not None:
+        # Halaman: izin diperiksa di sini, tempat catatan ditulis; riwayat mencatat nama pengguna yang masuk.
+        # Tanpa pengguna: kode di server (shell, uji) dengan nama ``oleh``.
+        from pantau.akun import periksa_izin
+
+        periksa_izin(pengguna, "catatan_desk", daerah=daerah)
+        oleh = pengguna.nama_pengguna
     oleh = (oleh or "").strip()
     if not oleh:
         raise ValueError("Nama notulis wajib diisi.")

@@ -21,6 +21,7 @@ PENGATURAN = [
     ("rumus_negatif", "2T-R",
      "Rumus capaian indikator negatif: '2T-R' ((2T - R) / T x 100) atau 'T/R' (T / R x 100)."),
     ("baca_perlu_masuk", "ya", "Apakah membaca dasbor memerlukan masuk (ya/tidak)."),
+    ("menit_sesi", "60", "Menit tanpa aktivitas sebelum sesi masuk berakhir."),
 ]
 
 

@@ -25,3 +25,21 @@ def urai(v):
 def spesifikasi(at: AppTest, urutan: int) -> dict:
     """JSON gambar Plotly ke-``urutan`` di halaman, dengan larik angka sudah diurai."""
     return urai(json.loads(at.get("plotly_chart")[urutan].proto.spec))
+
+
+def sandi_demo(nama: str) -> str:
+    from pantau.demo import AKUN_DEMO
+
+    return {a[0]: a[4] for a in AKUN_DEMO}[nama]
+
+
+def masuk(at: AppTest, nama: str, sandi: str | None = None, tempat: str = "samping") -> AppTest:
+    """Masuk lewat formulir sungguhan (``tempat``: 'samping' = panel samping, 'utama' = isi halaman)."""
+    at.text_input(key=f"masuk_nama_{tempat}").input(nama)
+    at.text_input(key=f"masuk_sandi_{tempat}").input(sandi if sandi is not None else sandi_demo(nama))
+    tombol = [b for b in at.button if b.label == "Masuk" and b.proto.form_id == f"masuk_{tempat}"]
+    assert tombol, "tombol Masuk tidak ditemukan"
+    tombol[0].click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import threading
@@ -11,7 +12,7 @@ import pytest
 
 from pantau import desk
 from pantau.db import BasisData, buka
-from tests.bantuan_halaman import spesifikasi
+from tests.bantuan_halaman import masuk, spesifikasi
 
 HALAMAN = "pages/5_Desk_Urusan.py"
 
@@ -255,18 +256,26 @@ def test_simpan_tanpa_nama_ditolak_dan_tanpa_perubahan_tidak_menambah_versi(db_s
 
 def test_halaman_catatan_sesi_basi_diberi_tahu(app_tulis):
     q = dict(provinsi="62", daerah="62", tahun=2024, urusan="1.02")
+    from pantau import akun
+
+    con = buka(os.environ["PANTAU_DB"])
+    for nama in ("ani", "budi"):
+        akun.tambah_pengguna(con, pelaku=akun.sistem("uji"), nama_pengguna=nama, nama_lengkap=nama.title(),
+                             peran="analis", sandi=f"sandi-{nama}-uji-1")
+    con.close()
     a = app_tulis(**q)
     b = app_tulis(**q)  # sesi kedua membuka catatan yang sama (masih kosong, versi 0)
-    for at, nama, teks in ((a, "Ani", "Posyandu aktif"), (b, "Budi", "Dana desa untuk gizi")):
+    for at, nama, teks in ((a, "ani", "Posyandu aktif"), (b, "budi", "Dana desa untuk gizi")):
+        assert not [t for t in at.text_area if t.key == "pendorong|1.02|62|2024|0"]  # belum masuk: tidak dapat menulis
+        masuk(at, nama, f"sandi-{nama}-uji-1")
         at.text_area(key="pendorong|1.02|62|2024|0").input(teks)
-        at.text_input(key="notulis").input(nama)
     a.button[[x.label for x in a.button].index("Simpan catatan")].click().run()
     assert not a.exception
     assert any("Catatan tersimpan (versi 1)" in s.value for s in a.success)
     b.button[[x.label for x in b.button].index("Simpan catatan")].click().run()
     assert not b.exception
     peringatan = " ".join(w.value for w in b.warning)
-    assert "versi 1 oleh Ani" in peringatan and "Keduanya tersimpan" in peringatan
+    assert "versi 1 oleh ani" in peringatan and "Keduanya tersimpan" in peringatan
     # Keduanya tetap dapat dibaca; catatan yang berlaku adalah versi 2 milik Budi.
     b.run()
     isi = " ".join(m.value for m in b.markdown)

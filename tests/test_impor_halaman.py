@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from pantau.db import ROOT, buka
 from pantau.impor import impor_berkas
 from tests.bantuan import isi_db
+from tests.bantuan_halaman import masuk
 from tests.korpus_buruk import buat_korpus as korpus
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -84,6 +85,10 @@ def test_unggah_pratinjau_konfirmasi_ringkasan(db_salinan):
     isi = berkas_realisasi([["65.01", kode, 2023, "TAHUN", baru, "tetap"]])
 
     at = halaman()
+    # membaca terbuka (demo), menulis memerlukan masuk: belum ada unggahan sebelum masuk
+    assert not at.file_uploader
+    assert any("Masuk dulu untuk mengimpor" in i.value for i in at.info)
+    masuk(at, "demo.operator.bulungan")
     assert at.file_uploader, "halaman harus punya st.file_uploader"
     at.file_uploader(key="berkas").set_value(("realisasi_tw.xlsx", isi, XLSX))
     at.run()
@@ -93,11 +98,7 @@ def test_unggah_pratinjau_konfirmasi_ringkasan(db_salinan):
     assert len(ubah) == 1
     assert float(ubah.iloc[0]["lama"]) == lama and float(ubah.iloc[0]["baru"]) == baru
     assert nilai_db(db_salinan, kode, 2023, "TAHUN") == lama
-    # tanpa nama pengimpor tombol tidak aktif
-    assert at.button(key="konfirmasi").disabled
-    at.text_input(key="pengimpor").input("Uji Halaman")
-    at.run()
-    assert not at.button(key="konfirmasi").disabled
+    assert not [t for t in at.text_input if t.key == "pengimpor"]  # nama diambil dari akun yang masuk
     at.button(key="konfirmasi").click()
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -109,7 +110,7 @@ def test_unggah_pratinjau_konfirmasi_ringkasan(db_salinan):
         "SELECT r.oleh, im.berkas FROM riwayat r JOIN impor im ON im.id = r.impor_id "
         "ORDER BY r.id DESC LIMIT 1").fetchone()
     con.close()
-    assert (oleh, berkas) == ("Uji Halaman", "realisasi_tw.xlsx")
+    assert (oleh, berkas) == ("demo.operator.bulungan", "realisasi_tw.xlsx")
     assert list((db_salinan.parent / "pantau.duckdb.cadangan").iterdir()), "cadangan sebelum impor harus ada"
 
 
@@ -120,10 +121,10 @@ def test_berkas_buruk_menampilkan_kesalahan_per_sel(db_salinan, berkas, tmp_path
     impor_berkas(con, korpus.tulis_dasar(tmp_path), oleh="dasar")  # indikator yang dirujuk korpus
     con.close()
     at = halaman()  # halaman memasang skema (meta.diperbarui_pada) saat pertama membuka berkas
+    masuk(at, "demo.admin")  # masuk mencatat pengguna.terakhir_masuk: sebelum potret isi basis data
     con = buka(db_salinan)
     sebelum = isi_db(con)
     con.close()
-    at.text_input(key="pengimpor").input("Uji")
     at.file_uploader(key="berkas").set_value((berkas, (korpus.FOLDER / berkas).read_bytes(), XLSX))
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -253,14 +254,21 @@ def test_kueri_kualitas_menandai_belum_lapor_sementara_usang(db_salinan):
 
 def test_basis_data_kosong_impor_lewat_halaman(tmp_path, monkeypatch):
     """Instalasi baru: `init` lalu isi lewat halaman Impor. Halaman lain menjelaskan bahwa belum ada data."""
+    from pantau import akun
     from pantau.referensi import siapkan
 
     path = tmp_path / "baru.duckdb"
-    siapkan(path)
+    siapkan(path)  # seperti `init`: membaca memerlukan masuk
+    con = buka(path)
+    akun.tambah_pengguna(con, pelaku=akun.sistem("root"), nama_pengguna="admin.bappeda", nama_lengkap="Admin Bappeda",
+                         peran="admin", sandi="sandi-admin-uji-1")
+    con.close()
     monkeypatch.setenv("PANTAU_DB", str(path))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.run()
     assert not at.exception
+    assert [t.value for t in at.title] == ["Masuk ke Pantau"]
+    masuk(at, "admin.bappeda", "sandi-admin-uji-1", tempat="utama")
     assert any("belum berisi indikator RPJMD" in i.value for i in at.info)
 
     wb = openpyxl.Workbook()
@@ -275,14 +283,11 @@ def test_basis_data_kosong_impor_lewat_halaman(tmp_path, monkeypatch):
     buf = io.BytesIO()
     wb.save(buf)
 
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.switch_page("pages/3_Impor.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("belum berisi indikator RPJMD" in i.value for i in at.info)
     at.file_uploader(key="berkas").set_value(("malinau.xlsx", buf.getvalue(), XLSX))
-    at.run()
-    at.text_input(key="pengimpor").input("Petugas Malinau")
     at.run()
     at.button(key="konfirmasi").click()
     at.run()

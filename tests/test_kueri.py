@@ -3,6 +3,7 @@ di kepalanya ("-- Kolom: ..."), dengan parameter terikat yang juga didokumentasi
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -43,7 +44,9 @@ def contoh(con):
     return {"daerah": "65.01", "provinsi": "65", "periode_id": periode, "tahun": 2024, "batas": 10,
             "indikator_id": indikator, "urusan": "1.02",
             "saring_urusan": ["lintas", "1.02"], "saring_predikat": [5, 4, 0], "saring_iku": False,
-            "saring_on_track": "", "saring_cari": "", "indikator_kode": "IKU-01"}
+            "saring_on_track": "", "saring_cari": "", "indikator_kode": "IKU-01",
+            "daerah_riwayat": "65", "oleh_riwayat": "", "tanggal_dari": date(2000, 1, 1),
+            "tanggal_sampai": date(2100, 1, 1)}
 
 
 def test_ada_kueri():

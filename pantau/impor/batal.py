@@ -66,8 +66,17 @@ def _nilai_target(polaritas: str, teks):
     return float(teks), None, None, None
 
 
-def batalkan_impor(con: duckdb.DuckDBPyConnection, impor_id: int, *, oleh: str,
-                   waktu: datetime | None = None) -> HasilBatal:
+def batalkan_impor(con: duckdb.DuckDBPyConnection, impor_id: int, *, oleh: str | None = None,
+                   waktu: datetime | None = None, pengguna=None) -> HasilBatal:
+    """Batalkan satu impor. Dengan ``pengguna`` (halaman) izin ``batal_impor`` diperiksa di sini (hanya admin)
+    dan riwayat mencatat namanya; tanpa ``pengguna``: perintah baris di server (admin) dengan nama ``oleh``."""
+    if pengguna is not None:
+        from pantau.akun import periksa_izin
+
+        periksa_izin(pengguna, "batal_impor")
+        oleh = pengguna.nama_pengguna
+    if not (oleh or "").strip():
+        raise ValueError("oleh wajib diisi")
     waktu = waktu or datetime.now().replace(microsecond=0)
     cur = con.cursor()
     cur.execute("BEGIN TRANSACTION")

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from pantau.format import RUMUS_NEGATIF, format_waktu
-from pantau.ui import data
+from pantau.akun import Pengguna
+from pantau.ui import data, masuk
 
 #: (skrip, label, ikon) — urutan navigasi.
 HALAMAN = [
@@ -23,6 +24,7 @@ HALAMAN = [
     ("pages/4_Kualitas_Data.py", "Kualitas data", ":material/fact_check:"),
     ("pages/5_Desk_Urusan.py", "Desk Urusan", ":material/groups:"),
     ("pages/6_Laporan.py", "Laporan", ":material/description:"),
+    ("pages/7_Riwayat.py", "Riwayat", ":material/history:"),
 ]
 
 _CSS = """
@@ -38,6 +40,7 @@ h3 {font-size: 1.25rem !important; padding-bottom: 0.2rem !important;}
 [data-testid="stMain"] a[data-testid="stPageLink-NavLink"] * {white-space: normal !important;
     overflow: visible !important; text-overflow: clip !important;}
 .pantau-kecil {font-size: 0.85rem; color: var(--st-gray-color, #666);}
+.pantau-akun {line-height: 1.35; margin-bottom: 0.3rem;}
 </style>
 """
 
@@ -158,8 +161,34 @@ def _keterangan(ctx: Konteks) -> None:
     )
 
 
+def pengguna() -> Pengguna | None:
+    """Akun yang sedang masuk (sesudah ``mulai_halaman``), atau None."""
+    return masuk.pengguna()
+
+
+def _layar_masuk(judul: str) -> None:
+    """Membaca memerlukan masuk dan belum ada yang masuk: hanya formulir, sebelum isi halaman apa pun."""
+    with st.sidebar:
+        st.markdown("## :material/monitoring: Pantau")
+        st.markdown("<div class='pantau-kecil'>Masuk untuk membuka dasbor.</div>", unsafe_allow_html=True)
+    kiri, _ = st.columns([1.1, 1.6])
+    with kiri:
+        st.title("Masuk ke Pantau")
+        st.caption(f"Halaman *{judul}* memerlukan masuk. Pemantauan capaian indikator RPJMD daerah: akun dibuat "
+                   "oleh administrator Bappeda.")
+        masuk.formulir("utama")
+        if not masuk.ada_akun():
+            st.info("Basis data ini belum punya akun. Administrator server membuat akun admin pertama dengan "
+                    "`python -m pantau pengguna tambah NAMA --peran admin --db …` (lihat README, bagian "
+                    "*Akun, peran dan riwayat*).", icon=":material/person_add:")
+    st.stop()
+
+
 def mulai_halaman(judul: str, ikon: str = "📊", *, wajib_data: bool = True) -> Konteks | None:
-    """Panggil pertama di setiap halaman. Bila basis data belum berisi indikator RPJMD, halaman dihentikan
+    """Panggil pertama di setiap halaman: konfigurasi, pemeriksaan masuk, panel samping dan filter.
+
+    Bila pengaturan ``baca_perlu_masuk`` = ``ya`` dan belum ada yang masuk, hanya formulir masuk yang tampil
+    (tautan dalam ke halaman mana pun juga). Bila basis data belum berisi indikator RPJMD, halaman dihentikan
     dengan penjelasan, kecuali ``wajib_data=False`` (halaman Impor: justru dipakai untuk mengisi data);
     halaman itu lalu menerima ``None``."""
     st.set_page_config(
@@ -168,8 +197,12 @@ def mulai_halaman(judul: str, ikon: str = "📊", *, wajib_data: bool = True) ->
     )
     st.markdown(_CSS, unsafe_allow_html=True)
     data.basis_data()
+    akun = masuk.pengguna()
+    if akun is None and masuk.baca_perlu_masuk():
+        _layar_masuk(judul)
     with st.sidebar:
         st.markdown("## :material/monitoring: Pantau")
+        masuk.panel_samping(akun)
         nav = st.container()
         ctx = _filter()
         with nav:

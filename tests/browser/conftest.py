@@ -161,3 +161,14 @@ def hanya_lokal(page, server) -> None:
             if urlparse(u).scheme in ("http", "https", "ws", "wss")
             and urlparse(u).hostname not in ("127.0.0.1", "localhost")]
     assert not luar, f"permintaan keluar mesin: {luar[:5]}"
+
+
+def masuk(page, nama: str, sandi: str, di: str = "stMain") -> None:
+    """Masuk lewat formulir di isi halaman (``di='stMain'``) atau di panel samping (``di='stSidebar'``)."""
+    wadah = page.locator(f'[data-testid="{di}"]')
+    if di == "stSidebar":
+        wadah.get_by_text("Masuk", exact=True).first.click()
+    wadah.get_by_role("textbox", name="Nama pengguna").fill(nama)
+    wadah.get_by_role("textbox", name="Sandi").fill(sandi)
+    wadah.get_by_role("button", name="Masuk").click()
+    tunggu_rerun(page)

@@ -2,7 +2,8 @@
 konfirmasi, ringkasan; berkas buruk menampilkan kesalahan. Juga tautan dalam ke Kualitas data."""
 from __future__ import annotations
 
-from tests.browser.conftest import tangkap_layar, tanpa_galat, tunggu_rerun, tunggu_siap
+from tests.bantuan_halaman import sandi_demo
+from tests.browser.conftest import masuk, tangkap_layar, tanpa_galat, tunggu_rerun, tunggu_siap
 from tests.korpus_buruk import buat_korpus as korpus
 
 CSV_BAIK = ("daerah_kode,periode_rpjmd,indikator_kode,tahun,periode,realisasi,status\n"
@@ -19,14 +20,14 @@ def test_unggah_pratinjau_konfirmasi(server, halaman):
     halaman.goto(server.url + "/Impor?provinsi=65&daerah=65.01")
     tunggu_siap(halaman)
     assert halaman.locator("h1").first.inner_text() == "Impor data"
+    # membaca terbuka (demo), menulis memerlukan masuk: halaman meminta masuk sebelum unggahan
+    assert halaman.get_by_text("Masuk dulu untuk mengimpor").is_visible()
+    masuk(halaman, "demo.operator.bulungan", sandi_demo("demo.operator.bulungan"))
+    assert halaman.get_by_text("Operator Bulungan (demo)").first.is_visible()
     _unggah(halaman, "realisasi_tw.csv", CSV_BAIK, "text/csv")
     halaman.get_by_text("Pratinjau perubahan").wait_for(timeout=60_000)
     assert halaman.get_by_role("tab", name="Berubah (1)").is_visible()
-    tombol = halaman.get_by_role("button", name="Impor sekarang")
-    assert tombol.is_disabled()  # nama pengimpor belum diisi
-    halaman.get_by_role("textbox", name="Nama pengimpor").fill("Peramban Uji")
-    halaman.get_by_role("textbox", name="Nama pengimpor").press("Enter")
-    tunggu_rerun(halaman)
+    assert halaman.get_by_role("textbox", name="Nama pengimpor").count() == 0  # nama dari akun yang masuk
     tangkap_layar(halaman, "impor-pratinjau-1920x1080")
     halaman.get_by_role("button", name="Impor sekarang").click()
     halaman.get_by_text("berhasil").first.wait_for(timeout=60_000)
@@ -39,6 +40,7 @@ def test_unggah_pratinjau_konfirmasi(server, halaman):
 def test_berkas_buruk_menampilkan_kesalahan(server, halaman):
     halaman.goto(server.url + "/Impor?provinsi=65&daerah=65.01")
     tunggu_siap(halaman)
+    masuk(halaman, "demo.admin", sandi_demo("demo.admin"))
     isi = (korpus.FOLDER / "html_disimpan_sebagai.xls").read_bytes()
     _unggah(halaman, "html_disimpan_sebagai.xls", isi, "application/vnd.ms-excel")
     halaman.get_by_text("Berkas ditolak").wait_for(timeout=60_000)
