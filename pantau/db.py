@@ -79,7 +79,7 @@ def pasang_skema(con: duckdb.DuckDBPyConnection) -> int:
     berkas = migrasi()
     if sekarang > len(berkas):
         raise KesalahanBasisData(
-            f"Basis data ini bervers skema {sekarang}, lebih baru dari Pantau ini ({len(berkas)}). "
+            f"Basis data ini berversi skema {sekarang}, lebih baru dari Pantau ini ({len(berkas)}). "
             "Perbarui Pantau."
         )
     con.execute("BEGIN TRANSACTION")
