@@ -39,6 +39,20 @@ class Tabel:
     kertas: str = "A4"
 
 
+def blok_kepala(kolom: list[Kolom]) -> list[tuple[int, int, str | None]]:
+    """Blok judul kolom untuk kedua penyaji: (kolom awal, kolom akhir, grup). Kolom berurutan dengan grup
+    sama menjadi satu blok (digabung mendatar di baris judul atas); kolom tanpa grup adalah blok sendiri
+    dengan grup None (digabung menurun bila tabel punya grup)."""
+    blok, j = [], 0
+    while j < len(kolom):
+        akhir = j
+        while kolom[j].grup and akhir + 1 < len(kolom) and kolom[akhir + 1].grup == kolom[j].grup:
+            akhir += 1
+        blok.append((j, akhir, kolom[j].grup))
+        j = akhir + 1
+    return blok
+
+
 def _sel(nilai=None, t_min=None, t_max=None, teks=None):
     """Nilai sel: angka tetap angka; pita dan teks sebagai teks; kosong sebagai None."""
     if not kosong(teks):

@@ -7,7 +7,7 @@ import io
 
 import xlsxwriter
 
-from pantau.laporan import Tabel
+from pantau.laporan import Tabel, blok_kepala
 
 
 def excel_bytes(tabel: Tabel) -> bytes:
@@ -31,26 +31,18 @@ def excel_bytes(tabel: Tabel) -> bytes:
     r0 = len(tabel.judul) + 1  # baris kosong di bawah judul
     ada_grup = any(k.grup for k in tabel.kolom)
     # Judul kolom: dua baris bila ada grup (digabung mendatar), kolom tanpa grup digabung menurun.
-    j = 0
-    while j < n:
-        k = tabel.kolom[j]
-        if k.grup:
-            akhir = j
-            while akhir + 1 < n and tabel.kolom[akhir + 1].grup == k.grup:
-                akhir += 1
+    for j, akhir, grup in blok_kepala(tabel.kolom):
+        if grup:
             if akhir > j:
-                ws.merge_range(r0, j, r0, akhir, k.grup, f_kepala)
+                ws.merge_range(r0, j, r0, akhir, grup, f_kepala)
             else:
-                ws.write(r0, j, k.grup, f_kepala)
+                ws.write(r0, j, grup, f_kepala)
             for c in range(j, akhir + 1):
                 ws.write(r0 + 1, c, tabel.kolom[c].label, f_kepala)
-            j = akhir + 1
+        elif ada_grup:
+            ws.merge_range(r0, j, r0 + 1, j, tabel.kolom[j].label, f_kepala)
         else:
-            if ada_grup:
-                ws.merge_range(r0, j, r0 + 1, j, k.label, f_kepala)
-            else:
-                ws.write(r0, j, k.label, f_kepala)
-            j += 1
+            ws.write(r0, j, tabel.kolom[j].label, f_kepala)
     r_nomor = r0 + (2 if ada_grup else 1)
     for c in range(n):
         ws.write(r_nomor, c, c + 1, f_nomor)

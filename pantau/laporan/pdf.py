@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pantau.laporan import Tabel, teks_sel
+from pantau.laporan import Tabel, blok_kepala, teks_sel
 
 
 def pdf_bytes(tabel: Tabel) -> bytes:
@@ -28,23 +28,16 @@ def pdf_bytes(tabel: Tabel) -> bytes:
     n = len(tabel.kolom)
     ada_grup = any(k.grup for k in tabel.kolom)
     kepala1, kepala2, gabung = [], [], []
-    j = 0
-    while j < n:
-        k = tabel.kolom[j]
-        if k.grup:
-            akhir = j
-            while akhir + 1 < n and tabel.kolom[akhir + 1].grup == k.grup:
-                akhir += 1
-            kepala1 += [Paragraph(escape(k.grup), gaya_kepala)] + [""] * (akhir - j)
+    for j, akhir, grup in blok_kepala(tabel.kolom):
+        if grup:
+            kepala1 += [Paragraph(escape(grup), gaya_kepala)] + [""] * (akhir - j)
             kepala2 += [Paragraph(escape(tabel.kolom[c].label), gaya_kepala) for c in range(j, akhir + 1)]
             gabung.append(("SPAN", (j, 0), (akhir, 0)))
-            j = akhir + 1
         else:
-            kepala1.append(Paragraph(escape(k.label), gaya_kepala))
+            kepala1.append(Paragraph(escape(tabel.kolom[j].label), gaya_kepala))
             kepala2.append("")
             if ada_grup:
                 gabung.append(("SPAN", (j, 0), (j, 1)))
-            j += 1
     data = [kepala1] + ([kepala2] if ada_grup else []) + [[str(c + 1) for c in range(n)]]
     n_kepala = len(data)
     gaya_tabel = [
