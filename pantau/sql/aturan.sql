@@ -432,3 +432,66 @@ CREATE OR REPLACE MACRO rata_capaian(c) AS round(avg(least(c, 100)), 2);
 -- ke pemindaian (semi-join ke tabel daerah tidak).
 CREATE OR REPLACE MACRO dalam_provinsi(kode, provinsi) AS
     kode = provinsi OR starts_with(kode, provinsi || '.');
+
+-- ---------------------------------------------------------------------------
+-- kualitas_lapor(provinsi): satu baris per indikator provinsi itu dan kabupaten/kotanya yang berlaku pada
+-- tahun lapor, dengan status pelaporannya. Satu definisi untuk halaman Kualitas data (rincian dan ringkasan).
+--   periode lapor: triwulan terakhir yang sudah diisi daerah mana pun di provinsi itu (atau tahun terakhir
+--                  bila belum ada angka triwulan);
+--   indikator "tahunan" (hanya pernah berangka TAHUN) tidak ditagih triwulan: "sudah lapor" bila berangka
+--                  tahun lapor atau tahun sebelumnya, "usang" bila angka terakhirnya lebih tua dari tahun lapor - 1.
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE MACRO kualitas_lapor(provinsi) AS TABLE
+WITH semua AS (
+    SELECT r.tahun, r.periode
+    FROM realisasi r
+    JOIN indikator i ON i.id = r.indikator_id
+    WHERE dalam_provinsi(i.daerah_kode, provinsi)
+),
+lapor AS (
+    SELECT coalesce(
+        (SELECT max(tahun * 10 + CAST(right(periode, 1) AS INTEGER)) FROM semua WHERE periode <> 'TAHUN'),
+        (SELECT max(tahun) * 10 + 5 FROM semua)) AS k
+),
+tl AS (
+    SELECT k // 10 AS tahun_lapor, CASE WHEN k % 10 = 5 THEN 'TAHUN' ELSE 'TW' || (k % 10) END AS periode_lapor
+    FROM lapor
+    WHERE k IS NOT NULL
+),
+ind AS (
+    SELECT i.id, i.daerah_kode, i.urusan_kode, i.kode, i.nama, tl.tahun_lapor, tl.periode_lapor
+    FROM indikator i
+    JOIN periode p ON p.id = i.periode_id
+    CROSS JOIN tl
+    WHERE dalam_provinsi(i.daerah_kode, provinsi)
+      AND tl.tahun_lapor BETWEEN p.tahun_awal AND p.tahun_akhir
+),
+per_ind AS (
+    SELECT ind.id,
+           coalesce(bool_or(r.periode <> 'TAHUN'), false) AS ada_triwulan,
+           coalesce(bool_or(r.tahun = ind.tahun_lapor AND (r.periode = ind.periode_lapor OR r.periode = 'TAHUN')),
+                    false) AS ada_lapor,
+           max(r.tahun) FILTER (WHERE r.periode = 'TAHUN') AS tahun_tahunan_terakhir,
+           arg_max(r.tahun || ' ' || r.periode,
+                   r.tahun * 10 + CASE WHEN r.periode = 'TAHUN' THEN 5 ELSE CAST(right(r.periode, 1) AS INTEGER) END)
+               AS realisasi_terakhir,
+           count(*) FILTER (WHERE r.status = 'sementara') AS jumlah_sementara,
+           max(r.diubah_pada) AS diubah_pada,
+           arg_max(r.diubah_oleh, r.diubah_pada) AS diubah_oleh
+    FROM ind
+    LEFT JOIN realisasi r ON r.indikator_id = ind.id AND r.tahun <= ind.tahun_lapor
+    GROUP BY ind.id
+)
+SELECT ind.id AS indikator_id, ind.daerah_kode, ind.urusan_kode, ind.kode AS indikator_kode, ind.nama AS indikator,
+       ind.tahun_lapor, ind.periode_lapor,
+       CASE WHEN p.ada_triwulan THEN 'triwulan'
+            WHEN p.realisasi_terakhir IS NULL THEN 'belum pernah'
+            ELSE 'tahunan' END AS pelaporan,
+       CASE WHEN p.ada_triwulan OR p.realisasi_terakhir IS NULL THEN p.ada_lapor
+            ELSE coalesce(p.tahun_tahunan_terakhir >= ind.tahun_lapor - 1, false) END AS sudah_lapor,
+       p.realisasi_terakhir,
+       p.jumlah_sementara,
+       coalesce(NOT p.ada_triwulan AND p.tahun_tahunan_terakhir < ind.tahun_lapor - 1, false) AS usang,
+       p.diubah_oleh, p.diubah_pada
+FROM ind
+JOIN per_ind p ON p.id = ind.id;
