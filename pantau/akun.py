@@ -19,6 +19,8 @@ import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from pantau.db import transaksi
+
 PERAN = ("pimpinan", "analis", "operator", "admin")
 LABEL_PERAN = {"pimpinan": "Pimpinan", "analis": "Analis", "operator": "Operator daerah", "admin": "Administrator"}
 
@@ -248,14 +250,9 @@ def _catat(cur, oleh: str, aksi: str, nama: str, kolom: str, lama, baru, daerah=
 
 def _transaksi(con, fungsi):
     cur = con.cursor()
-    cur.execute("BEGIN TRANSACTION")
     try:
-        hasil = fungsi(cur)
-        cur.execute("COMMIT")
-        return hasil
-    except Exception:
-        cur.execute("ROLLBACK")
-        raise
+        with transaksi(cur):
+            return fungsi(cur)
     finally:
         cur.close()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -60,6 +61,19 @@ def buka(path: str | Path, baca_saja: bool = False) -> duckdb.DuckDBPyConnection
         raise
 
 
+@contextmanager
+def transaksi(con: duckdb.DuckDBPyConnection):
+    """Satu transaksi pada koneksi/cursor ``con``: COMMIT bila blok selesai, ROLLBACK bila ada galat apa pun
+    (juga KeyboardInterrupt), lalu galatnya diteruskan. Semua atau tidak sama sekali."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def versi_skema(con: duckdb.DuckDBPyConnection) -> int:
     ada = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
@@ -82,8 +96,7 @@ def pasang_skema(con: duckdb.DuckDBPyConnection) -> int:
             f"Basis data ini berversi skema {sekarang}, lebih baru dari Pantau ini ({len(berkas)}). "
             "Perbarui Pantau."
         )
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaksi(con):
         for f in berkas[sekarang:]:
             con.execute(f.read_text(encoding="utf-8"))
         con.execute((SQL_DIR / "aturan.sql").read_text(encoding="utf-8"))
@@ -101,10 +114,6 @@ def pasang_skema(con: duckdb.DuckDBPyConnection) -> int:
                 "INSERT INTO meta VALUES ($k, $v) ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai",
                 {"k": k, "v": v},
             )
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return len(berkas)
 
 

@@ -31,6 +31,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from pantau.db import transaksi
+
 #: Versi pembangkit; masuk ke sha256 parameter agar perubahan algoritme terlihat.
 VERSI_PEMBANGKIT = "1"
 OLEH = "demo-nasional"
@@ -580,8 +582,7 @@ def _isi(con, p: dict, parameter: dict, laporan) -> tuple[int, int, int, int]:
     seed, n = p["seed"], p["n"]
     sha = hashlib.sha256(json.dumps(parameter, sort_keys=True).encode()).hexdigest()
     con.execute(_SQL_MAKRO)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaksi(con):
         # Katalog: ~150 baris kecil dari Python; semua baris besar dibentuk oleh SQL di bawah.
         con.execute("CREATE OR REPLACE TEMP TABLE katalog ("
                     + ", ".join(f"{k} {t}" for k, t in _KOLOM_KATALOG) + ")")
@@ -638,10 +639,6 @@ def _isi(con, p: dict, parameter: dict, laporan) -> tuple[int, int, int, int]:
         )
         for tabel in ("katalog", "pilih_daerah", "ind", "tgt"):
             con.execute(f"DROP TABLE {tabel}")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return n_daerah, n_indikator, n_target, n_realisasi
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from pantau.db import transaksi
 from pantau.impor.validasi import Rencana
 
 # Kolom metadata indikator yang dicatat di riwayat bila berubah.
@@ -280,32 +281,28 @@ def tulis(con: duckdb.DuckDBPyConnection, rencana: Rencana, *, oleh: str, berkas
     """Tulis seluruh rencana atau tidak sama sekali."""
     waktu = waktu or datetime.now().replace(microsecond=0)
     cur = con.cursor()
-    cur.execute("BEGIN TRANSACTION")
     try:
-        impor_id = cur.execute(
-            """
-            INSERT INTO impor (berkas, sha256, oleh, waktu, baris_indikator, baris_target, baris_realisasi)
-            VALUES ($berkas, $sha, $oleh, $waktu, $bi, $bt, $br) RETURNING id
-            """,
-            {"berkas": berkas, "sha": sha256, "oleh": oleh, "waktu": waktu, "bi": len(rencana.indikator),
-             "bt": len(rencana.target), "br": len(rencana.realisasi)},
-        ).fetchone()[0]
-        if not rencana.periode_baru.empty:
-            cur.register("v_periode", rencana.periode_baru)
-            cur.execute(
-                "INSERT INTO periode (daerah_kode, tahun_awal, tahun_akhir) "
-                "SELECT daerah_kode, tahun_awal, tahun_akhir FROM v_periode ON CONFLICT DO NOTHING"
-            )
-            cur.unregister("v_periode")
-        ringkasan = Ringkasan(impor_id)
-        ringkasan.jumlah["indikator"] = _tulis_indikator(cur, rencana.indikator, oleh, waktu, impor_id)
-        ringkasan.jumlah["target"] = _tulis_target(cur, rencana.target, oleh, waktu, impor_id)
-        ringkasan.jumlah["realisasi"] = _tulis_realisasi(cur, rencana.realisasi, oleh, waktu, impor_id)
-        cur.execute("UPDATE impor SET keterangan = $k WHERE id = $id", {"k": ringkasan.teks(), "id": impor_id})
-        cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
+        with transaksi(cur):
+            impor_id = cur.execute(
+                """
+                INSERT INTO impor (berkas, sha256, oleh, waktu, baris_indikator, baris_target, baris_realisasi)
+                VALUES ($berkas, $sha, $oleh, $waktu, $bi, $bt, $br) RETURNING id
+                """,
+                {"berkas": berkas, "sha": sha256, "oleh": oleh, "waktu": waktu, "bi": len(rencana.indikator),
+                 "bt": len(rencana.target), "br": len(rencana.realisasi)},
+            ).fetchone()[0]
+            if not rencana.periode_baru.empty:
+                cur.register("v_periode", rencana.periode_baru)
+                cur.execute(
+                    "INSERT INTO periode (daerah_kode, tahun_awal, tahun_akhir) "
+                    "SELECT daerah_kode, tahun_awal, tahun_akhir FROM v_periode ON CONFLICT DO NOTHING"
+                )
+                cur.unregister("v_periode")
+            ringkasan = Ringkasan(impor_id)
+            ringkasan.jumlah["indikator"] = _tulis_indikator(cur, rencana.indikator, oleh, waktu, impor_id)
+            ringkasan.jumlah["target"] = _tulis_target(cur, rencana.target, oleh, waktu, impor_id)
+            ringkasan.jumlah["realisasi"] = _tulis_realisasi(cur, rencana.realisasi, oleh, waktu, impor_id)
+            cur.execute("UPDATE impor SET keterangan = $k WHERE id = $id", {"k": ringkasan.teks(), "id": impor_id})
     finally:
         cur.close()
     return ringkasan
