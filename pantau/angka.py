@@ -130,6 +130,34 @@ def baca_rentang(v) -> Rentang:
     return Rentang(a.nilai, a.nilai, a.peringatan)
 
 
+_RUPIAH_AWAL = re.compile(r"^\s*rp\.?\s*", re.IGNORECASE)
+_SINGKATAN_RUPIAH = re.compile(r"(rb|ribu|jt|juta|m|miliar|milyar|t|triliun)\.?\s*$", re.IGNORECASE)
+
+
+def baca_rupiah(v) -> Angka:
+    """Baca jumlah rupiah (pagu, realisasi anggaran): "Rp 1.250.000.000", "1250000000", "1.250.000.000,50".
+
+    Rupiah tidak pernah berpecahan ribuan, jadi "1.500" dibaca seribu lima ratus (tanpa peringatan dua arti).
+    Persen, singkatan (juta, M) dan angka negatif ditolak dengan pesan yang menyebut bentuk yang benar."""
+    if isinstance(v, str):
+        s = _RUPIAH_AWAL.sub("", v.strip())
+        if _SINGKATAN_RUPIAH.search(s) and re.search(r"\d", s):
+            raise BukanAngka("tulis dalam rupiah penuh tanpa singkatan (misalnya 1.250.000.000, bukan 1,25 M)")
+        if s.strip().endswith("%"):
+            raise BukanAngka("rupiah, bukan persen (misalnya 1.250.000.000)")
+        t = _SPASI.sub("", s)
+        if _DUA_ARTI.fullmatch(t):
+            return Angka(float(t.replace(".", "")))
+        v = s
+    try:
+        a = baca_angka(v)
+    except BukanAngka as e:
+        raise BukanAngka(f"{e}; isi dengan rupiah, misalnya 1.250.000.000") from None
+    if a.nilai < 0:
+        raise BukanAngka("rupiah tidak boleh negatif")
+    return a
+
+
 def format_angka(x, desimal: int = 2) -> str:
     """1234.5 -> '1.234,50' (desimal=2). None/NaN -> '–'."""
     if x is None or (isinstance(x, float) and math.isnan(x)):

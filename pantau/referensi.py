@@ -1,4 +1,4 @@
-"""Data rujukan: daerah, urusan, skala predikat dan pengaturan bawaan."""
+"""Data rujukan: daerah, urusan, nomenklatur program/sub kegiatan, skala predikat dan pengaturan bawaan."""
 from __future__ import annotations
 
 import duckdb
@@ -22,7 +22,34 @@ PENGATURAN = [
      "Rumus capaian indikator negatif: '2T-R' ((2T - R) / T x 100) atau 'T/R' (T / R x 100)."),
     ("baca_perlu_masuk", "ya", "Apakah membaca dasbor memerlukan masuk (ya/tidak)."),
     ("menit_sesi", "60", "Menit tanpa aktivitas sebelum sesi masuk berakhir."),
+    ("kuadran_batas_kinerja", "91",
+     "Kuadran kinerja-anggaran: rata-rata capaian kinerja (%) yang dianggap efektif (bawaan: batas predikat "
+     "Sangat Tinggi)."),
+    ("kuadran_batas_serapan", "90",
+     "Kuadran kinerja-anggaran: serapan anggaran setahun (%) yang dianggap tinggi; untuk tahun berjalan "
+     "disesuaikan dengan triwulan yang sudah dilaporkan (s.d. TW III: 3/4 dari batas ini)."),
 ]
+
+
+def isi_nomenklatur(con: duckdb.DuckDBPyConnection) -> None:
+    """Isi tabel program dan sub_kegiatan bila masih kosong (idempoten; juga untuk basis data yang
+    dimigrasikan dari versi sebelum tabel itu ada)."""
+    cur = con.cursor()
+    try:
+        if cur.execute("SELECT count(*) FROM program").fetchone()[0] == 0:
+            cur.execute(
+                "INSERT INTO program SELECT kode, nama, bidang_urusan_kode "
+                "FROM read_csv($path, all_varchar = true, header = true)",
+                {"path": str(REFERENSI_DIR / "program.csv")},
+            )
+        if cur.execute("SELECT count(*) FROM sub_kegiatan").fetchone()[0] == 0:
+            cur.execute(
+                "INSERT INTO sub_kegiatan SELECT kode, nama, kegiatan_kode, kegiatan_nama, program_kode "
+                "FROM read_csv($path, all_varchar = true, header = true)",
+                {"path": str(REFERENSI_DIR / "sub_kegiatan.csv")},
+            )
+    finally:
+        cur.close()
 
 
 def isi_referensi(con: duckdb.DuckDBPyConnection) -> None:
@@ -50,6 +77,7 @@ def isi_referensi(con: duckdb.DuckDBPyConnection) -> None:
         )
     if cur.execute("SELECT count(*) FROM skala_predikat").fetchone()[0] == 0:
         cur.executemany("INSERT INTO skala_predikat VALUES (?, ?, ?, ?, ?)", SKALA_PREDIKAT)
+    isi_nomenklatur(con)
     for kunci, nilai, ket in PENGATURAN:
         cur.execute(
             "INSERT INTO pengaturan VALUES ($k, $v, $ket) ON CONFLICT (kunci) DO NOTHING",

@@ -25,7 +25,7 @@ def judul(teks: str) -> str:
         elif i > 0 and w in KECIL:
             kata.append(w)
         else:
-            kata.append(w[:1].upper() + w[1:])
+            kata.append("/".join(b[:1].upper() + b[1:] for b in w.split("/")))
     return " ".join(kata)
 
 
@@ -51,7 +51,29 @@ def main(shared: Path) -> None:
                 continue
             nama = r["nama"].removeprefix("URUSAN PEMERINTAHAN BIDANG ")
             w.writerow([r["kode"], judul(nama), r["nama"], r["kode_induk"], kelompok[r["kode_induk"]]])
-    print("ditulis:", OUT / "daerah.csv", OUT / "urusan.csv")
+    # Nomenklatur program dan sub kegiatan (untuk menamai kode sub kegiatan di dukungan).
+    with open(shared / "nomenklatur" / "program_kabkota_kepmendagri_050_5889.csv", encoding="utf-8") as f:
+        program = {r["kode_program"]: (judul(r["nama_program"]), r["kode_bidang_urusan"]) for r in csv.DictReader(f)}
+    with open(shared / "nomenklatur" / "subkegiatan_sipd_2026_kab_bengkulu_utara.csv", encoding="utf-8") as f:
+        sub = list(csv.DictReader(f))
+    for r in sub:  # program penunjang per bidang (x.xx.01) hanya ada di irisan SIPD
+        program.setdefault(r["kode_program"], (judul(r["nama_program"]), r["kode_bidang_urusan"]))
+    with open(OUT / "program.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["kode", "nama", "bidang_urusan_kode"])
+        for kode in sorted(program):
+            w.writerow([kode, *program[kode]])
+    with open(OUT / "sub_kegiatan.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["kode", "nama", "kegiatan_kode", "kegiatan_nama", "program_kode"])
+        seen = set()
+        for r in sorted(sub, key=lambda r: r["kode_sub_kegiatan"]):
+            if r["kode_sub_kegiatan"] in seen:
+                continue
+            seen.add(r["kode_sub_kegiatan"])
+            w.writerow([r["kode_sub_kegiatan"], " ".join(r["nama_sub_kegiatan"].split()), r["kode_kegiatan"],
+                        " ".join(r["nama_kegiatan"].split()), r["kode_program"]])
+    print("ditulis:", OUT / "daerah.csv", OUT / "urusan.csv", OUT / "program.csv", OUT / "sub_kegiatan.csv")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,14 @@
-"""Membuat data contoh (seed) demo Pantau: indikator, target dan realisasi RPJMD 2021-2026.
+"""Membuat data contoh (seed) demo Pantau: indikator, target, realisasi RPJMD 2021-2026 dan dukungan.
 
 Daerah: Kalimantan Utara (65) dan Kalimantan Tengah (62) beserta seluruh kabupaten/kotanya.
 
     python scripts/buat_seed.py
 
-Masukan (hanya ini): ``data/sumber/*.csv`` (salinan seri resmi, lihat ``data/sumber/SUMBER.md``) dan
-``data/referensi/daerah.csv``. Keluaran: ``data/seed/indikator.csv``, ``target.csv``, ``realisasi.csv``
-dalam format impor DESIGN bagian 2 (UTF-8, titik desimal; Gini dan target rentang IKU-03 memakai koma
-desimal, ditulis dalam tanda kutip).
+Masukan (hanya ini): ``data/sumber/*.csv`` (salinan seri resmi, lihat ``data/sumber/SUMBER.md``),
+``data/referensi/daerah.csv`` dan ``data/referensi/sub_kegiatan.csv``. Keluaran:
+``data/seed/indikator.csv``, ``target.csv``, ``realisasi.csv`` dalam format impor DESIGN bagian 2
+(UTF-8, titik desimal; Gini dan target rentang IKU-03 memakai koma desimal, ditulis dalam tanda kutip),
+dan ``dukungan.csv`` (lihat di bawah).
 
 Angka resmi (BPS, Kemenkes, transkripsi pers) dipakai apa adanya dan kolom ``sumber`` realisasi
 menyebut asalnya. Semua angka lain, dan semua target RPJMD, adalah ilustrasi: ``sumber`` berbunyi
@@ -16,12 +17,23 @@ menyebut asalnya. Semua angka lain, dan semua target RPJMD, adalah ilustrasi: ``
 sama persis, dan menambah satu indikator tidak mengubah angka indikator lain.
 
 Kasus khusus yang sengaja dibuat (dipakai oleh uji) ada di KASUS_* di bawah dan di laporan akhir.
+
+``data/seed/dukungan.csv`` (seluruhnya ilustrasi): sub kegiatan APBD yang mendukung setiap indikator
+2022-2026, dengan pagu dan realisasi anggaran. Kode dan nama sub kegiatan dari
+``data/referensi/sub_kegiatan.csv`` (tingkat kab/kota; untuk provinsi digit kegiatan 2 menjadi 1), bidang
+urusan kode = urusan indikator (indikator lintas urusan: sub kegiatan bidang terkait). Satu pagu dan
+realisasi per (daerah, tahun, sub kegiatan); realisasi per triwulan adalah belanja dalam triwulan itu
+(2024-2026; 2026 s.d. TW3, 62.12 s.d. TW2), 2022-2023 hanya angka setahun. Serapan per (daerah, urusan)
+sebagian mengikuti kinerja, sebagian sengaja menyimpang (keempat kuadran kinerja-anggaran terisi). Temuan
+yang disengaja: indikator-tahun tanpa dukungan dan sub kegiatan penunjang tanpa indikator. Aliran acaknya
+terpisah (``rng("dukungan", ...)``), jadi ketiga berkas lain tidak berubah.
 """
 from __future__ import annotations
 
 import csv
 import math
 import random
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1156,6 +1168,9 @@ KOLOM_INDIKATOR = ["daerah_kode", "periode_rpjmd", "urusan_kode", "indikator_kod
 KOLOM_TARGET = ["daerah_kode", "periode_rpjmd", "indikator_kode", "tahun", "dokumen", "target"]
 KOLOM_REALISASI = ["daerah_kode", "periode_rpjmd", "indikator_kode", "tahun", "periode", "realisasi",
                    "sumber", "status", "catatan"]
+KOLOM_DUKUNGAN = ["daerah_kode", "periode_rpjmd", "tahun", "indikator_kode", "sub_kegiatan_kode",
+                  "sub_kegiatan_nama", "perangkat_daerah", "pagu", "realisasi_tw1", "realisasi_tw2",
+                  "realisasi_tw3", "realisasi_tw4", "realisasi_anggaran", "disepakati", "sumber", "catatan"]
 WIL = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
 URUT_PERIODE = {p: n for n, p in enumerate((*TW, "TAHUN"))}
 
@@ -1168,8 +1183,7 @@ def tulis_nilai(ind: Ind, v) -> str:
     return fmt(v, ind.dec, koma=ind.kode == "IKU-05")
 
 
-def susun(daerah: list[Daerah], sumber: Sumber):
-    p = Pembuat(daerah, sumber)
+def susun(daerah: list[Daerah], p: Pembuat):
     indikator, target, realisasi = [], [], []
     for d in daerah:
         for ind in KATALOG:
@@ -1215,6 +1229,324 @@ def tulis_csv(path: Path, kolom: list[str], rows: list[dict]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Dukungan sub kegiatan dan anggaran (dukungan.csv)
+# ---------------------------------------------------------------------------------------------
+# Semua angka di sini ilustrasi. Aliran acak sendiri (rng("dukungan", ...)), jadi tidak menggeser angka
+# indikator, target dan realisasi. Kode dan nama sub kegiatan dari data/referensi/sub_kegiatan.csv
+# (sub kegiatan kab/kota, digit kegiatan 2); untuk provinsi digit itu menjadi 1 dan namanya tetap.
+SUB_KEGIATAN_CSV = AKAR / "data" / "referensi" / "sub_kegiatan.csv"
+TAHUN_DUKUNGAN = range(2022, TAHUN_AKHIR + 1)
+TAHUN_DUKUNGAN_TW = 2024  # sejak tahun ini realisasi anggaran per triwulan; sebelumnya angka setahun
+PAGU = {"provinsi": (250_000_000, 9_000_000_000, 1_300_000_000),  # (min, maks, median)
+        "kabupaten": (75_000_000, 3_000_000_000, 420_000_000)}
+PAGU["kota"] = PAGU["kabupaten"]
+BOBOT_TW_ANGGARAN = ((0.05, 0.15), (0.15, 0.25), (0.20, 0.30), (0.25, 0.40))
+
+# Sub kegiatan yang boleh mendukung indikator: awalan kode (tingkat kab/kota) dan, bila ada, kata yang
+# harus muncul di nama (tanpa beda huruf besar-kecil; bila tidak ada yang cocok, semua awalan dipakai).
+# Program penunjang (x.xx.01) tidak pernah dipakai. Indikator tanpa entri, atau yang bidang urusannya tidak
+# punya sub kegiatan di berkas referensi (3.28 Kehutanan, 3.29 ESDM), tidak punya dukungan (temuan).
+DUKUNGAN_SUB = {
+    "PDK-01": (("1.01.02.2.01",), ()),
+    "PDK-02": (("1.01.02.2.02",), ()),
+    "PDK-03": (("1.01.02.2.02", "1.01.04"), ("Kelembagaan dan Manajemen Sekolah", "Perlengkapan Peserta",
+                                             "Sosialisasi", "Pembinaan Minat", "Pembangunan Sarana",
+                                             "Rehabilitasi", "Pendistribusian")),
+    "PDK-04": (("1.01.02",), ("Biaya Personil", "Dana BOS", "Dana BOP", "Perlengkapan Peserta")),
+    "PDK-05": (("1.01.02",), ("Pembangunan Sarana", "Rehabilitasi Sedang")),
+    "KES-01": (("1.02",), ("Gizi", "Balita", "Ibu Hamil", "Pendekatan Keluarga")),
+    "KES-02": (("1.02",), ("Ibu Hamil", "Ibu Bersalin", "Operasional Pelayanan Puskesmas",
+                           "Pengembangan Rumah Sakit")),
+    "KES-03": (("1.02",), ("Bayi Baru Lahir", "Balita", "Ibu Bersalin", "Pengadaan Alat Kesehatan")),
+    "KES-04": (("1.02",), ("Jaminan Kesehatan", "Operasional Pelayanan Puskesmas", "Akreditasi")),
+    "PU-01": (("1.03.10",), ("Pemeliharaan Rutin Jalan", "Rehabilitasi Jalan", "Rekonstruksi Jalan",
+                             "Survey Kondisi", "Rehabilitasi Jembatan")),
+    "PU-02": (("1.03.10",), ("Rekonstruksi Jalan", "Pembangunan Jembatan", "Rehabilitasi Jalan")),
+    "PU-03": (("1.03.03",), ()),
+    "PRK-01": (("1.04",), ("Rumah",)),
+    "PRK-02": (("1.04.03", "1.04.04", "1.04.05"), ()),
+    "TRB-01": (("1.05.02",), ("Peraturan Daerah", "Perda", "Polisi Pamong", "PPNS")),
+    "SOS-01": (("1.06.04", "1.06.05", "1.06.02"), ()),
+    "NAK-01": (("2.07.03", "2.07.04"), ()),
+    "NAK-02": (("2.07.03", "2.07.04", "2.07.05"), ()),
+    "PPA-01": (("2.08.02", "2.08.04", "2.08.05"), ()),
+    "PPA-02": (("2.08.03", "2.08.06", "2.08.07"), ()),
+    "PGN-01": (("2.09.02", "2.09.03"), ()),
+    "LH-01": (("2.11.02", "2.11.03", "2.11.04"), ()),
+    "LH-02": (("2.11.11",), ()),
+    "DUK-01": (("2.12.02", "2.12.04"), ()),
+    "PMD-01": (("2.13",), ()),
+    "KB-01": (("2.14.03",), ()),
+    "HUB-01": (("2.15.02",), ("Perlengkapan Jalan",)),
+    "KOM-01": (("2.16.03",), ("Internet", "Cerdas")),
+    "KOM-02": (("2.16.02", "2.16.03"), ("SPBE", "Audit TIK", "Pusat Data", "Cerdas")),
+    "UKM-01": (("2.17.07", "2.17.08"), ()),
+    "PM-01": (("2.18.02", "2.18.03", "2.18.04", "2.18.05"), ()),
+    "OR-01": (("2.19.02", "2.19.03", "2.19.04"), ()),
+    "OR-02": (("2.19.02", "2.19.04"), ()),
+    "BUD-01": (("2.22",), ()),
+    "PUS-01": (("2.23.02",), ()),
+    "IKN-01": (("3.25.03", "3.25.04"), ()),
+    "PAR-01": (("3.26.02", "3.26.03"), ()),
+    "TAN-01": (("3.27.02", "3.27.07"), ()),
+    "TAN-02": (("3.27.03", "3.27.05", "3.27.07"), ()),
+    "HUT-01": (("3.28",), ()),
+    "ESD-01": (("3.29",), ()),
+    "DAG-01": (("3.30.03", "3.30.04"), ()),
+    "IND-01": (("3.31",), ()),
+    "ORG-01": (("4.01.03.2.02",), ()),
+    "REN-01": (("5.01.02", "5.01.03"), ()),
+    "KEU-01": (("5.02.02", "5.02.03"), ()),
+    "KEU-02": (("5.02.04",), ()),
+    "INS-01": (("6.01.02", "6.01.03"), ()),
+    "KBP-01": (("8.01.02", "8.01.03", "8.01.04"), ()),
+}
+# Indikator lintas urusan: 1-2 sub kegiatan bidang terkait, diutamakan yang sudah mendukung indikator
+# urusan itu di daerah yang sama. IKU-05 (Gini) sengaja tanpa dukungan.
+DUKUNGAN_LINTAS = {
+    "IKU-01": (("1.01.02", "1.02.02"), (), 2),
+    "IKU-02": (("1.06.04", "1.06.05"), (), 2),
+    "IKU-03": (("5.01.03.2.02",), ("Perekonomian",), 1),
+    "IKU-04": (("2.07.03", "2.07.04"), (), 1),
+    "IKU-06": (("2.18.02", "2.18.03"), (), 1),
+}
+PELUANG_TANPA_DUKUNGAN = 0.03  # (daerah, indikator) yang tidak didukung sub kegiatan sama sekali
+PELUANG_TAHUN_TANPA_DUKUNGAN = 0.02  # satu tahun tanpa dukungan
+CATATAN_DUKUNGAN = ("pagu dikurangi pada APBD-P", "pagu ditambah pada APBD-P", "tender gagal, diulang TW3",
+                    "sisa tender (efisiensi), volume tercapai", "pencairan tertunda menunggu petunjuk teknis")
+
+
+@dataclass(frozen=True)
+class Anggaran:
+    pagu: int
+    tw: tuple  # realisasi per triwulan (None = belum dilaporkan)
+    tahun: int | None  # realisasi setahun (2022-2023)
+    catatan: str
+
+
+def baca_sub_kegiatan() -> dict:
+    with open(SUB_KEGIATAN_CSV, encoding="utf-8", newline="") as f:
+        return {r["kode"]: r["nama"] for r in csv.DictReader(f)}
+
+
+def kode_tingkat(kode: str, d: Daerah) -> str:
+    """Kode sub kegiatan kab/kota (digit kegiatan 2) -> kode provinsi (digit 1) untuk daerah provinsi."""
+    if d.jenis != "provinsi":
+        return kode
+    s = kode.split(".")
+    return ".".join(s[:3] + ["1"] + s[4:])
+
+
+def penunjang(kode: str) -> bool:
+    return kode.split(".")[2] == "01"
+
+
+def capaian_kasar(ind: Ind, s: Seri, y: int) -> float | None:
+    """Perkiraan capaian (%) setahun dari seri indikator; hanya untuk menautkan serapan ke kinerja."""
+    t = s.target.get(y)
+    if ind.polaritas not in ("positif", "negatif") or not isinstance(t, (int, float)) or t == 0:
+        return None
+    rows = [x for x in s.realisasi if x.tahun == y]
+    if not rows:
+        return None
+    tahun = [x.nilai for x in rows if x.periode == "TAHUN"]
+    if tahun:
+        v = tahun[0]
+    elif ind.agregasi == "kumulatif":
+        v = sum(x.nilai for x in rows)
+    else:
+        v = max(rows, key=lambda x: URUT_PERIODE[x.periode]).nilai
+    c = v / t if ind.polaritas == "positif" else 2 - v / t
+    return jepit(c * 100, (0.0, 150.0))
+
+
+class PembuatDukungan:
+    def __init__(self, p: Pembuat, sub: dict) -> None:
+        self.p, self.sub = p, sub
+        self.kab = [k for k in sub if not k.startswith("X")]
+        self._anggaran, self._serapan = {}, {}
+        self.opd_bidang = {}  # (bidang, jenis) -> perangkat daerah
+        for ind in KATALOG:
+            for jenis in ("provinsi", "kabupaten", "kota"):
+                if ind.urusan:
+                    self.opd_bidang.setdefault((ind.urusan, jenis),
+                                               ind.opd[0] if jenis == "provinsi" else ind.opd[1])
+
+    def kolam(self, awalan, kata) -> list[str]:
+        semua = [k for k in self.kab if not penunjang(k) and k.startswith(awalan)]
+        cocok = [k for k in semua if any(w.lower() in self.sub[k].lower() for w in kata)]
+        return cocok or semua
+
+    # ---- serapan per (daerah, bidang urusan): sebagian ikut kinerja, sebagian sengaja menyimpang ----
+    def serapan_bidang(self, d: Daerah) -> dict:
+        if d.kode in self._serapan:
+            return self._serapan[d.kode]
+        per_urusan = defaultdict(list)
+        for ind in KATALOG:
+            if ind.urusan and self.p.berlaku(d, ind):
+                s = self.p.seri(d, ind)
+                per_urusan[ind.urusan] += [c for y in range(2022, TAHUN_LENGKAP + 1)
+                                           if (c := capaian_kasar(ind, s, y)) is not None]
+        cap = {u: sum(v) / len(v) for u, v in per_urusan.items() if v}
+        urut = sorted(cap, key=lambda u: (cap[u], u))
+        rendah = {ki for (kd, ki) in KASUS_RENDAH if kd == d.kode}
+        lampau = {ki for (kd, ki) in KASUS_MELAMPAUI if kd == d.kode}
+        boros = {ind.urusan for ind in KATALOG if ind.kode in rendah}
+        hemat = {ind.urusan for ind in KATALOG if ind.kode in lampau}
+        bebas = [u for u in urut if u not in boros | hemat]
+        if bebas:  # urusan berkinerja paling rendah menyerap tinggi, yang paling tinggi menyerap rendah
+            boros.add(bebas[0])
+            hemat.add(bebas[-1])
+        hasil = {}
+        for n, u in enumerate(urut):
+            r = rng("dukungan", "serapan", d.kode, u)
+            skor = 2 * n / max(1, len(urut) - 1) - 1  # -1 (kinerja terendah) .. +1
+            if u in boros:
+                hasil[u] = r.uniform(0.93, 0.975)
+            elif u in hemat:
+                hasil[u] = r.uniform(0.66, 0.76)
+            else:
+                hasil[u] = jepit(0.865 + 0.05 * skor + r.gauss(0, 0.045), (0.68, 0.97))
+        self._serapan[d.kode] = hasil
+        return hasil
+
+    def level_serapan(self, d: Daerah, bidang: str) -> float:
+        lv = self.serapan_bidang(d)
+        if bidang not in lv:
+            lv[bidang] = rng("dukungan", "serapan", d.kode, bidang).uniform(0.78, 0.93)
+        return lv[bidang]
+
+    # ---- pagu dan realisasi: satu per (daerah, sub kegiatan, tahun), dipakai di semua barisnya --------
+    def anggaran(self, d: Daerah, kode: str) -> dict:
+        key = (d.kode, kode)
+        if key in self._anggaran:
+            return self._anggaran[key]
+        r = rng("dukungan", "anggaran", d.kode, kode)
+        lo, hi, med = PAGU[d.jenis]
+        dasar = jepit(math.exp(r.gauss(math.log(med), 0.75)), (lo, hi))
+        level = self.level_serapan(d, kode[:4])
+        hasil = {}
+        for y in TAHUN_DUKUNGAN:
+            dasar = jepit(dasar * (1 + r.gauss(0.04, 0.05)), (lo, hi))
+            pagu, catatan = dasar, ""
+            serapan = level + r.gauss(0, 0.035)
+            if not 0.65 <= serapan <= 0.99:  # dipantulkan ke dalam, bukan ditumpuk di batas
+                serapan = 0.65 + r.uniform(0, 0.03) if serapan < 0.65 else 0.99 - r.uniform(0, 0.02)
+            bobot = [r.uniform(a, b) for a, b in BOBOT_TW_ANGGARAN]
+            if r.random() < 0.015:
+                catatan = r.choice(CATATAN_DUKUNGAN[:4] if y < 2026 else CATATAN_DUKUNGAN)
+                if catatan.startswith("pagu dikurangi"):
+                    pagu = max(lo, pagu * r.uniform(0.78, 0.9))
+                elif catatan.startswith("pagu ditambah"):
+                    pagu = min(hi, pagu * r.uniform(1.1, 1.25))
+                elif catatan.startswith("tender gagal"):
+                    serapan = min(serapan, r.uniform(0.65, 0.8))
+                    bobot = [bobot[0], 0.02, bobot[2] * 1.6, bobot[3] * 1.3]
+                elif catatan.startswith("sisa tender"):
+                    serapan = min(serapan, r.uniform(0.72, 0.84))
+                else:  # pencairan tertunda (2026)
+                    bobot[0] = 0.01
+                if y < TAHUN_DUKUNGAN_TW and catatan.startswith(("tender", "pencairan")):
+                    catatan = ""
+            pagu = int(round(pagu / 1000)) * 1000
+            total = pagu * serapan
+            tw = [int(total * w / sum(bobot)) for w in bobot]
+            if y == 2026:
+                n = TW_2026 - (1 if d.kode in BELUM_LAPOR_TW3_2026 else 0)
+                tw = tw[:n] + [None] * (4 - n)
+            assert sum(v or 0 for v in tw) <= pagu, (key, y)
+            if y < TAHUN_DUKUNGAN_TW:
+                hasil[y] = Anggaran(pagu, (None,) * 4, sum(tw), catatan)
+            else:
+                hasil[y] = Anggaran(pagu, tuple(tw), None, catatan)
+        self._anggaran[key] = hasil
+        return hasil
+
+    # ---- pilihan sub kegiatan per (daerah, indikator), berlanjut dari tahun ke tahun ---------------
+    def pilih(self, d: Daerah, ind: Ind, terpilih: dict) -> dict:
+        """tahun -> [kode kab/kota]; terpilih: kode yang sudah dipakai indikator lain di daerah ini."""
+        r = rng("dukungan", "pilih", d.kode, ind.kode)
+        kasus = (d.kode, ind.kode) in KASUS_RENDAH or (d.kode, ind.kode) in KASUS_MELAMPAUI
+        if ind.kode in DUKUNGAN_LINTAS:
+            awalan, kata, maks = DUKUNGAN_LINTAS[ind.kode]
+            kolam = self.kolam(awalan, kata)
+            utama = sorted(k for k in terpilih if k in kolam)
+            n = r.randint(1, maks)
+            pilihan = r.sample(utama, min(n, len(utama))) if utama else []
+            sisa = [k for k in kolam if k not in pilihan]
+            pilihan += r.sample(sisa, min(n - len(pilihan), len(sisa)))
+            tahunan = {y: sorted(pilihan) for y in TAHUN_DUKUNGAN}
+        elif ind.kode in DUKUNGAN_SUB:
+            kolam = self.kolam(*DUKUNGAN_SUB[ind.kode])
+            if not kolam:
+                return {}
+            n = min(len(kolam), r.choices((1, 2, 3), (0.5, 0.35, 0.15))[0])
+            kini = r.sample(kolam, n)
+            tahunan = {}
+            for y in TAHUN_DUKUNGAN:
+                if y > TAHUN_DUKUNGAN[0]:
+                    u = r.random()
+                    lain = [k for k in kolam if k not in kini]
+                    if u < 0.12 and lain:  # diganti sub kegiatan lain
+                        kini = kini[:-1] + [r.choice(lain)]
+                    elif u < 0.20 and lain and len(kini) < 3:  # ditambah
+                        kini = kini + [r.choice(lain)]
+                    elif u < 0.26 and len(kini) > 1:  # dikurangi
+                        kini = kini[1:]
+                tahunan[y] = sorted(kini)
+        else:
+            return {}
+        if not kasus and r.random() < PELUANG_TANPA_DUKUNGAN:
+            return {}
+        for y in TAHUN_DUKUNGAN:
+            if not kasus and r.random() < PELUANG_TAHUN_TANPA_DUKUNGAN:
+                tahunan.pop(y)
+        return tahunan
+
+    def tanpa_indikator(self, d: Daerah, bidang: list[str]) -> dict:
+        """Sub kegiatan penunjang bidang yang digarap daerah, belum mendukung indikator: tahun -> [kode]."""
+        r = rng("dukungan", "tanpa", d.kode)
+        calon = [k for k in self.kab if penunjang(k) and k[:4] in bidang]
+        tetap = r.sample(calon, 4)
+        return {y: sorted(r.sample(tetap, r.choice((1, 2, 2, 3)))) for y in TAHUN_DUKUNGAN}
+
+    def baris(self, d: Daerah, ind: Ind | None, kode_kab: str, y: int) -> dict:
+        kode = kode_tingkat(kode_kab, d)
+        a = self.anggaran(d, kode)[y]
+        if ind is None or not ind.urusan:
+            opd = self.opd_bidang[(kode[:4], d.jenis)]
+        else:
+            opd = ind.opd[0] if d.jenis == "provinsi" else ind.opd[1]
+        sepakat = (y <= TAHUN_LENGKAP
+                   or rng("dukungan", "sepakat", d.kode, ind.kode if ind else "", kode).random() < 0.75)
+        kosong = lambda v: "" if v is None else v  # noqa: E731
+        return {"daerah_kode": d.kode, "periode_rpjmd": PERIODE, "tahun": y,
+                "indikator_kode": ind.kode if ind else "", "sub_kegiatan_kode": kode,
+                "sub_kegiatan_nama": self.sub[kode_kab], "perangkat_daerah": opd, "pagu": a.pagu,
+                **{f"realisasi_tw{i + 1}": kosong(v) for i, v in enumerate(a.tw)},
+                "realisasi_anggaran": kosong(a.tahun), "disepakati": "ya" if sepakat else "tidak",
+                "sumber": ILUSTRASI, "catatan": a.catatan}
+
+
+def susun_dukungan(daerah: list[Daerah], p: Pembuat) -> list[dict]:
+    g = PembuatDukungan(p, baca_sub_kegiatan())
+    rows = []
+    for d in daerah:
+        berlaku = [ind for ind in KATALOG if p.berlaku(d, ind)]
+        pilihan, terpilih = {}, set()
+        for ind in sorted(berlaku, key=lambda i: i.kode in DUKUNGAN_LINTAS):  # lintas urusan terakhir
+            pilihan[ind.kode] = g.pilih(d, ind, terpilih)
+            terpilih |= {k for ks in pilihan[ind.kode].values() for k in ks}
+        for ind in berlaku:
+            for y, kodes in pilihan[ind.kode].items():
+                rows += [g.baris(d, ind, k, y) for k in kodes]
+        bidang = sorted({ind.urusan for ind in berlaku if ind.urusan})
+        for y, kodes in g.tanpa_indikator(d, bidang).items():
+            rows += [g.baris(d, None, k, y) for k in kodes]
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
 # Periksa
 # ---------------------------------------------------------------------------------------------
 def angka(teks: str) -> float:
@@ -1254,6 +1586,40 @@ def periksa(indikator, target, realisasi) -> None:
         assert r["periode"] in (*TW, "TAHUN") and r["status"] in ("sementara", "tetap"), r
 
 
+POLA_SUB_KEGIATAN = re.compile(r"[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{4}")
+
+
+def periksa_dukungan(indikator, dukungan) -> None:
+    urusan = {(r["daerah_kode"], r["indikator_kode"]): r["urusan_kode"] for r in indikator}
+    kunci, anggaran = set(), {}
+    for r in dukungan:
+        k = (r["daerah_kode"], r["tahun"], r["indikator_kode"], r["sub_kegiatan_kode"])
+        assert k not in kunci, ("dukungan ganda", k)
+        kunci.add(k)
+        kode = r["sub_kegiatan_kode"]
+        assert POLA_SUB_KEGIATAN.fullmatch(kode), k
+        assert kode.split(".")[3] == ("1" if "." not in r["daerah_kode"] else "2"), k
+        if r["indikator_kode"]:
+            u = urusan[(r["daerah_kode"], r["indikator_kode"])]
+            assert not penunjang(kode) and (not u or kode[:4] == u), k
+        tw = [r[f"realisasi_tw{i}"] for i in range(1, 5)]
+        assert (r["realisasi_anggaran"] == "") == (r["tahun"] >= TAHUN_DUKUNGAN_TW), k
+        belanja = sum(v or 0 for v in tw) + (r["realisasi_anggaran"] or 0)
+        assert r["pagu"] % 1000 == 0 and belanja <= r["pagu"], k
+        nilai = (r["pagu"], *tw, r["realisasi_anggaran"], r["perangkat_daerah"])
+        assert anggaran.setdefault((r["daerah_kode"], r["tahun"], kode), nilai) == nilai, ("pagu beda", k)
+
+
+def laporan_dukungan(indikator, dukungan) -> None:
+    ada = {(r["daerah_kode"], r["indikator_kode"], r["tahun"]) for r in dukungan if r["indikator_kode"]}
+    semua = [(r["daerah_kode"], r["indikator_kode"], y) for r in indikator for y in TAHUN_DUKUNGAN]
+    tanpa = sum(k not in ada for k in semua)
+    kosong = sum(not r["indikator_kode"] for r in dukungan)
+    print(f"baris dukungan: {len(dukungan)} (tanpa indikator {kosong}; indikator-tahun tanpa dukungan "
+          f"{tanpa} dari {len(semua)} = {100 * tanpa / len(semua):.1f}%; "
+          f"sub kegiatan berbeda {len({r['sub_kegiatan_kode'] for r in dukungan})})")
+
+
 def laporan(daerah, indikator, target, realisasi) -> None:
     per_daerah = Counter(r["daerah_kode"] for r in indikator)
     urusan = defaultdict(set)
@@ -1273,15 +1639,20 @@ def laporan(daerah, indikator, target, realisasi) -> None:
 
 def main() -> None:
     daerah = baca_daerah()
-    indikator, target, realisasi = susun(daerah, Sumber())
+    p = Pembuat(daerah, Sumber())
+    indikator, target, realisasi = susun(daerah, p)
     periksa(indikator, target, realisasi)
+    dukungan = susun_dukungan(daerah, p)
+    periksa_dukungan(indikator, dukungan)
     KELUARAN.mkdir(parents=True, exist_ok=True)
     tulis_csv(KELUARAN / "indikator.csv", KOLOM_INDIKATOR, indikator)
     tulis_csv(KELUARAN / "target.csv", KOLOM_TARGET, target)
     tulis_csv(KELUARAN / "realisasi.csv", KOLOM_REALISASI, realisasi)
+    tulis_csv(KELUARAN / "dukungan.csv", KOLOM_DUKUNGAN, dukungan)
     laporan(daerah, indikator, target, realisasi)
+    laporan_dukungan(indikator, dukungan)
     print("ditulis:", *(str((KELUARAN / n).relative_to(AKAR)) for n in
-                        ("indikator.csv", "target.csv", "realisasi.csv")))
+                        ("indikator.csv", "target.csv", "realisasi.csv", "dukungan.csv")))
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ baca                 Y       Y       Y      Y
 ekspor               Y       Y       Y      Y
 lihat_riwayat        Y       Y       Y      Y
 catatan_desk         -       Y       -      -
+dukungan_desk        -       Y       D      -
 impor                -       -       D      Y
 batal_impor          -       -       -      Y
 pulihkan             -       -       -      Y
@@ -98,6 +99,12 @@ def _tulis(aksi: str, con, path, p: Pengguna, tmp_path):
     elif aksi == "catatan_desk":
         desk.simpan_catatan(con, urusan="1.02", daerah="65.01", tahun=2024, pendorong="uji izin", penghambat=None,
                             tindak_lanjut=None, versi_dasar=0, pengguna=p)
+    elif aksi == "dukungan_desk":
+        from pantau import dukungan
+
+        ind = con.execute("SELECT id FROM indikator WHERE daerah_kode = '65.01' AND kode = 'KES-01'").fetchone()[0]
+        dukungan.tambah(con, pengguna=p, daerah="65.01", tahun=2026, indikator_id=ind,
+                        sub_kegiatan_kode="1.02.02.2.01.0014", perangkat_daerah="Dinas Kesehatan", pagu=1e8)
     elif aksi == "batal_impor":
         batalkan_impor(con, 1, pengguna=p)
     elif aksi == "pengaturan":
@@ -113,7 +120,8 @@ def _tulis(aksi: str, con, path, p: Pengguna, tmp_path):
         raise AssertionError(aksi)
 
 
-JALUR_TULIS = [(k, v) for k, v in KASUS if k[1] in ("impor", "catatan_desk", "batal_impor", "pengaturan",
+JALUR_TULIS = [(k, v) for k, v in KASUS if k[1] in ("impor", "catatan_desk", "dukungan_desk", "batal_impor",
+                                                     "pengaturan",
                                                      "kelola_akun", "pulihkan")]
 
 

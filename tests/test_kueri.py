@@ -46,7 +46,7 @@ def contoh(con):
             "saring_urusan": ["lintas", "1.02"], "saring_predikat": [5, 4, 0], "saring_iku": False,
             "saring_on_track": "", "saring_cari": "", "indikator_kode": "IKU-01",
             "daerah_riwayat": "65", "oleh_riwayat": "", "tanggal_dari": date(2000, 1, 1),
-            "tanggal_sampai": date(2100, 1, 1)}
+            "tanggal_sampai": date(2100, 1, 1), "dimensi": "urusan"}
 
 
 def test_ada_kueri():

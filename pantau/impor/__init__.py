@@ -60,7 +60,7 @@ def periksa_daerah(rencana: Rencana, pengguna: Pengguna) -> None:
     if pengguna.peran != "operator":
         return
     masalah = []
-    for lembar in ("indikator", "target", "realisasi"):
+    for lembar in ("indikator", "target", "realisasi", "dukungan"):
         df = getattr(rencana, lembar)
         if df is None or df.empty:
             continue

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pantau.impor.masalah import ImporGagal, Masalah
 
-LEMBAR = ("indikator", "target", "realisasi")
+LEMBAR = ("indikator", "target", "realisasi", "dukungan")
 
 #: Nama kolom yang dikenal per lembar (untuk menemukan baris judul yang tidak di baris 1).
 KOLOM_DIKENAL = {
@@ -25,6 +25,9 @@ KOLOM_DIKENAL = {
     "target": {"daerah_kode", "indikator_kode", "tahun", "target", "dokumen", "periode_rpjmd", "nama_indikator"},
     "realisasi": {"daerah_kode", "indikator_kode", "tahun", "periode", "realisasi", "sumber", "status", "catatan",
                   "periode_rpjmd"},
+    "dukungan": {"daerah_kode", "tahun", "indikator_kode", "sub_kegiatan_kode", "sub_kegiatan_nama",
+                 "perangkat_daerah", "pagu", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
+                 "realisasi_anggaran", "disepakati", "sumber", "catatan", "periode_rpjmd"},
 }
 #: Baca XML lembar langsung (cepat); False = selalu lewat openpyxl (pembanding di uji).
 PEMBACA_CEPAT = True
@@ -423,7 +426,7 @@ def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, Lembar]:
                 if nama in asli.lower() or asli.lower().startswith(nama[:4]):
                     saran.append(f"ganti nama lembar '{asli}' menjadi '{nama}'")
                     break
-        _tolak(f"tidak ada lembar 'indikator', 'target' atau 'realisasi' di {path.name}; lembar yang ada: {ada}"
+        _tolak(f"tidak ada lembar 'indikator', 'target', 'realisasi' atau 'dukungan' di {path.name}; lembar yang ada: {ada}"
                + (f"; {', '.join(saran)}" if saran else ""))
     return hasil
 
@@ -470,7 +473,7 @@ def _nama_csv(path: Path) -> str:
     cocok = [n for n in LEMBAR if n in stem]
     if len(cocok) == 1:
         return cocok[0]
-    _tolak(f"nama berkas CSV harus memuat 'indikator', 'target' atau 'realisasi' (misalnya realisasi.csv), "
+    _tolak(f"nama berkas CSV harus memuat 'indikator', 'target', 'realisasi' atau 'dukungan' (misalnya realisasi.csv), "
            f"bukan {path.name}")
 
 
@@ -488,7 +491,7 @@ def baca_berkas(path: str | Path, masalah: list[Masalah]) -> dict[str, Lembar]:
                 if lembar is not None:
                     hasil[nama] = lembar
         if not hasil:
-            _tolak(f"folder {path} tidak berisi indikator.csv, target.csv atau realisasi.csv yang berisi data")
+            _tolak(f"folder {path} tidak berisi indikator.csv, target.csv, realisasi.csv atau dukungan.csv yang berisi data")
         return hasil
     akhiran = path.suffix.lower()
     with path.open("rb") as f:

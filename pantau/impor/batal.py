@@ -101,7 +101,7 @@ def batalkan_impor(con: duckdb.DuckDBPyConnection, impor_id: int, *, oleh: str |
                 {"b": f"pembatalan impor #{impor_id}", "s": hashlib.sha256(f"batal-{impor_id}".encode()).hexdigest(),
                  "o": oleh, "w": waktu, "k": f"membatalkan impor #{impor_id} ({imp[0]})"}).fetchone()[0]
             ringkasan = HasilBatal(baru_id, {t: {"tambah": 0, "ubah": 0, "sama": 0} for t in
-                                             ("indikator", "target", "realisasi")})
+                                             ("indikator", "target", "realisasi", "dukungan")})
             hapus_indikator = []
 
             def catat(tabel, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru):
@@ -174,6 +174,10 @@ def batalkan_impor(con: duckdb.DuckDBPyConnection, impor_id: int, *, oleh: str |
                                  "i": ind_id, "t": tahun, "k": kunci})
                     catat("target", "ubah", ind_id, d, k, tahun, kunci, "target", baru, lama)
                     ringkasan.jumlah["target"]["ubah"] += 1
+                elif tabel == "dukungan":
+                    _batal_dukungan(cur, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru, catat, konflik,
+                                    {"o": oleh, "w": waktu, "im": baru_id})
+                    ringkasan.jumlah["dukungan"]["tambah" if aksi == "tambah" else "ubah"] += 1
                 elif tabel == "indikator":
                     if aksi == "tambah":
                         hapus_indikator.append((ind_id, d, k, baru))
@@ -209,6 +213,40 @@ def batalkan_impor(con: duckdb.DuckDBPyConnection, impor_id: int, *, oleh: str |
     finally:
         cur.close()
     return ringkasan
+
+
+_KOLOM_DUKUNGAN_ANGKA = {"pagu", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "realisasi_tahun"}
+
+
+def _batal_dukungan(cur, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru, catat, konflik, p):
+    """Kembalikan satu perubahan dukungan yang ditulis impor: baris baru dihapus, kolom yang berubah
+    dikembalikan ke nilai lamanya (ditolak bila nilainya sudah diubah lagi sesudah impor itu)."""
+    cari = ("FROM dukungan WHERE daerah_kode = $d AND tahun = $t AND indikator_id IS NOT DISTINCT FROM $i "
+            "AND sub_kegiatan_kode = $s")
+    kunci_p = {"d": d, "t": tahun, "i": ind_id, "s": kunci}
+    apa = f"dukungan {kunci} ({k or 'tanpa indikator'}, {d}, {tahun})"
+    if aksi == "tambah":
+        ada = cur.execute(f"SELECT id {cari}", kunci_p).fetchone()
+        if ada is None:
+            konflik(apa, None, "baris yang ditambah")
+        cur.execute(f"DELETE {cari}", kunci_p)
+        catat("dukungan", "hapus", ind_id, d, k, tahun, kunci, None, baru, None)
+        return
+    now = cur.execute(f'SELECT CAST("{kolom}" AS VARCHAR) {cari}', kunci_p).fetchone()
+    if now is None or now[0] != baru:
+        konflik(f"{apa} ({kolom})", None if now is None else now[0], baru)
+    nilai = lama
+    if lama is not None and kolom in _KOLOM_DUKUNGAN_ANGKA:
+        nilai = float(lama)
+    elif lama is not None and kolom == "disepakati":
+        nilai = lama.lower() == "true"
+    tambahan = ""
+    if kolom == "disepakati":
+        tambahan = ", disepakati_oleh = NULL, disepakati_pada = NULL" if not nilai else ""
+    cur.execute(f'UPDATE dukungan SET "{kolom}" = $v, diubah_oleh = $o, diubah_pada = $w, impor_id = $im{tambahan} '
+                f"WHERE daerah_kode = $d AND tahun = $t AND indikator_id IS NOT DISTINCT FROM $i "
+                f"AND sub_kegiatan_kode = $s", {**kunci_p, "v": nilai, **p})
+    catat("dukungan", "ubah", ind_id, d, k, tahun, kunci, kolom, baru, lama)
 
 
 def _teks(r: Ringkasan) -> str:

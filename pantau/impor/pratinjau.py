@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from pantau.impor.tulis import KOLOM_DUKUNGAN, sql_banding_dukungan
 from pantau.impor.validasi import Rencana
 
 KOLOM = ["tabel", "daerah_kode", "indikator_kode", "tahun", "kunci", "nilai_lama", "nilai_baru", "baris"]
@@ -27,7 +28,7 @@ class Pratinjau:
     @property
     def jumlah(self) -> dict:
         hasil = {}
-        for t in ("indikator", "target", "realisasi"):
+        for t in ("indikator", "target", "realisasi", "dukungan"):
             hasil[t] = {"tambah": int((self.baru["tabel"] == t).sum()),
                         "ubah": int(self.berubah.loc[self.berubah["tabel"] == t, "baris"].nunique()),
                         "sama": int(self.sama.get(t, 0))}
@@ -141,6 +142,31 @@ def pratinjau(con: duckdb.DuckDBPyConnection, rencana: Rencana) -> Pratinjau:
             bagian_baru.append(baru)
             bagian_ubah.append(df[df["ada"] & df["berubah"]])
             sama["indikator"] = int(df[df["ada"]].groupby("baris")["berubah"].any().eq(False).sum())
+        if not rencana.dukungan.empty:
+            cur.register("v_dukungan", rencana.dukungan)
+            ubah = " UNION ALL ".join(
+                f"SELECT baris, daerah_kode, indikator_kode, tahun, sub_kegiatan_kode || ' ({k})' AS kunci, "
+                f"CAST(lama_{k} AS VARCHAR) AS nilai_lama, CAST({k} AS VARCHAR) AS nilai_baru, ada, true AS berubah "
+                f"FROM b WHERE ada AND lama_{k} IS DISTINCT FROM {k}" for k in KOLOM_DUKUNGAN)
+            df = cur.execute(f"""
+                WITH b AS ({sql_banding_dukungan('v_dukungan')})
+                SELECT 'dukungan' AS tabel, * FROM (
+                    SELECT baris, daerah_kode, indikator_kode, tahun, sub_kegiatan_kode AS kunci, NULL AS nilai_lama,
+                           coalesce(sub_kegiatan_nama, sub_kegiatan_kode)
+                               || coalesce(' · pagu ' || CAST(CAST(pagu AS BIGINT) AS VARCHAR), '') AS nilai_baru,
+                           ada, true AS berubah
+                    FROM b WHERE NOT ada
+                    UNION ALL {ubah}
+                    UNION ALL
+                    SELECT baris, daerah_kode, indikator_kode, tahun, sub_kegiatan_kode, NULL, NULL, ada, false
+                    FROM b WHERE ada AND NOT berubah
+                )
+                ORDER BY baris, kunci
+            """).df()
+            cur.unregister("v_dukungan")
+            bagian_baru.append(df[~df["ada"]])
+            bagian_ubah.append(df[df["ada"] & df["berubah"]])
+            sama["dukungan"] = int((df["ada"] & ~df["berubah"]).sum())
     finally:
         cur.close()
 

@@ -268,6 +268,90 @@ def _tulis_realisasi(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id
     return jumlah
 
 
+#: Kolom dukungan yang ditulis impor dan dicatat di riwayat bila berubah.
+KOLOM_DUKUNGAN = ["sub_kegiatan_nama", "perangkat_daerah", "pagu", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3",
+                  "realisasi_tw4", "realisasi_tahun", "disepakati", "sumber", "catatan"]
+
+
+def sql_banding_dukungan(tampilan: str) -> str:
+    """SELECT yang membandingkan baris dukungan berkas (view terdaftar ``tampilan``) dengan tabel dukungan:
+    nilai baru (sel kosong tidak menimpa), nilai lama, ``ada`` dan ``berubah``. Dipakai penulis dan pratinjau."""
+    baru = ",\n".join(
+        f"coalesce(v.{k}, d.{k}{', false' if k == 'disepakati' else ''}) AS {k}, d.{k} AS lama_{k}"
+        for k in KOLOM_DUKUNGAN)
+    beda = " OR ".join(f"d.{k} IS DISTINCT FROM coalesce(v.{k}, d.{k}{', false' if k == 'disepakati' else ''})"
+                       for k in KOLOM_DUKUNGAN)
+    return f"""
+        WITH v AS (
+            SELECT v.*, i.id AS indikator_id
+            FROM {tampilan} v
+            LEFT JOIN periode p ON p.daerah_kode = v.daerah_kode AND p.tahun_awal = v.tahun_awal
+                               AND p.tahun_akhir = v.tahun_akhir
+            LEFT JOIN indikator i ON i.periode_id = p.id AND i.kode = v.indikator_kode
+        )
+        SELECT v.baris, v.daerah_kode, v.tahun, v.indikator_id, v.indikator_kode, v.sub_kegiatan_kode,
+               d.id AS lama_id, d.id IS NOT NULL AS ada, d.disepakati_oleh AS lama_disepakati_oleh,
+               d.disepakati_pada AS lama_disepakati_pada,
+               {baru},
+               (d.id IS NULL OR {beda}) AS berubah
+        FROM v
+        LEFT JOIN dukungan d ON d.daerah_kode = v.daerah_kode AND d.tahun = v.tahun
+                            AND d.indikator_id IS NOT DISTINCT FROM v.indikator_id
+                            AND d.sub_kegiatan_kode = v.sub_kegiatan_kode
+    """
+
+
+def _tulis_dukungan(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id: int) -> dict:
+    jumlah = {"tambah": 0, "ubah": 0, "sama": 0}
+    if df.empty:
+        return jumlah
+    cur.register("v_dukungan", df)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _baru_dukungan AS {sql_banding_dukungan('v_dukungan')}")
+    jumlah.update(_hitung(cur, "_baru_dukungan"))
+    p = {"waktu": waktu, "oleh": oleh, "impor_id": impor_id}
+    ubah = " UNION ALL ".join(
+        f"SELECT *, '{k}' AS kolom, CAST(lama_{k} AS VARCHAR) AS lama, CAST({k} AS VARCHAR) AS baru "
+        f"FROM _baru_dukungan WHERE ada AND lama_{k} IS DISTINCT FROM {k}" for k in KOLOM_DUKUNGAN)
+    cur.execute(
+        f"""
+        INSERT INTO riwayat (waktu, oleh, tabel, aksi, indikator_id, daerah_kode, indikator_kode, tahun, kunci,
+                             kolom, nilai_lama, nilai_baru, impor_id)
+        SELECT $waktu, $oleh, 'dukungan', 'tambah', indikator_id, daerah_kode, indikator_kode, tahun,
+               sub_kegiatan_kode, NULL, NULL, coalesce(sub_kegiatan_nama, sub_kegiatan_kode), $impor_id
+        FROM _baru_dukungan WHERE NOT ada
+        UNION ALL
+        SELECT $waktu, $oleh, 'dukungan', 'ubah', indikator_id, daerah_kode, indikator_kode, tahun,
+               sub_kegiatan_kode, kolom, lama, baru, $impor_id
+        FROM ({ubah})
+        """, p)
+    # siapa dan kapan menyepakati: baru disepakati -> pengimpor, tetap -> yang lama, tidak -> kosong
+    sepakat_oleh = ("CASE WHEN NOT disepakati THEN NULL WHEN coalesce(lama_disepakati, false) "
+                    "THEN lama_disepakati_oleh ELSE $oleh END")
+    sepakat_pada = ("CASE WHEN NOT disepakati THEN NULL WHEN coalesce(lama_disepakati, false) "
+                    "THEN lama_disepakati_pada ELSE $waktu END")
+    cur.execute(
+        f"""
+        UPDATE dukungan SET {", ".join(f"{k} = b.{k}" for k in KOLOM_DUKUNGAN)},
+            disepakati_oleh = b.sepakat_oleh, disepakati_pada = b.sepakat_pada,
+            diubah_oleh = $oleh, diubah_pada = $waktu, impor_id = $impor_id
+        FROM (SELECT *, {sepakat_oleh} AS sepakat_oleh, {sepakat_pada} AS sepakat_pada
+              FROM _baru_dukungan WHERE ada AND berubah) b
+        WHERE dukungan.id = b.lama_id
+        """, p)
+    cur.execute(
+        f"""
+        INSERT INTO dukungan (daerah_kode, tahun, indikator_id, sub_kegiatan_kode, {", ".join(KOLOM_DUKUNGAN)},
+                              disepakati_oleh, disepakati_pada, diubah_oleh, diubah_pada, impor_id)
+        SELECT daerah_kode, tahun, indikator_id, sub_kegiatan_kode, {", ".join(KOLOM_DUKUNGAN)}, {sepakat_oleh},
+               {sepakat_pada},
+               $oleh, $waktu, $impor_id
+        FROM _baru_dukungan WHERE NOT ada
+        """, p)
+    cur.execute("DROP TABLE _baru_dukungan")
+    cur.unregister("v_dukungan")
+    return jumlah
+
+
 def _hitung(cur, tabel: str) -> dict:
     tambah, ubah, sama = cur.execute(
         f"SELECT count(*) FILTER (WHERE NOT ada), count(*) FILTER (WHERE ada AND berubah), "
@@ -285,11 +369,12 @@ def tulis(con: duckdb.DuckDBPyConnection, rencana: Rencana, *, oleh: str, berkas
         with transaksi(cur):
             impor_id = cur.execute(
                 """
-                INSERT INTO impor (berkas, sha256, oleh, waktu, baris_indikator, baris_target, baris_realisasi)
-                VALUES ($berkas, $sha, $oleh, $waktu, $bi, $bt, $br) RETURNING id
+                INSERT INTO impor (berkas, sha256, oleh, waktu, baris_indikator, baris_target, baris_realisasi,
+                                   baris_dukungan)
+                VALUES ($berkas, $sha, $oleh, $waktu, $bi, $bt, $br, $bd) RETURNING id
                 """,
                 {"berkas": berkas, "sha": sha256, "oleh": oleh, "waktu": waktu, "bi": len(rencana.indikator),
-                 "bt": len(rencana.target), "br": len(rencana.realisasi)},
+                 "bt": len(rencana.target), "br": len(rencana.realisasi), "bd": len(rencana.dukungan)},
             ).fetchone()[0]
             if not rencana.periode_baru.empty:
                 cur.register("v_periode", rencana.periode_baru)
@@ -302,6 +387,8 @@ def tulis(con: duckdb.DuckDBPyConnection, rencana: Rencana, *, oleh: str, berkas
             ringkasan.jumlah["indikator"] = _tulis_indikator(cur, rencana.indikator, oleh, waktu, impor_id)
             ringkasan.jumlah["target"] = _tulis_target(cur, rencana.target, oleh, waktu, impor_id)
             ringkasan.jumlah["realisasi"] = _tulis_realisasi(cur, rencana.realisasi, oleh, waktu, impor_id)
+            if not rencana.dukungan.empty:
+                ringkasan.jumlah["dukungan"] = _tulis_dukungan(cur, rencana.dukungan, oleh, waktu, impor_id)
             cur.execute("UPDATE impor SET keterangan = $k WHERE id = $id", {"k": ringkasan.teks(), "id": impor_id})
     finally:
         cur.close()

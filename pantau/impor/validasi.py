@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from pantau.angka import BukanAngka, baca_angka, baca_rentang, kosong
+from pantau.angka import BukanAngka, baca_angka, baca_rentang, baca_rupiah, format_angka, kosong
 from pantau.impor.baca import Lembar
 from pantau.impor.masalah import Masalah
 
@@ -25,13 +25,21 @@ WAJIB = {
                   "polaritas", "agregasi"],
     "target": ["daerah_kode", "indikator_kode", "tahun", "target"],
     "realisasi": ["daerah_kode", "indikator_kode", "tahun", "periode", "realisasi"],
+    "dukungan": ["daerah_kode", "tahun", "indikator_kode", "sub_kegiatan_kode"],
 }
 OPSIONAL = {
     "indikator": ["kondisi_awal", "tahun_kondisi_awal", "target_akhir", "iku", "perangkat_daerah",
                   "sumber_data", "definisi", "indikator_induk", "agregasi_wilayah"],
     "target": ["dokumen", "periode_rpjmd", *KOLOM_KETERANGAN],
     "realisasi": ["sumber", "status", "catatan", "periode_rpjmd", *KOLOM_KETERANGAN],
+    "dukungan": ["periode_rpjmd", "sub_kegiatan_nama", "perangkat_daerah", "pagu", "realisasi_tw1", "realisasi_tw2",
+                 "realisasi_tw3", "realisasi_tw4", "realisasi_anggaran", "disepakati", "sumber", "catatan",
+                 *KOLOM_KETERANGAN],
 }
+#: Kolom rupiah lembar dukungan (nama kolom di berkas -> kolom tabel dukungan).
+KOLOM_RUPIAH = {"pagu": "pagu", "realisasi_tw1": "realisasi_tw1", "realisasi_tw2": "realisasi_tw2",
+                "realisasi_tw3": "realisasi_tw3", "realisasi_tw4": "realisasi_tw4",
+                "realisasi_anggaran": "realisasi_tahun"}
 
 POLARITAS = ("positif", "negatif", "rentang", "teks")
 AGREGASI = ("kumulatif", "akhir")
@@ -42,6 +50,8 @@ _ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PERIODE_RPJMD = re.compile(r"^\s*(\d{4})\s*(?:-|\u2013|\u2014|s\.?d\.?)\s*(\d{4})\s*$", re.IGNORECASE)
 _KODE_DAERAH = re.compile(r"\d{2}(\.\d{2})?")
 _KODE_URUSAN = re.compile(r"\d\.\d{2}")
+#: Kode sub kegiatan Permendagri 90/2019: urusan.bidang.program.kegiatan(tingkat).kegiatan.sub kegiatan
+KODE_SUB_KEGIATAN = re.compile(r"[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{4}")
 MAKS_PANJANG_TEKS = 2000
 
 #: Satuan hitungan dan persentase: target/realisasinya tidak mungkin negatif (dibandingkan setelah
@@ -86,10 +96,11 @@ class Rencana:
     realisasi: pd.DataFrame
     periode_baru: pd.DataFrame
     peringatan: list[Masalah] = field(default_factory=list)
+    dukungan: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_KOLOM_DUKUNGAN))
 
     @property
     def jumlah_baris(self) -> int:
-        return len(self.indikator) + len(self.target) + len(self.realisasi)
+        return len(self.indikator) + len(self.target) + len(self.realisasi) + len(self.dukungan)
 
 
 def _teks(v) -> str | None:
@@ -129,11 +140,15 @@ class _Pemeriksa:
             self.periode_db.setdefault(d, set()).add((a, b))
         # indikator yang sudah ada: (daerah, kode) -> [(awal, akhir, polaritas, tak_negatif)]
         self.indikator_db: dict[tuple, list] = {}
-        for d, k, a, b, pol, sat, nm in cur.execute(
-            "SELECT i.daerah_kode, i.kode, p.tahun_awal, p.tahun_akhir, i.polaritas, i.satuan, i.nama "
+        #: urusan indikator: (daerah, awal, akhir, kode) -> urusan_kode (None = lintas urusan)
+        self.urusan_indikator: dict[tuple, str | None] = {}
+        for d, k, a, b, pol, sat, nm, u in cur.execute(
+            "SELECT i.daerah_kode, i.kode, p.tahun_awal, p.tahun_akhir, i.polaritas, i.satuan, i.nama, i.urusan_kode "
             "FROM indikator i JOIN periode p ON p.id = i.periode_id"
         ).fetchall():
             self.indikator_db.setdefault((d, k), []).append((a, b, pol, sat if tak_negatif(sat, nm) else None))
+            self.urusan_indikator[(d, a, b, k)] = u
+        self.nama_sub_kegiatan = dict(cur.execute("SELECT kode, nama FROM sub_kegiatan").fetchall())
         cur.close()
         self.indikator_berkas: dict[tuple, list] = {}
         self.n_salah = 0
@@ -368,6 +383,7 @@ class _Pemeriksa:
             if periode not in self.periode_db.get(daerah, set()):
                 periode_baru[(daerah, periode)] = True
             self.indikator_berkas.setdefault((daerah, kode), []).append((periode[0], periode[1], pol, nn))
+            self.urusan_indikator[(daerah, periode[0], periode[1], kode)] = urusan
             hasil.append({
                 "baris": no, "daerah_kode": daerah, "tahun_awal": periode[0], "tahun_akhir": periode[1],
                 "urusan_kode": urusan, "kode": kode, "nama": teks["nama"], "satuan": teks["satuan"],
@@ -444,6 +460,113 @@ class _Pemeriksa:
         return {"periode": per, "sumber": _teks(row.get("sumber")), "status": status,
                 "catatan": _teks(row.get("catatan")), "_kunci": per}
 
+    # -- lembar dukungan ------------------------------------------------------------------------
+    def lembar_dukungan(self) -> list[dict]:
+        """Sub kegiatan yang mendukung indikator (atau belum mendukung apa pun: indikator_kode kosong),
+        dengan pagu dan realisasi anggaran dalam rupiah."""
+        nama = "dukungan"
+        kunci_baris: dict = {}
+        pagu_sk: dict = {}   # (daerah, tahun, kode, perangkat daerah) -> (pagu, baris)
+        hasil = []
+        for no, row in self.lembar[nama].baris:
+            jumlah_salah = self.n_salah
+            daerah = self.daerah_kode(nama, no, row)
+            tahun = self.tahun(nama, no, "tahun", row.get("tahun"))
+            periode = self.periode_rpjmd(nama, no, row.get("periode_rpjmd"), wajib=False)
+            kode_ind = _teks(row.get("indikator_kode"))
+            ind = self.cari_indikator(nama, no, daerah, kode_ind, periode) if daerah and kode_ind else None
+            if ind and tahun is not None and not ind[0] <= tahun <= ind[1]:
+                self.salah(nama, no, "tahun", row.get("tahun"), f"tahun di luar periode RPJMD {ind[0]}-{ind[1]}")
+            v = row.get("sub_kegiatan_kode")
+            sk = _kode_bertitik(v) if not isinstance(v, (int, float)) else _teks(v)
+            if sk is None:
+                self.salah(nama, no, "sub_kegiatan_kode", None,
+                           "wajib diisi (kode sub kegiatan U.BB.PP.K.KK.SSSS, misalnya 1.02.02.2.01.0001)")
+            elif not KODE_SUB_KEGIATAN.fullmatch(sk.upper()):
+                self.salah(nama, no, "sub_kegiatan_kode", v,
+                           "bukan kode sub kegiatan Permendagri 90/2019: bentuknya U.BB.PP.K.KK.SSSS "
+                           "(satu angka, dua, dua, satu, dua, empat angka; misalnya 1.02.02.2.01.0001)")
+                sk = None
+            else:
+                sk = sk.upper()
+            nama_sk = _teks(row.get("sub_kegiatan_nama"))
+            pd_ = _teks(row.get("perangkat_daerah"))
+            rupiah = {}
+            for kol, tujuan in KOLOM_RUPIAH.items():
+                x = row.get(kol)
+                if kosong(x):
+                    rupiah[tujuan] = None
+                    continue
+                try:
+                    rupiah[tujuan] = baca_rupiah(x).nilai
+                except BukanAngka as e:
+                    self.salah(nama, no, kol, x, str(e))
+            sepakat_teks = (_teks(row.get("disepakati")) or "").lower()
+            sepakat = None
+            if sepakat_teks in ("ya", "y", "1", "true", "benar", "sepakat", "disepakati"):
+                sepakat = True
+            elif sepakat_teks in ("tidak", "t", "0", "false", "salah", "belum"):
+                sepakat = False
+            elif sepakat_teks:
+                self.salah(nama, no, "disepakati", row.get("disepakati"), "harus 'ya' atau 'tidak'")
+            if daerah and tahun is not None and sk and (ind or not kode_ind):
+                kunci = (daerah, tahun, (ind[0], ind[1], kode_ind) if ind else None, sk)
+                uraian = (f"sub kegiatan {sk} untuk {kode_ind or 'tanpa indikator'} daerah {daerah} tahun {tahun}")
+                if self.cek_dobel(nama, kunci_baris, kunci, no, uraian):
+                    continue
+            if self.n_salah > jumlah_salah:
+                continue
+            # peringatan (baris tetap diterima)
+            if ind:
+                urusan = self.urusan_indikator.get((daerah, ind[0], ind[1], kode_ind))
+                bidang = sk[:4]
+                if urusan is not None and bidang != urusan:
+                    self.awas(nama, no, "sub_kegiatan_kode", sk,
+                              f"bidang urusan sub kegiatan ({bidang}) berbeda dengan urusan indikator {kode_ind} "
+                              f"({urusan}); periksa kodenya (indikator lintas urusan boleh didukung bidang apa pun)")
+            tingkat = sk[9]
+            jenis = self.daerah.get(daerah)
+            if (jenis == "provinsi" and tingkat == "2") or (jenis in ("kabupaten", "kota") and tingkat == "1"):
+                self.awas(nama, no, "sub_kegiatan_kode", sk,
+                          f"angka ke-4 kode ({tingkat}) menandai kegiatan tingkat "
+                          f"{'kabupaten/kota' if tingkat == '2' else 'provinsi'}, padahal daerah {daerah} adalah "
+                          f"{jenis}")
+            if nama_sk is None and sk not in self.nama_sub_kegiatan:
+                self.awas(nama, no, "sub_kegiatan_nama", None,
+                          f"kode {sk} tidak ada di nomenklatur yang dimuat Pantau dan namanya kosong; "
+                          "isi sub_kegiatan_nama agar mudah dikenali")
+            pagu = rupiah.get("pagu")
+            tw = [rupiah.get(f"realisasi_tw{i}") for i in range(1, 5)]
+            jumlah_tw = sum(x for x in tw if x is not None) if any(x is not None for x in tw) else None
+            setahun = rupiah.get("realisasi_tahun")
+            if setahun is not None and jumlah_tw is not None and abs(setahun - jumlah_tw) > 0.5:
+                self.awas(nama, no, "realisasi_anggaran", row.get("realisasi_anggaran"),
+                          f"berbeda dengan jumlah realisasi triwulan ({format_angka(jumlah_tw, 0)}); "
+                          "angka setahun yang dipakai")
+            terpakai = setahun if setahun is not None else jumlah_tw
+            if pagu is not None and terpakai is not None and terpakai > pagu:
+                kol = "realisasi_anggaran" if setahun is not None else "pagu"
+                serapan = f"{format_angka(terpakai / pagu * 100, 1)}%" if pagu > 0 else "pagu 0"
+                self.awas(nama, no, kol, row.get(kol),
+                          f"realisasi anggaran ({format_angka(terpakai, 0)}) melebihi pagu ({format_angka(pagu, 0)}; "
+                          f"serapan {serapan})")
+            if pagu is not None:
+                k_pagu = (daerah, tahun, sk, pd_)
+                if k_pagu in pagu_sk and pagu_sk[k_pagu][0] != pagu:
+                    self.awas(nama, no, "pagu", row.get("pagu"),
+                              f"sub kegiatan {sk} yang sama di baris {pagu_sk[k_pagu][1]} berpagu "
+                              f"{format_angka(pagu_sk[k_pagu][0], 0)}; satu sub kegiatan satu pagu (pagu terbesar "
+                              "yang dipakai untuk serapan)")
+                pagu_sk.setdefault(k_pagu, (pagu, no))
+            hasil.append({
+                "baris": no, "daerah_kode": daerah,
+                "tahun_awal": ind[0] if ind else None, "tahun_akhir": ind[1] if ind else None,
+                "indikator_kode": kode_ind if ind else None, "tahun": tahun, "sub_kegiatan_kode": sk,
+                "sub_kegiatan_nama": nama_sk, "perangkat_daerah": pd_, **rupiah, "disepakati": sepakat,
+                "sumber": _teks(row.get("sumber")), "catatan": _teks(row.get("catatan")),
+            })
+        return hasil
+
     def periode_realisasi(self, no, v) -> str | None:
         t = (_teks(v) or "").upper().replace(" ", "").replace("-", "").replace("_", "")
         if not t:
@@ -462,6 +585,10 @@ class _Pemeriksa:
         self.salah("realisasi", no, "periode", v, "harus TW1, TW2, TW3, TW4 atau TAHUN")
         return None
 
+
+_KOLOM_DUKUNGAN = ["baris", "daerah_kode", "tahun_awal", "tahun_akhir", "indikator_kode", "tahun", "sub_kegiatan_kode",
+                   "sub_kegiatan_nama", "perangkat_daerah", "pagu", "realisasi_tw1", "realisasi_tw2",
+                   "realisasi_tw3", "realisasi_tw4", "realisasi_tahun", "disepakati", "sumber", "catatan"]
 
 _KOLOM_INDIKATOR = [
     "baris", "daerah_kode", "tahun_awal", "tahun_akhir", "urusan_kode", "kode", "nama", "satuan",
@@ -495,12 +622,20 @@ def periksa(con: duckdb.DuckDBPyConnection, lembar: dict[str, Lembar], masalah: 
                                      pd.DataFrame(columns=["daerah_kode", "tahun_awal", "tahun_akhir"])))
     target = p._baris_nilai("target", "target") if "target" in lembar else []
     realisasi = p._baris_nilai("realisasi", "realisasi") if "realisasi" in lembar else []
+    dukungan = p.lembar_dukungan() if "dukungan" in lembar else []
     if any(not m.peringatan for m in masalah):
         return None
+    df_dukungan = pd.DataFrame(dukungan, columns=_KOLOM_DUKUNGAN)
+    for k in KOLOM_RUPIAH.values():
+        df_dukungan[k] = df_dukungan[k].astype("float64")
+    for k in ("tahun_awal", "tahun_akhir"):
+        df_dukungan[k] = df_dukungan[k].astype("Int64")
+    df_dukungan["disepakati"] = df_dukungan["disepakati"].astype("boolean")
     return Rencana(
         indikator=indikator,
         target=_frame(target, _KOLOM_TARGET),
         realisasi=_frame(realisasi, _KOLOM_REALISASI),
         periode_baru=periode_baru,
         peringatan=[m for m in masalah if m.peringatan],
+        dukungan=df_dukungan,
     )

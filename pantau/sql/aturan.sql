@@ -495,3 +495,130 @@ SELECT ind.id AS indikator_id, ind.daerah_kode, ind.urusan_kode, ind.kode AS ind
        p.diubah_oleh, p.diubah_pada
 FROM ind
 JOIN per_ind p ON p.id = ind.id;
+
+-- ---------------------------------------------------------------------------
+-- Dukungan sub kegiatan dan anggaran (isu #10)
+--
+-- anggaran_dukungan: satu baris per baris dukungan, dengan realisasi anggaran yang berlaku dan serapannya.
+--   Realisasi per triwulan adalah belanja DALAM triwulan itu (bukan kumulatif). realisasi_tahun (angka
+--   setahun yang diisi langsung) menang atas jumlah triwulan, seperti realisasi kinerja 'TAHUN'.
+--   triwulan_anggaran: triwulan terakhir yang dilaporkan (4 bila ada angka setahun atau TW4).
+--   serapan (%) = realisasi_anggaran / pagu x 100, dibulatkan 2 desimal seperti capaian; NULL bila pagu 0/kosong.
+--   bidang_urusan_kode dan program_kode dibaca dari kode sub kegiatan (U.BB.PP.K.KK.SSSS).
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW anggaran_dukungan AS
+WITH d AS (
+    SELECT d.*,
+        CASE
+            WHEN d.realisasi_tahun IS NOT NULL THEN d.realisasi_tahun
+            WHEN coalesce(d.realisasi_tw1, d.realisasi_tw2, d.realisasi_tw3, d.realisasi_tw4) IS NOT NULL
+                THEN coalesce(d.realisasi_tw1, 0) + coalesce(d.realisasi_tw2, 0)
+                     + coalesce(d.realisasi_tw3, 0) + coalesce(d.realisasi_tw4, 0)
+        END AS realisasi_anggaran,
+        CASE
+            WHEN d.realisasi_tahun IS NOT NULL OR d.realisasi_tw4 IS NOT NULL THEN 4
+            WHEN d.realisasi_tw3 IS NOT NULL THEN 3
+            WHEN d.realisasi_tw2 IS NOT NULL THEN 2
+            WHEN d.realisasi_tw1 IS NOT NULL THEN 1
+        END AS triwulan_anggaran,
+        substr(d.sub_kegiatan_kode, 1, 4) AS bidang_urusan_kode,
+        substr(d.sub_kegiatan_kode, 1, 7) AS program_kode
+    FROM dukungan d
+)
+SELECT
+    d.id, d.daerah_kode, d.tahun, d.indikator_id, i.kode AS indikator_kode, i.nama AS indikator_nama,
+    i.periode_id, i.urusan_kode,
+    d.sub_kegiatan_kode, coalesce(d.sub_kegiatan_nama, s.nama) AS sub_kegiatan_nama,
+    d.bidang_urusan_kode, d.program_kode, p.nama AS program_nama,
+    d.perangkat_daerah, d.pagu,
+    d.realisasi_tw1, d.realisasi_tw2, d.realisasi_tw3, d.realisasi_tw4, d.realisasi_tahun,
+    d.realisasi_anggaran, d.triwulan_anggaran,
+    CASE WHEN d.pagu > 0 THEN bulat_dua(d.realisasi_anggaran / d.pagu * 100) END AS serapan,
+    d.disepakati, d.disepakati_oleh, d.disepakati_pada, d.sumber, d.catatan, d.diubah_oleh, d.diubah_pada
+FROM d
+LEFT JOIN indikator i ON i.id = d.indikator_id
+LEFT JOIN sub_kegiatan s ON s.kode = d.sub_kegiatan_kode
+LEFT JOIN program p ON p.kode = d.program_kode;
+
+-- Kuadran kinerja-anggaran: batas dari pengaturan (kuadran_batas_kinerja, kuadran_batas_serapan). Untuk
+-- tahun yang baru dilaporkan s.d. triwulan k, batas serapan menjadi batas x k/4 (s.d. TW III: 3/4).
+CREATE OR REPLACE VIEW batas_kuadran AS
+SELECT
+    coalesce(TRY_CAST(max(nilai) FILTER (WHERE kunci = 'kuadran_batas_kinerja') AS DOUBLE), 91) AS batas_kinerja,
+    coalesce(TRY_CAST(max(nilai) FILTER (WHERE kunci = 'kuadran_batas_serapan') AS DOUBLE), 90) AS batas_serapan
+FROM pengaturan;
+
+-- Nama kuadran dari capaian kinerja dan serapan terhadap batasnya (NULL bila salah satunya tidak ada).
+CREATE OR REPLACE MACRO kuadran(kinerja, serapan, batas_kinerja, batas_serapan) AS
+    CASE
+        WHEN kinerja IS NULL OR serapan IS NULL THEN NULL
+        WHEN kinerja >= batas_kinerja AND serapan < batas_serapan THEN 'Efektif-efisien'
+        WHEN kinerja >= batas_kinerja THEN 'Efektif'
+        WHEN serapan >= batas_serapan THEN 'Tidak efektif-tidak efisien'
+        ELSE 'Belum optimal'
+    END;
+
+-- kinerja_anggaran(daerah, periode_id, tahun): kelompok untuk kuadran, per urusan DAN per perangkat daerah
+-- (kolom dimensi = 'urusan' | 'perangkat_daerah'), dengan SATU definisi:
+--   kinerja  = rata_capaian indikator kelompok itu yang didukung (urusan: semua indikator urusan itu;
+--              perangkat daerah: indikator yang didukung sub kegiatannya);
+--   serapan  = jumlah realisasi / jumlah pagu sub kegiatan kelompok itu, setiap sub kegiatan (kode + perangkat
+--              daerah) dihitung SEKALI walau mendukung beberapa indikator (pagu/realisasi terbesar yang
+--              tercatat untuknya); perangkat daerah juga menghitung sub kegiatan yang belum mendukung indikator.
+CREATE OR REPLACE MACRO kinerja_anggaran(p_daerah, p_periode_id, p_tahun) AS TABLE
+WITH ind AS (
+    SELECT id, urusan_kode FROM indikator
+    WHERE daerah_kode = p_daerah AND periode_id = p_periode_id AND polaritas <> 'teks'
+),
+cap AS (
+    SELECT indikator_id, capaian FROM capaian_tahunan
+    WHERE daerah_kode = p_daerah AND periode_id = p_periode_id AND tahun = p_tahun
+),
+dk AS (
+    SELECT a.*, ind.id IS NOT NULL AS indikator_periode
+    FROM anggaran_dukungan a
+    LEFT JOIN ind ON ind.id = a.indikator_id
+    WHERE a.daerah_kode = p_daerah AND a.tahun = p_tahun
+      AND (a.indikator_id IS NULL OR ind.id IS NOT NULL)
+),
+sk AS (   -- satu baris per sub kegiatan (kode + perangkat daerah)
+    SELECT sub_kegiatan_kode, coalesce(perangkat_daerah, '') AS pd, max(pagu) AS pagu,
+           max(realisasi_anggaran) AS realisasi, max(triwulan_anggaran) AS triwulan
+    FROM dk GROUP BY ALL
+),
+kelompok_sk AS (  -- sub kegiatan per kelompok (tanpa ganda)
+    SELECT DISTINCT 'urusan' AS dimensi, coalesce(ind.urusan_kode, '') AS kelompok, dk.sub_kegiatan_kode,
+           coalesce(dk.perangkat_daerah, '') AS pd
+    FROM dk JOIN ind ON ind.id = dk.indikator_id
+    UNION
+    SELECT DISTINCT 'perangkat_daerah', coalesce(dk.perangkat_daerah, ''), dk.sub_kegiatan_kode,
+           coalesce(dk.perangkat_daerah, '')
+    FROM dk
+),
+kelompok_ind AS (
+    SELECT 'urusan' AS dimensi, coalesce(urusan_kode, '') AS kelompok, id AS indikator_id FROM ind
+    UNION
+    SELECT 'perangkat_daerah', coalesce(perangkat_daerah, ''), indikator_id FROM dk WHERE indikator_id IS NOT NULL
+),
+angg AS (
+    SELECT k.dimensi, k.kelompok, count(*) AS jumlah_sub_kegiatan, sum(sk.pagu) AS pagu,
+           sum(sk.realisasi) AS realisasi_anggaran, max(sk.triwulan) AS triwulan_anggaran
+    FROM kelompok_sk k JOIN sk USING (sub_kegiatan_kode, pd)
+    GROUP BY ALL
+),
+kin AS (
+    SELECT k.dimensi, k.kelompok, count(*) AS jumlah_indikator, count(cap.capaian) AS jumlah_berdata,
+           rata_capaian(cap.capaian) AS kinerja
+    FROM kelompok_ind k LEFT JOIN cap USING (indikator_id)
+    GROUP BY ALL
+)
+SELECT
+    coalesce(angg.dimensi, kin.dimensi) AS dimensi,
+    nullif(coalesce(angg.kelompok, kin.kelompok), '') AS kelompok_kode,
+    coalesce(kin.jumlah_indikator, 0) AS jumlah_indikator,
+    coalesce(kin.jumlah_berdata, 0) AS jumlah_berdata,
+    kin.kinerja,
+    coalesce(angg.jumlah_sub_kegiatan, 0) AS jumlah_sub_kegiatan,
+    angg.pagu, angg.realisasi_anggaran, angg.triwulan_anggaran,
+    CASE WHEN angg.pagu > 0 THEN bulat_dua(angg.realisasi_anggaran / angg.pagu * 100) END AS serapan
+FROM angg FULL JOIN kin ON kin.dimensi = angg.dimensi AND kin.kelompok = angg.kelompok;
