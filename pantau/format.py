@@ -23,6 +23,22 @@ def persen(x, desimal: int = 2) -> str:
     return "belum ada data" if kosong(x) else f"{format_angka(x, desimal)}%"
 
 
+def rupiah(x) -> str:
+    """Rupiah penuh: 1250000000 -> 'Rp 1.250.000.000'; kosong -> '–'."""
+    return "–" if kosong(x) else f"Rp {format_angka(x, 0)}"
+
+
+def rupiah_ringkas(x) -> str:
+    """Rupiah ringkas untuk label grafik dan metrik: 'Rp 1,25 M', 'Rp 750 jt', 'Rp 12,3 T'; kosong -> '–'."""
+    if kosong(x):
+        return "–"
+    for batas, akhiran in ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")):
+        if abs(x) >= batas:
+            v = x / batas
+            return f"Rp {format_angka(v, 2 if abs(v) < 10 else 1 if abs(v) < 100 else 0)} {akhiran}"
+    return f"Rp {format_angka(x, 0)}"
+
+
 def periode_label(periode: str | None) -> str:
     """'TW3' -> 'Triwulan III', 'TAHUN' -> 'Tahunan'."""
     if not isinstance(periode, str) or not periode:
@@ -62,5 +78,5 @@ def nilai_realisasi(nilai=None, teks=None) -> str:
     return format_ringkas(nilai) if not kosong(nilai) else "–"
 
 
-__all__ = ["format_angka", "format_ringkas", "format_rentang", "persen", "periode_label", "sd_label",
+__all__ = ["format_angka", "format_ringkas", "format_rentang", "persen", "rupiah", "rupiah_ringkas", "periode_label", "sd_label",
            "format_waktu", "nilai_target", "nilai_realisasi", "RUMUS_NEGATIF", "BULAN", "kosong"]
