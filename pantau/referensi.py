@@ -33,23 +33,20 @@ PENGATURAN = [
 
 def isi_nomenklatur(con: duckdb.DuckDBPyConnection) -> None:
     """Isi tabel program dan sub_kegiatan bila masih kosong (idempoten; juga untuk basis data yang
-    dimigrasikan dari versi sebelum tabel itu ada)."""
-    cur = con.cursor()
-    try:
-        if cur.execute("SELECT count(*) FROM program").fetchone()[0] == 0:
-            cur.execute(
-                "INSERT INTO program SELECT kode, nama, bidang_urusan_kode "
-                "FROM read_csv($path, all_varchar = true, header = true)",
-                {"path": str(REFERENSI_DIR / "program.csv")},
-            )
-        if cur.execute("SELECT count(*) FROM sub_kegiatan").fetchone()[0] == 0:
-            cur.execute(
-                "INSERT INTO sub_kegiatan SELECT kode, nama, kegiatan_kode, kegiatan_nama, program_kode "
-                "FROM read_csv($path, all_varchar = true, header = true)",
-                {"path": str(REFERENSI_DIR / "sub_kegiatan.csv")},
-            )
-    finally:
-        cur.close()
+    dimigrasikan dari versi sebelum tabel itu ada). Berjalan pada ``con`` itu sendiri (bukan cursor baru),
+    sehingga ikut transaksi pasang_skema yang baru membuat tabelnya."""
+    if con.execute("SELECT count(*) FROM program").fetchone()[0] == 0:
+        con.execute(
+            "INSERT INTO program SELECT kode, nama, bidang_urusan_kode "
+            "FROM read_csv($path, all_varchar = true, header = true)",
+            {"path": str(REFERENSI_DIR / "program.csv")},
+        )
+    if con.execute("SELECT count(*) FROM sub_kegiatan").fetchone()[0] == 0:
+        con.execute(
+            "INSERT INTO sub_kegiatan SELECT kode, nama, kegiatan_kode, kegiatan_nama, program_kode "
+            "FROM read_csv($path, all_varchar = true, header = true)",
+            {"path": str(REFERENSI_DIR / "sub_kegiatan.csv")},
+        )
 
 
 def isi_referensi(con: duckdb.DuckDBPyConnection) -> None:

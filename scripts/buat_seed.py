@@ -1357,7 +1357,7 @@ def capaian_kasar(ind: Ind, s: Seri, y: int) -> float | None:
     else:
         v = max(rows, key=lambda x: URUT_PERIODE[x.periode]).nilai
     c = v / t if ind.polaritas == "positif" else 2 - v / t
-    return jepit(c * 100, (0.0, 150.0))
+    return jepit(c * 100, (0.0, 100.0))
 
 
 class PembuatDukungan:
@@ -1394,9 +1394,9 @@ class PembuatDukungan:
         boros = {ind.urusan for ind in KATALOG if ind.kode in rendah}
         hemat = {ind.urusan for ind in KATALOG if ind.kode in lampau}
         bebas = [u for u in urut if u not in boros | hemat]
-        if bebas:  # urusan berkinerja paling rendah menyerap tinggi, yang paling tinggi menyerap rendah
-            boros.add(bebas[0])
-            hemat.add(bebas[-1])
+        if len(bebas) >= 4:  # dua urusan berkinerja terendah menyerap tinggi, dua tertinggi menyerap rendah
+            boros.update(bebas[:2])
+            hemat.update(bebas[-2:])
         hasil = {}
         for n, u in enumerate(urut):
             r = rng("dukungan", "serapan", d.kode, u)

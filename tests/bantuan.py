@@ -2,7 +2,7 @@
 
     from tests.bantuan import ind, tgt, rea, impor_kasus, isi_db
 
-Setiap uji menulis indikator.csv / target.csv / realisasi.csv berisi tepat kasus yang ia
+Setiap uji menulis indikator.csv / target.csv / realisasi.csv / dukungan.csv berisi tepat kasus yang ia
 butuhkan, lalu mengimpornya dengan ``impor_berkas``.
 """
 from __future__ import annotations
@@ -93,21 +93,30 @@ def rea(kode: str, tahun: int, realisasi, periode: str = "TAHUN", **kw) -> dict:
     return row
 
 
-def tulis_kasus(folder: str | Path, *, indikator=None, target=None, realisasi=None) -> Path:
+def duk(kode_indikator: str | None, tahun: int, sub_kegiatan: str = "1.02.02.2.01.0014", **kw) -> dict:
+    """Satu baris lembar dukungan (indikator kosong = sub kegiatan yang tidak mendukung indikator)."""
+    row = {"daerah_kode": DAERAH, "tahun": tahun, "indikator_kode": kode_indikator,
+           "sub_kegiatan_kode": sub_kegiatan, "perangkat_daerah": "Dinas Kesehatan"}
+    row.update(kw)
+    return row
+
+
+def tulis_kasus(folder: str | Path, *, indikator=None, target=None, realisasi=None, dukungan=None) -> Path:
     """Tulis sebuah folder impor baru (di dalam ``folder``) berisi lembar yang diberikan saja."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     tujuan = Path(tempfile.mkdtemp(prefix="impor-", dir=folder))
-    for nama, rows in (("indikator", indikator), ("target", target), ("realisasi", realisasi)):
+    for nama, rows in (("indikator", indikator), ("target", target), ("realisasi", realisasi),
+                       ("dukungan", dukungan)):
         if rows is not None:
             tulis_csv(tujuan, nama, rows)
     return tujuan
 
 
 def impor_kasus(con: duckdb.DuckDBPyConnection, folder: str | Path, *, indikator=None, target=None,
-                realisasi=None, oleh: str = "uji") -> HasilImpor:
+                realisasi=None, dukungan=None, oleh: str = "uji") -> HasilImpor:
     """Tulis lembar-lembar ke folder baru lalu impor lewat ``impor_berkas``."""
-    path = tulis_kasus(folder, indikator=indikator, target=target, realisasi=realisasi)
+    path = tulis_kasus(folder, indikator=indikator, target=target, realisasi=realisasi, dukungan=dukungan)
     return impor_berkas(con, path, oleh=oleh)
 
 

@@ -484,11 +484,13 @@ def test_migrasi_003_pada_basis_data_lama_menyimpan_riwayat(tmp_path, monkeypatc
 
     semua = modul_db.migrasi()
     con = buka(tmp_path / "lama.duckdb")
-    monkeypatch.setattr(modul_db, "migrasi", lambda: semua[:2])
-    assert modul_db.pasang_skema(con) == 2
+    # skema 2 dipasang langsung dari berkas migrasinya (aturan.sql selalu mengikuti skema terbaru)
+    for f in semua[:2]:
+        con.execute(f.read_text(encoding="utf-8"))
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    assert modul_db.versi_skema(con) == 2
     con.execute("INSERT INTO riwayat (waktu, oleh, tabel, aksi, kunci) VALUES (TIMESTAMP '2025-01-01', 'lama', "
                 "'pengaturan', 'ubah', 'rumus_negatif')")
-    monkeypatch.setattr(modul_db, "migrasi", lambda: semua)
     assert modul_db.pasang_skema(con) == len(semua) >= 3
     assert con.execute("SELECT id, oleh FROM riwayat").fetchall() == [(1, "lama")]
     con.execute("INSERT INTO riwayat (waktu, oleh, tabel, aksi, kunci) VALUES (now(), 'admin', 'pengguna', "

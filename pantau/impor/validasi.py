@@ -524,7 +524,7 @@ class _Pemeriksa:
                     self.awas(nama, no, "sub_kegiatan_kode", sk,
                               f"bidang urusan sub kegiatan ({bidang}) berbeda dengan urusan indikator {kode_ind} "
                               f"({urusan}); periksa kodenya (indikator lintas urusan boleh didukung bidang apa pun)")
-            tingkat = sk[9]
+            tingkat = sk[8]
             jenis = self.daerah.get(daerah)
             if (jenis == "provinsi" and tingkat == "2") or (jenis in ("kabupaten", "kota") and tingkat == "1"):
                 self.awas(nama, no, "sub_kegiatan_kode", sk,

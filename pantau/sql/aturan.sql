@@ -425,7 +425,9 @@ CREATE OR REPLACE MACRO nama_pendek(nama, jenis) AS
 
 -- Rata-rata capaian banyak indikator: setiap capaian dibatasi 100 lebih dulu (DESIGN bagian 1),
 -- indikator tanpa capaian (NULL) tidak dihitung. Makro agregat: dipakai di dalam GROUP BY.
-CREATE OR REPLACE MACRO rata_capaian(c) AS round(avg(least(c, 100)), 2);
+-- Bukan least(c, 100): least() DuckDB mengabaikan NULL, jadi least(NULL, 100) = 100 dan indikator
+-- yang belum berdata akan terhitung 100.
+CREATE OR REPLACE MACRO rata_capaian(c) AS round(avg(CASE WHEN c > 100 THEN 100 ELSE c END), 2);
 
 -- Daerah dalam satu provinsi: provinsi itu sendiri dan kabupaten/kotanya. Kode Kemendagri bersifat
 -- hierarkis (kab/kota = kode provinsi + '.' + dua angka), sehingga cukup filter pada kode, yang sampai
@@ -565,10 +567,12 @@ CREATE OR REPLACE MACRO kuadran(kinerja, serapan, batas_kinerja, batas_serapan) 
 --   serapan  = jumlah realisasi / jumlah pagu sub kegiatan kelompok itu, setiap sub kegiatan (kode + perangkat
 --              daerah) dihitung SEKALI walau mendukung beberapa indikator (pagu/realisasi terbesar yang
 --              tercatat untuknya); perangkat daerah juga menghitung sub kegiatan yang belum mendukung indikator.
+--   Indikator kualitatif ('teks') tidak punya capaian, jadi tidak ikut kinerja maupun jumlah_indikator, tetapi
+--   sub kegiatan yang mendukungnya tetap ikut anggaran (pagu dan realisasinya tetap dibelanjakan).
 CREATE OR REPLACE MACRO kinerja_anggaran(p_daerah, p_periode_id, p_tahun) AS TABLE
 WITH ind AS (
-    SELECT id, urusan_kode FROM indikator
-    WHERE daerah_kode = p_daerah AND periode_id = p_periode_id AND polaritas <> 'teks'
+    SELECT id, urusan_kode, polaritas <> 'teks' AS kuantitatif FROM indikator
+    WHERE daerah_kode = p_daerah AND periode_id = p_periode_id
 ),
 cap AS (
     SELECT indikator_id, capaian FROM capaian_tahunan
@@ -596,9 +600,10 @@ kelompok_sk AS (  -- sub kegiatan per kelompok (tanpa ganda)
     FROM dk
 ),
 kelompok_ind AS (
-    SELECT 'urusan' AS dimensi, coalesce(urusan_kode, '') AS kelompok, id AS indikator_id FROM ind
+    SELECT 'urusan' AS dimensi, coalesce(urusan_kode, '') AS kelompok, id AS indikator_id FROM ind WHERE kuantitatif
     UNION
-    SELECT 'perangkat_daerah', coalesce(perangkat_daerah, ''), indikator_id FROM dk WHERE indikator_id IS NOT NULL
+    SELECT 'perangkat_daerah', coalesce(dk.perangkat_daerah, ''), dk.indikator_id
+    FROM dk JOIN ind ON ind.id = dk.indikator_id WHERE ind.kuantitatif
 ),
 angg AS (
     SELECT k.dimensi, k.kelompok, count(*) AS jumlah_sub_kegiatan, sum(sk.pagu) AS pagu,
