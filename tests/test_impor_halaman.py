@@ -162,11 +162,21 @@ def test_cli_templat_terisi_dan_impor_tanpa_perubahan(db_salinan, tmp_path):
     assert r.returncode == 0, r.stderr
     assert "Templat ditulis" in r.stdout
     wb = openpyxl.load_workbook(keluar)
-    assert wb.sheetnames == ["petunjuk", "indikator", "target", "realisasi"]
+    assert wb.sheetnames == ["petunjuk", "indikator", "target", "realisasi", "dukungan"]
     con = buka(db_salinan)
     n_ind = con.execute("SELECT count(*) FROM indikator WHERE periode_id = (SELECT id FROM periode "
                         "WHERE daerah_kode = '65.01' ORDER BY tahun_awal DESC LIMIT 1)").fetchone()[0]
+    n_duk = con.execute("SELECT count(*) FROM dukungan WHERE daerah_kode = '65.01' AND tahun IN (2024, 2025)"
+                        ).fetchone()[0]
     con.close()
+    # lembar dukungan: baris yang sudah tercatat untuk tahun-tahun itu, dengan nilainya sekarang
+    wd = wb["dukungan"]
+    isi = [r for r in wd.iter_rows(min_row=2, values_only=True) if any(v is not None for v in r)]
+    assert len(isi) == n_duk > 0
+    jd = [c.value for c in wd[1]]
+    assert {r[jd.index("tahun")] for r in isi} == {2024, 2025}
+    assert all(isinstance(r[jd.index("pagu")], (int, float)) and r[jd.index("pagu")] > 0 for r in isi)
+    assert any(dv.formula1.startswith("indikator!$D$2") for dv in wd.data_validations.dataValidation)
     wi, wr = wb["indikator"], wb["realisasi"]
     assert wi.max_row - 1 == n_ind > 0
     assert wr.max_row - 1 == n_ind * 2 * 2
@@ -189,6 +199,7 @@ def test_cli_templat_terisi_dan_impor_tanpa_perubahan(db_salinan, tmp_path):
         con.close()
     assert hasil.ringkasan.jumlah["indikator"] == {"tambah": 0, "ubah": 0, "sama": n_ind}
     assert hasil.ringkasan.jumlah["realisasi"] == {"tambah": 0, "ubah": 0, "sama": 0}
+    assert hasil.ringkasan.jumlah["dukungan"] == {"tambah": 0, "ubah": 0, "sama": n_duk}
     assert not [m for m in hasil.peringatan if "tidak dikenal" in m.pesan]
     assert len(sesudah.pop("impor")) == len(sebelum.pop("impor")) + 1
     assert sesudah == sebelum

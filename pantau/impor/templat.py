@@ -1,6 +1,8 @@
 """Templat impor untuk satu daerah (DESIGN bagian 2): buku kerja berisi lembar ``petunjuk``,
 ``indikator`` (terisi indikator daerah itu), ``target`` dan ``realisasi`` (kode terisi, sel nilai
-kosong), dengan daftar pilihan (validasi data) untuk polaritas, agregasi, periode, status, dokumen.
+kosong), ``dukungan`` (sub kegiatan yang sudah tercatat untuk tahun-tahun itu, dengan nilainya sekarang,
+agar realisasi anggaran triwulan berikutnya tinggal ditambahkan), dengan daftar pilihan (validasi data)
+untuk polaritas, agregasi, periode, status, dokumen, disepakati dan kode indikator.
 
 Mengimpor templat yang belum diisi berhasil dan tidak mengubah apa pun: sel kosong bukan nilai.
 """
@@ -25,6 +27,9 @@ KOLOM_TARGET = ["daerah_kode", "periode_rpjmd", "indikator_kode", "nama_indikato
                 "target"]
 KOLOM_REALISASI = ["daerah_kode", "periode_rpjmd", "indikator_kode", "nama_indikator", "satuan", "tahun", "periode",
                    "realisasi", "status", "sumber", "catatan"]
+KOLOM_DUKUNGAN = ["daerah_kode", "periode_rpjmd", "tahun", "indikator_kode", "nama_indikator", "sub_kegiatan_kode",
+                  "sub_kegiatan_nama", "perangkat_daerah", "pagu", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3",
+                  "realisasi_tw4", "realisasi_anggaran", "disepakati", "sumber", "catatan"]
 
 PETUNJUK = [
     ("Umum", None, "Isi lembar 'target' dan/atau 'realisasi', lalu unggah di halaman Impor Pantau atau jalankan "
@@ -59,6 +64,18 @@ PETUNJUK = [
     ("realisasi", "status", "tetap (bawaan) atau sementara (angka sementara yang masih akan direvisi)."),
     ("realisasi", "sumber / catatan", "Sumber angka (misalnya BPS, Susenas Maret 2024) dan catatan bebas."),
     ("target / realisasi", "nama_indikator / satuan", "Hanya keterangan agar mudah diisi; diabaikan saat impor."),
+    ("dukungan", None, "Sub kegiatan yang mendukung indikator, dengan pagu dan realisasi anggaran. Baris yang sudah "
+                       "tercatat ditampilkan dengan nilainya sekarang; tambahkan baris baru di bawahnya."),
+    ("dukungan", "sub_kegiatan_kode", "Kode Permendagri 90/2019 berbentuk U.BB.PP.K.KK.SSSS, misalnya 1.02.02.2.01.0001 "
+                                      "(angka ke-4: 1 provinsi, 2 kabupaten/kota). Kode yang tidak dikenal tetap "
+                                      "diterima; isi sub_kegiatan_nama-nya."),
+    ("dukungan", "indikator_kode", "Indikator yang didukung (pilih dari daftar). Kosongkan untuk sub kegiatan yang "
+                                   "belum mendukung indikator apa pun. Satu sub kegiatan untuk dua indikator: dua baris "
+                                   "dengan pagu yang sama."),
+    ("dukungan", "pagu / realisasi_tw1..realisasi_tw4 / realisasi_anggaran",
+     "Rupiah penuh (1.250.000.000 atau 1250000000; bukan 1,25 M). Realisasi triwulan = belanja DALAM triwulan itu "
+     "(bukan kumulatif). realisasi_anggaran = angka setahun, bila diisi mengalahkan jumlah triwulan."),
+    ("dukungan", "disepakati", "ya bila disepakati dalam desk urusan Rakortekrenbang, tidak bila belum."),
 ]
 
 
@@ -198,6 +215,40 @@ def buat_templat(con: duckdb.DuckDBPyConnection, pilihan: PilihanTemplat) -> byt
     _teks(wr, KOLOM_REALISASI, ["daerah_kode", "indikator_kode"], n_r)
     _daftar(wr, KOLOM_REALISASI, "periode", PERIODE_REALISASI, n_r)
     _daftar(wr, KOLOM_REALISASI, "status", STATUS, n_r)
+
+    wd = wb.create_sheet("dukungan")
+    _judul(wd, KOLOM_DUKUNGAN)
+    cur = con.cursor()
+    try:
+        duk = cur.execute(
+            """
+            SELECT d.daerah_kode, d.tahun, i.kode, i.nama, d.sub_kegiatan_kode, d.sub_kegiatan_nama, d.perangkat_daerah,
+                   d.pagu, d.realisasi_tw1, d.realisasi_tw2, d.realisasi_tw3, d.realisasi_tw4, d.realisasi_tahun,
+                   d.disepakati, d.sumber, d.catatan
+            FROM dukungan d LEFT JOIN indikator i ON i.id = d.indikator_id
+            WHERE d.daerah_kode = $d AND list_contains($tahun, d.tahun)
+              AND (d.indikator_id IS NULL OR i.periode_id = $p)
+            ORDER BY d.tahun, i.kode NULLS LAST, d.sub_kegiatan_kode
+            """, {"d": pilihan.daerah, "tahun": list(pilihan.tahun), "p": pilihan.periode_id}).fetchall()
+    finally:
+        cur.close()
+    for (d, t, k, n, sk, skn, pd_, pagu, tw1, tw2, tw3, tw4, th, sepakat, sumber, cat) in duk:
+        wd.append([d, pilihan.periode_rpjmd, t, k, n, sk, skn, pd_, pagu, tw1, tw2, tw3, tw4, th,
+                   "ya" if sepakat else "tidak", sumber, cat])
+    n_d = len(duk) + 200   # ruang untuk baris baru, dengan format dan daftar pilihan yang sama
+    _teks(wd, KOLOM_DUKUNGAN, ["daerah_kode", "indikator_kode", "sub_kegiatan_kode"], n_d)
+    for kol in ("pagu", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "realisasi_anggaran"):
+        i = KOLOM_DUKUNGAN.index(kol) + 1
+        for r in range(2, n_d + 2):
+            wd.cell(row=r, column=i).number_format = "#,##0"
+    _daftar(wd, KOLOM_DUKUNGAN, "disepakati", ("ya", "tidak"), n_d)
+    if ind:
+        huruf = wd.cell(row=1, column=KOLOM_DUKUNGAN.index("indikator_kode") + 1).column_letter
+        dv = DataValidation(type="list", formula1=f"indikator!$D$2:$D${len(ind) + 1}", allow_blank=True,
+                            showErrorMessage=True, errorTitle="Indikator tidak dikenal",
+                            error="Pilih kode indikator dari lembar 'indikator', atau kosongkan.")
+        dv.add(f"{huruf}2:{huruf}{n_d + 1}")
+        wd.add_data_validation(dv)
 
     buf = io.BytesIO()
     wb.save(buf)
