@@ -188,3 +188,44 @@ def test_kaki_memuat_catatan_desk(db_demo, tmp_path):
     assert kaki["Faktor pendorong keberhasilan pencapaian"] == "1.02 Kesehatan: Posyandu aktif di semua desa"
     assert kaki["Faktor penghambat pencapaian kinerja"] == "1.02 Kesehatan: Akses ke pedalaman"
     assert kaki["Tindak lanjut yang diperlukan"] == "1.02 Kesehatan: Tambah tenaga gizi"
+
+
+@pytest.mark.parametrize("daerah,tahun", [("62", 2025), ("65.01", 2024)])
+def test_kolom_anggaran_rkpd_sama_dengan_sql_dukungan(con, daerah, tahun):
+    """Kolom Rp: jumlah pagu/realisasi sub kegiatan pendukung per indikator, dihitung mandiri dari tabel dukungan."""
+    tabel = susun_rkpd(con, daerah=daerah, periode_id=periode(con, daerah), tahun=tahun)
+    label = [k.label for k in tabel.kolom]
+    i_pagu, i_tw1, i_real, i_serap = (label.index("Pagu"), label.index("Realisasi TW I"), label.index("Realisasi"),
+                                      label.index("Serapan (%)"))
+    i_sd = next(i for i, k in enumerate(label) if k.startswith("Realisasi anggaran RPJMD"))
+    assert tabel.kolom[i_pagu].grup == f"Anggaran sub kegiatan pendukung {tahun} (Rp)"
+    ws = openpyxl.load_workbook(io.BytesIO(excel_bytes(tabel)))["evaluasi"]
+    dari_excel = baris_data(ws)
+    sql = {k: r for k, *r in con.execute(
+        """
+        SELECT i.kode,
+               sum(d.pagu) FILTER (WHERE d.tahun = $t),
+               sum(d.realisasi_tw1) FILTER (WHERE d.tahun = $t),
+               sum(coalesce(d.realisasi_tahun, coalesce(d.realisasi_tw1, 0) + coalesce(d.realisasi_tw2, 0)
+                   + coalesce(d.realisasi_tw3, 0) + coalesce(d.realisasi_tw4, 0))) FILTER (WHERE d.tahun = $t),
+               sum(coalesce(d.realisasi_tahun, coalesce(d.realisasi_tw1, 0) + coalesce(d.realisasi_tw2, 0)
+                   + coalesce(d.realisasi_tw3, 0) + coalesce(d.realisasi_tw4, 0))) FILTER (WHERE d.tahun <= $t)
+        FROM dukungan d JOIN indikator i ON i.id = d.indikator_id
+        WHERE d.daerah_kode = $d GROUP BY i.kode HAVING count(*) FILTER (WHERE d.tahun = $t) > 0
+        """, {"d": daerah, "t": tahun}).fetchall()}
+    assert len(sql) > 20
+    for kode, (pagu, tw1, real, sd) in sql.items():
+        sel = dari_excel[kode]
+        assert sel[i_pagu] == pytest.approx(pagu), kode
+        assert sel[i_real] == pytest.approx(real), kode
+        assert sel[i_sd] == pytest.approx(sd), kode
+        if tw1 is None:
+            assert sel[i_tw1] is None
+        else:
+            assert sel[i_tw1] == pytest.approx(tw1)
+        assert sel[i_serap] == pytest.approx(round(real / pagu * 100, 2), abs=0.006)
+    kaki = dict(tabel.kaki)
+    assert kaki["Serapan anggaran sub kegiatan pendukung"].startswith("Rp ")
+    # indikator tanpa dukungan tahun itu: kolom Rp kosong
+    tanpa = [k for k in dari_excel if k not in sql]
+    assert tanpa and all(dari_excel[k][i_pagu] is None for k in tanpa)

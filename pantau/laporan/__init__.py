@@ -25,7 +25,7 @@ class Kolom:
     label: str
     grup: str | None = None   # judul atas yang digabung untuk kolom berurutan dengan grup sama
     lebar: float = 10         # lebar relatif (karakter Excel)
-    jenis: str = "angka"      # 'teks', 'angka', 'persen'
+    jenis: str = "angka"      # 'teks', 'angka', 'persen', 'rupiah'
 
 
 @dataclass
@@ -102,9 +102,13 @@ def catatan_desk(con: duckdb.DuckDBPyConnection, *, daerah: str, tahun: int) -> 
 
 def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, tahun: int,
                catatan: dict[str, str] | None = None) -> Tabel:
-    """Tabel Evaluasi terhadap Hasil RKPD tahun ``tahun`` (kinerja; kolom anggaran menyusul data dukungan)."""
+    """Tabel Evaluasi terhadap Hasil RKPD tahun ``tahun``: kinerja (K) dan anggaran (Rp) sub kegiatan yang
+    mendukung setiap indikator (tabel ``dukungan``)."""
     nama, awal, akhir = _info_daerah(con, daerah, periode_id)
     df = jalankan(con, "laporan_rkpd", daerah=daerah, periode_id=periode_id, tahun=tahun)
+    rp = {r.indikator_id: r for r in jalankan(con, "laporan_anggaran", daerah=daerah, periode_id=periode_id,
+                                              tahun=tahun).itertuples(index=False)}
+    grup_rp = f"Anggaran sub kegiatan pendukung {tahun} (Rp)"
     kolom = [
         Kolom("No", lebar=5, jenis="teks"),
         Kolom("Urusan / Indikator kinerja", lebar=44, jenis="teks"),
@@ -118,9 +122,21 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
         Kolom(f"Tingkat capaian {tahun} (%)", jenis="persen"),
         Kolom(f"Realisasi RPJMD s.d. {tahun}"),
         Kolom(f"Tingkat capaian RPJMD s.d. {tahun} (%)", jenis="persen"),
+        Kolom("Pagu", grup=grup_rp, lebar=15, jenis="rupiah"),
+        *[Kolom(f"Realisasi TW {r}", grup=grup_rp, lebar=14, jenis="rupiah") for r in ROMAWI],
+        Kolom("Realisasi", grup=grup_rp, lebar=15, jenis="rupiah"),
+        Kolom("Serapan (%)", grup=grup_rp, lebar=9, jenis="persen"),
+        Kolom(f"Realisasi anggaran RPJMD s.d. {tahun} (Rp)", lebar=15, jenis="rupiah"),
         Kolom(f"Predikat {tahun}", lebar=13, jenis="teks"),
         Kolom("Perangkat daerah penanggung jawab", lebar=26, jenis="teks"),
     ]
+
+    def anggaran(indikator_id):
+        a = rp.get(indikator_id)
+        if a is None:
+            return [None] * 8
+        return [_angka(a.pagu), _angka(a.rp_tw1), _angka(a.rp_tw2), _angka(a.rp_tw3), _angka(a.rp_tw4),
+                _angka(a.realisasi_anggaran), _angka(a.serapan), _angka(a.realisasi_anggaran_sd)]
 
     def isi(r):
         return [
@@ -133,6 +149,7 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
             _angka(r.capaian),
             _sel(r.realisasi_rpjmd, teks=r.realisasi_rpjmd_teks),
             _angka(r.capaian_rpjmd),
+            *anggaran(r.indikator_id),
             r.predikat if isinstance(r.predikat, str) else None,
             r.perangkat_daerah if isinstance(r.perangkat_daerah, str) else None,
         ]
@@ -145,6 +162,7 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
          f"{rata['rata_capaian']:.2f}".replace(".", ",")),
         ("Predikat kinerja", rata["predikat"] if isinstance(rata["predikat"], str) else "–"),
         ("Indikator berdata", f"{int(rata['jumlah_berdata'])} dari {int(rata['jumlah_indikator'])} indikator kuantitatif"),
+        ("Serapan anggaran sub kegiatan pendukung", _teks_serapan(con, daerah, periode_id, tahun)),
         ("Faktor pendorong keberhasilan pencapaian", catatan.get("pendorong") or "–"),
         ("Faktor penghambat pencapaian kinerja", catatan.get("penghambat") or "–"),
         ("Tindak lanjut yang diperlukan", catatan.get("tindak_lanjut") or "–"),
@@ -155,8 +173,21 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
         judul=[f"EVALUASI TERHADAP HASIL RKPD {nama.upper()} TAHUN {tahun}",
                f"Periode RPJMD {awal}–{akhir} · Permendagri 86/2017"],
         kolom=kolom, baris=_kelompok(df, isi), kaki=kaki,
-        nama_berkas=f"evaluasi-rkpd-{daerah}-{tahun}", kertas="A4",
+        nama_berkas=f"evaluasi-rkpd-{daerah}-{tahun}", kertas="A3",
     )
+
+
+def _teks_serapan(con, daerah: str, periode_id: int, tahun: int) -> str:
+    """Jumlah realisasi / pagu semua sub kegiatan daerah itu pada tahun itu, setiap sub kegiatan dihitung sekali
+    (per perangkat daerah dijumlah dari kinerja_anggaran)."""
+    df = jalankan(con, "kuadran_kinerja_anggaran", daerah=daerah, periode_id=periode_id, tahun=tahun,
+                  dimensi="perangkat_daerah")
+    pagu, real = df["pagu"].sum(min_count=1), df["realisasi_anggaran"].sum(min_count=1)
+    if kosong(pagu) or not pagu:
+        return "belum ada data dukungan sub kegiatan untuk tahun ini"
+    return (f"Rp {format_angka(real if not kosong(real) else 0, 0)} dari pagu Rp {format_angka(pagu, 0)} "
+            f"({format_angka((real if not kosong(real) else 0) / pagu * 100, 2)}%), "
+            f"{int(df['jumlah_sub_kegiatan'].sum())} sub kegiatan; setiap sub kegiatan dihitung sekali")
 
 
 def susun_rpjmd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int) -> Tabel:
@@ -210,6 +241,8 @@ def teks_sel(nilai, jenis: str) -> str:
     if nilai is None:
         return "–"
     if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
+        if jenis == "rupiah":
+            return format_angka(nilai, 0)
         return format_angka(nilai, 2) if jenis == "persen" else format_ringkas(nilai)
     return str(nilai)
 

@@ -23,6 +23,7 @@ def excel_bytes(tabel: Tabel) -> bytes:
     f_urusan = wb.add_format({"bold": True, "border": 1, "bg_color": "#F2F2F2", "font_size": 9})
     f_teks = wb.add_format({"border": 1, "text_wrap": True, "valign": "top", "font_size": 9})
     f_angka = wb.add_format({"border": 1, "num_format": "#,##0.00", "valign": "top", "font_size": 9})
+    f_rupiah = wb.add_format({"border": 1, "num_format": "#,##0", "valign": "top", "font_size": 9})
     f_kaki_l = wb.add_format({"bold": True, "valign": "top", "text_wrap": True, "font_size": 9, "border": 1})
     f_kaki_v = wb.add_format({"valign": "top", "text_wrap": True, "font_size": 9, "border": 1})
 
@@ -58,7 +59,7 @@ def excel_bytes(tabel: Tabel) -> bytes:
         else:
             for c, nilai in enumerate(isi):
                 if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
-                    ws.write_number(r, c, nilai, f_angka)
+                    ws.write_number(r, c, nilai, f_rupiah if tabel.kolom[c].jenis == "rupiah" else f_angka)
                 elif nilai is None:
                     ws.write_blank(r, c, None, f_teks)
                 else:
