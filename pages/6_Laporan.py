@@ -15,7 +15,8 @@ pilihan = list(JENIS)
 jenis = st.radio("Jenis laporan", pilihan, index=indeks_awal("laporan", pilihan, "rkpd"), key="laporan",
                  format_func=JENIS.get, horizontal=True)
 st.query_params["laporan"] = jenis
-st.caption("Format Permendagri 86/2017. Kolom anggaran (Rp) belum diisi: data dukungan anggaran menyusul. "
+st.caption("Format Permendagri 86/2017. Kolom anggaran (Rp) evaluasi RKPD: pagu dan realisasi sub kegiatan yang "
+           "mendukung setiap indikator (lembar impor 'dukungan'); kosong bila indikator belum didukung sub kegiatan. "
            "Untuk indikator 'akhir', realisasi s.d. tahun adalah angka terakhir, bukan jumlah.")
 
 con = data.basis_data().con  # setiap kueri laporan memakai cursor sendiri
