@@ -48,7 +48,8 @@ else:
                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     key="templat_unduh", icon=":material/table:", on_click="ignore")
                 st.caption("Berisi indikator daerah ini (kode, nama, satuan, polaritas), sel target dan realisasi "
-                           "kosong, daftar pilihan untuk kolom berkode, dan lembar *petunjuk*.")
+                           "kosong, lembar *dukungan* (sub kegiatan dan anggaran yang sudah tercatat), daftar pilihan "
+                           "untuk kolom berkode, dan lembar *petunjuk*.")
             else:
                 st.caption("Pilih paling sedikit satu tahun dan satu periode.")
         except ValueError as e:
@@ -73,7 +74,7 @@ else:
 
 # -- unggah -------------------------------------------------------------------------------------------
 unggahan = st.file_uploader("Berkas impor", type=["xlsx", "xlsm", "csv", "xls"], key="berkas",
-                            help="Satu buku kerja .xlsx dengan lembar indikator/target/realisasi, atau satu .csv "
+                            help="Satu buku kerja .xlsx dengan lembar indikator/target/realisasi/dukungan, atau satu .csv "
                                  "bernama seperti lembarnya (misalnya realisasi_tw3.csv).")
 if unggahan is None:
     st.session_state.pop("impor_periksa", None)
@@ -99,14 +100,20 @@ def _tabel_masalah(masalah, kunci: str, judul: str) -> None:
           column_config={"pesan": st.column_config.TextColumn("pesan", width="large")})
 
 
+def _metrik_jumlah(j: dict) -> None:
+    """Baru / berubah / tetap per lembar (indikator, target, realisasi, dukungan)."""
+    lembar = ("indikator", "target", "realisasi", "dukungan")
+    for k, t in zip(st.columns(len(lembar)), lembar):
+        x = j.get(t, {"tambah": 0, "ubah": 0, "sama": 0})
+        k.metric(t.capitalize(), f"{x['tambah']} baru · {x['ubah']} berubah", delta=f"{x['sama']} tetap",
+                 delta_color="off", delta_arrow="off")
+
+
 selesai = st.session_state.get("impor_selesai")
 if selesai and selesai["sidik"] == sidik:
     st.success(f"Impor #{selesai['impor_id']} berhasil: {selesai['teks']}", icon=":material/check_circle:")
     j = selesai["jumlah"]
-    kolom = st.columns(3)
-    for k, t in zip(kolom, ("indikator", "target", "realisasi")):
-        k.metric(t.capitalize(), f"{j[t]['tambah']} baru · {j[t]['ubah']} berubah", delta=f"{j[t]['sama']} tetap",
-                 delta_color="off", delta_arrow="off")
+    _metrik_jumlah(j)
     st.caption(f"Berkas {nama} (SHA-256 {sidik[:12]}…) oleh {selesai['oleh']}. Cadangan sebelum impor: "
                f"`{selesai['cadangan']}`. Membatalkan impor ini: "
                f"`python -m pantau batal-impor {selesai['impor_id']}`. Halaman lain menampilkan data baru "
@@ -148,10 +155,7 @@ if periksa["gagal"] is not None:
 p = periksa["pratinjau"]
 j = p.jumlah
 st.subheader("Pratinjau perubahan")
-kolom = st.columns(3)
-for k, t in zip(kolom, ("indikator", "target", "realisasi")):
-    k.metric(t.capitalize(), f"{j[t]['tambah']} baru · {j[t]['ubah']} berubah", delta=f"{j[t]['sama']} tetap",
-             delta_color="off", delta_arrow="off")
+_metrik_jumlah(j)
 if periksa["peringatan"]:
     with st.expander(f"{len(periksa['peringatan'])} peringatan (tidak menghalangi impor)", icon=":material/warning:"):
         _tabel_masalah(periksa["peringatan"], "peringatan", "peringatan")

@@ -353,6 +353,7 @@ def test_impor_ulang_berkas_sama_tidak_mengubah_apa_pun(db_kosong, tmp_path):
         "indikator": {"tambah": 0, "ubah": 0, "sama": 3},
         "target": {"tambah": 0, "ubah": 0, "sama": 4},
         "realisasi": {"tambah": 0, "ubah": 0, "sama": 4},
+        "dukungan": {"tambah": 0, "ubah": 0, "sama": 0},
     }
     sesudah = isi_db(db_kosong)
     assert len(sesudah.pop("impor")) == len(sebelum.pop("impor")) + 1  # impor itu sendiri tercatat

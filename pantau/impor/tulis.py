@@ -387,8 +387,7 @@ def tulis(con: duckdb.DuckDBPyConnection, rencana: Rencana, *, oleh: str, berkas
             ringkasan.jumlah["indikator"] = _tulis_indikator(cur, rencana.indikator, oleh, waktu, impor_id)
             ringkasan.jumlah["target"] = _tulis_target(cur, rencana.target, oleh, waktu, impor_id)
             ringkasan.jumlah["realisasi"] = _tulis_realisasi(cur, rencana.realisasi, oleh, waktu, impor_id)
-            if not rencana.dukungan.empty:
-                ringkasan.jumlah["dukungan"] = _tulis_dukungan(cur, rencana.dukungan, oleh, waktu, impor_id)
+            ringkasan.jumlah["dukungan"] = _tulis_dukungan(cur, rencana.dukungan, oleh, waktu, impor_id)
             cur.execute("UPDATE impor SET keterangan = $k WHERE id = $id", {"k": ringkasan.teks(), "id": impor_id})
     finally:
         cur.close()
