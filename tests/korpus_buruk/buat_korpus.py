@@ -55,6 +55,14 @@ JUDUL_T = ["daerah_kode", "indikator_kode", "tahun", "target"]
 JUDUL_I = DASAR["indikator"][0]
 
 
+JUDUL_D = ["daerah_kode", "tahun", "indikator_kode", "sub_kegiatan_kode", "perangkat_daerah", "pagu",
+           "realisasi_tw1"]
+
+
+def d(indikator="IPM", sk="1.02.02.2.01.0014", pagu="1.250.000.000", tw1="125.000.000", tahun=2024):
+    return [D, tahun, indikator, sk, "Dinas Kesehatan", pagu, tw1]
+
+
 def r(kode="IPM", tahun=2024, periode="TAHUN", nilai="72,1", daerah=D):
     return [daerah, kode, tahun, periode, nilai]
 
@@ -280,6 +288,23 @@ def _kasus() -> list[tuple[Kasus, bytes]]:
            (None, None, None, "diberi nama .csv"), "buku kerja Excel diberi akhiran .csv")
     tambah("laporan_tanpa_nama_lembar.csv", csv_bytes([JUDUL_R, r()]),
            (None, None, None, "nama berkas CSV harus memuat"), "nama CSV tidak menyebut lembarnya")
+    # lembar dukungan (sub kegiatan dan anggaran, isu #10)
+    tambah("dukungan_kode_tanpa_titik.xlsx",
+           buku({"dukungan": [JUDUL_D, d(), d("MISKIN", sk="1020220100 14")]}),
+           ("dukungan", 3, "sub_kegiatan_kode", "U.BB.PP.K.KK.SSSS"),
+           "kode sub kegiatan disalin dari aplikasi tanpa titik")
+    tambah("dukungan_pagu_singkatan_miliar.xlsx",
+           buku({"dukungan": [JUDUL_D, d(pagu="1,5 M")]}),
+           ("dukungan", 2, "pagu", "tanpa singkatan"), "pagu ditulis '1,5 M'")
+    tambah("dukungan_apbd_2025.csv",
+           csv_bytes([JUDUL_D, d(), d("MISKIN", pagu="Rp satu miliar")], pemisah=";"),
+           ("dukungan", 3, "pagu", "rupiah"), "CSV dukungan, pagu berupa teks")
+    tambah("dukungan_indikator_tidak_dikenal.xlsx",
+           buku({"dukungan": [JUDUL_D, d("IPM2")]}),
+           ("dukungan", 2, "indikator_kode", "mungkin maksudnya IPM"), "kode indikator salah ketik")
+    tambah("dukungan_kolom_kode_hilang.xlsx",
+           buku({"dukungan": [JUDUL_D[:3] + JUDUL_D[4:], d()[:3] + d()[4:]]}),
+           ("dukungan", 1, "sub_kegiatan_kode", "kolom wajib tidak ada"), "kolom sub_kegiatan_kode tidak ada")
     return k
 
 
