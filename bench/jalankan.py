@@ -73,7 +73,7 @@ def parameter(con, daerah: str, tahun: int = 2025) -> dict:
             "indikator_id": ind, "urusan": urusan, "indikator_kode": "N-001",
             # saringan halaman Daerah: tanpa saringan (kasus terberat: semua indikator)
             "saring_urusan": [], "saring_predikat": [], "saring_iku": False, "saring_on_track": "",
-            "saring_cari": ""}
+            "saring_cari": "", "dimensi": "urusan"}
 
 
 # -- 1. kueri ---------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ def parameter_contoh(con, daerah: str, tahun: int) -> dict:
     ind = con.execute("SELECT id FROM indikator WHERE daerah_kode = $d AND periode_id = $p ORDER BY kode LIMIT 1",
                       {"d": daerah, "p": pid}).fetchone()[0]
     return {"daerah": daerah, "provinsi": daerah.split(".")[0], "periode_id": pid, "tahun": tahun,
-            "batas": 1000, "indikator_id": ind}
+            "batas": 1000, "indikator_id": ind, "dimensi": "urusan",
+            "urusan": con.execute("SELECT urusan_kode FROM indikator WHERE daerah_kode = $d AND urusan_kode IS NOT NULL "
+                                  "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", {"d": daerah}).fetchone()[0]}
 
 
 def main() -> None:
