@@ -345,11 +345,25 @@ def baca_pengaturan(con, kunci: str, bawaan: str | None = None) -> str | None:
         cur.close()
 
 
+def _persen_sah(batas_atas: float):
+    def sah(v: str) -> bool:
+        try:
+            x = float(v.replace(",", "."))
+        except ValueError:
+            return False
+        return 0 < x <= batas_atas
+    return sah
+
+
 _PENGATURAN_SAH = {
     "rumus_negatif": lambda v: v in ("2T-R", "T/R"),
     "baca_perlu_masuk": lambda v: v in ("ya", "tidak"),
     "menit_sesi": lambda v: v.isdigit() and 1 <= int(v) <= 24 * 60,
+    "kuadran_batas_kinerja": _persen_sah(150),
+    "kuadran_batas_serapan": _persen_sah(100),
 }
+#: Pengaturan angka disimpan dengan titik desimal (view batas_kuadran membacanya dengan TRY_CAST).
+_PENGATURAN_ANGKA = {"kuadran_batas_kinerja", "kuadran_batas_serapan"}
 
 
 def ubah_pengaturan(con, *, pelaku: Pengguna, kunci: str, nilai: str) -> None:
@@ -360,6 +374,8 @@ def ubah_pengaturan(con, *, pelaku: Pengguna, kunci: str, nilai: str) -> None:
         raise KesalahanAkun(f"Pengaturan {kunci} tidak dikenal.")
     if not _PENGATURAN_SAH[kunci](nilai):
         raise KesalahanAkun(f"Nilai {nilai!r} tidak sah untuk pengaturan {kunci}.")
+    if kunci in _PENGATURAN_ANGKA:
+        nilai = f"{float(nilai.replace(',', '.')):g}"
 
     def isi(cur):
         lama = cur.execute("SELECT nilai FROM pengaturan WHERE kunci = $k", {"k": kunci}).fetchone()

@@ -306,7 +306,7 @@ def test_cli_sandi_bukan_argumen():
 # -- sesi di dasbor (AppTest) ---------------------------------------------------------------------------------
 
 HALAMAN_SEMUA = [None, "pages/1_Indikator.py", "pages/2_Daerah.py", "pages/3_Impor.py", "pages/4_Kualitas_Data.py",
-                 "pages/5_Desk_Urusan.py", "pages/6_Laporan.py", "pages/7_Riwayat.py"]
+                 "pages/5_Desk_Urusan.py", "pages/6_Laporan.py", "pages/7_Riwayat.py", "pages/8_Pengaturan.py"]
 
 
 @pytest.fixture

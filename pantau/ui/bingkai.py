@@ -25,6 +25,7 @@ HALAMAN = [
     ("pages/5_Desk_Urusan.py", "Desk Urusan", ":material/groups:"),
     ("pages/6_Laporan.py", "Laporan", ":material/description:"),
     ("pages/7_Riwayat.py", "Riwayat", ":material/history:"),
+    ("pages/8_Pengaturan.py", "Pengaturan", ":material/settings:"),
 ]
 
 _CSS = """

@@ -15,7 +15,8 @@ from tests.browser.conftest import (UKURAN, hentikan, masuk, mulai_server, tangk
                                     tunggu_siap)
 
 # Desk_Urusan lebih dulu: pengunjung pertama server yang baru mulai datang lewat tautan dalam.
-TAUTAN = ["/Desk_Urusan", "/", "/Indikator", "/Daerah", "/Impor", "/Kualitas_Data", "/Laporan", "/Riwayat"]
+TAUTAN = ["/Desk_Urusan", "/", "/Indikator", "/Daerah", "/Impor", "/Kualitas_Data", "/Laporan", "/Riwayat",
+          "/Pengaturan"]
 PARAM = "?provinsi=65&daerah=65.01&tahun=2024"
 
 

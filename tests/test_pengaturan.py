@@ -1,0 +1,110 @@
+"""Halaman Pengaturan: administrator mengubah batas kuadran dan rumus negatif (tersimpan, tercatat di riwayat,
+dipakai kueri kuadran), membatalkan impor; peran lain hanya melihat."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pantau import akun
+from pantau.akun import KesalahanAkun, Pengguna
+from pantau.db import ROOT, buka, jalankan
+from pantau.impor import impor_berkas
+from tests.bantuan import satu_baris, tulis_csv
+from tests.bantuan_halaman import masuk
+
+HALAMAN = "pages/8_Pengaturan.py"
+
+
+@pytest.fixture
+def db(db_demo, tmp_path, monkeypatch):
+    path = tmp_path / "pantau.duckdb"
+    shutil.copyfile(db_demo, path)
+    monkeypatch.setenv("PANTAU_DB", str(path))
+    return path
+
+
+def buka_halaman() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page(HALAMAN)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_tanpa_masuk_diminta_masuk(db):
+    at = buka_halaman()
+    assert any("Masuk dulu untuk membuka pengaturan" in m.value for m in [*at.markdown, *at.info, *at.warning])
+    assert not [b for b in at.button if b.label == "Simpan pengaturan"]
+
+
+def test_analis_melihat_tanpa_mengubah(db):
+    at = masuk(buka_halaman(), "demo.analis")
+    tombol = [b for b in at.button if b.label == "Simpan pengaturan"]
+    assert tombol and tombol[0].disabled
+    assert any("tidak mengubahnya" in i.value for i in at.info)
+
+
+def test_admin_mengubah_batas_kuadran_tersimpan_dan_dipakai(db):
+    at = masuk(buka_halaman(), "demo.admin")
+    at.number_input[1].set_value(80.0)   # batas kinerja
+    at.number_input[2].set_value(75.5)   # batas serapan
+    [b for b in at.button if b.label == "Simpan pengaturan"][0].click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("batas kinerja kuadran (%): 80" in s.value and "batas serapan kuadran (%): 75,5" in s.value
+               for s in at.success), [s.value for s in at.success]
+    con = buka(db)
+    try:
+        assert satu_baris(con, "SELECT * FROM batas_kuadran") == {"batas_kinerja": 80.0, "batas_serapan": 75.5}
+        rw = con.execute("SELECT oleh, kunci, nilai_lama, nilai_baru FROM riwayat WHERE tabel = 'pengaturan' "
+                         "ORDER BY id").fetchall()
+        assert ("demo.admin", "kuadran_batas_kinerja", "91", "80") in rw
+        assert ("demo.admin", "kuadran_batas_serapan", "90", "75.5") in rw
+        pid = con.execute("SELECT id FROM periode WHERE daerah_kode = '62'").fetchone()[0]
+        k = jalankan(con, "kuadran_kinerja_anggaran", daerah="62", periode_id=pid, tahun=2024, dimensi="urusan")
+        assert set(k["batas_kinerja"]) == {80.0} and set(k["batas_serapan"]) == {75.5}
+    finally:
+        con.close()
+    # halaman dibuka lagi: nilai baru terbaca
+    at2 = masuk(buka_halaman(), "demo.admin")
+    assert at2.number_input[1].value == 80.0 and at2.number_input[2].value == 75.5
+
+
+def test_nilai_pengaturan_tidak_sah_ditolak():
+    admin = Pengguna("a", "Admin", "admin")
+    for kunci, nilai in [("kuadran_batas_kinerja", "0"), ("kuadran_batas_serapan", "120"),
+                         ("kuadran_batas_serapan", "sembilan puluh")]:
+        with pytest.raises(KesalahanAkun, match="tidak sah"):
+            akun.ubah_pengaturan(None, pelaku=admin, kunci=kunci, nilai=nilai)
+
+
+def test_admin_membatalkan_impor_dari_halaman(db, tmp_path):
+    con = buka(db)
+    try:
+        ind = con.execute("SELECT id FROM indikator WHERE daerah_kode = '65.01' AND kode = 'IKU-01'").fetchone()[0]
+        lama = con.execute("SELECT nilai FROM realisasi WHERE indikator_id = $i AND tahun = 2024 AND periode = 'TAHUN'",
+                           {"i": ind}).fetchone()[0]
+        folder = tmp_path / "imp"
+        tulis_csv(folder, "realisasi", [{"daerah_kode": "65.01", "periode_rpjmd": "2021-2026", "indikator_kode": "IKU-01",
+                                         "tahun": 2024, "periode": "TAHUN", "realisasi": "99,9"}])
+        hasil = impor_berkas(con, folder, oleh="uji")
+    finally:
+        con.close()
+    at = masuk(buka_halaman(), "demo.admin")
+    pilih = [s for s in at.selectbox if s.label == "Impor yang dibatalkan"][0]
+    assert pilih.value == hasil.ringkasan.impor_id          # yang terbaru di atas
+    [c for c in at.checkbox if c.label.startswith("Saya paham")][0].check()
+    [b for b in at.button if b.label == "Batalkan impor"][0].click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(f"Impor #{hasil.ringkasan.impor_id} dibatalkan" in s.value for s in at.success)
+    con = buka(db)
+    try:
+        now = con.execute("SELECT nilai FROM realisasi WHERE indikator_id = $i AND tahun = 2024 AND periode = 'TAHUN'",
+                          {"i": ind}).fetchone()[0]
+        assert now == lama
+    finally:
+        con.close()
