@@ -4,6 +4,7 @@ import streamlit as st
 from pantau import grafik as g
 from pantau.format import format_angka, persen
 from pantau.ui import data
+from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import grafik, kosong, tautan_indikator
 
@@ -80,3 +81,7 @@ with kanan:
                    "Urusan terlemah di atas. Sel abu-abu bertanda – = belum ada data.")
     else:
         kosong(f"Belum ada realisasi untuk {ctx.tahun} di {ctx.daerah_nama}.")
+
+# Di bawah ringkasan satu layar: kinerja dibanding anggaran (isu #10).
+st.divider()
+bagian_kinerja_anggaran(ctx)

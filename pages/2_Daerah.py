@@ -10,6 +10,7 @@ from pantau import grafik as g
 from pantau.format import format_ringkas, kosong
 from pantau.grafik import KONFIG
 from pantau.ui import data
+from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import grafik, keterangan_filter, kosong as info_kosong, tabel
 
@@ -182,88 +183,97 @@ def bagian_tabel() -> None:
 bagian_tabel()
 
 # --- Satu indikator antar kabupaten/kota ----------------------------------------------------------------
-st.subheader(f"Satu indikator antar kabupaten/kota · Provinsi {ctx.provinsi_nama} {ctx.tahun}")
-pilihan_ind = data.tanya("indikator_provinsi", provinsi=ctx.provinsi)
-if pilihan_ind.empty:
-    info_kosong(f"Belum ada indikator kuantitatif di Provinsi {ctx.provinsi_nama} maupun kabupaten/kotanya.")
-    st.stop()
-label_ind = {k: f"{k} · {n} ({s})" for k, n, s in zip(pilihan_ind["kode"], pilihan_ind["nama"], pilihan_ind["satuan"])}
-kode_ind = list(label_ind)
-c1, c2 = st.columns([3, 2], vertical_alignment="bottom")
-with c1:
-    kode = st.selectbox("Indikator yang dibandingkan", kode_ind,
-                        index=_indeks("bandingkan", kode_ind, "IKU-01" if "IKU-01" in kode_ind else kode_ind[0]),
-                        format_func=label_ind.get, key=f"f_bandingkan_{ctx.provinsi}")
-with c2:
-    mode = st.segmented_control("Warna peta", list(WARNA_PETA), default=st.query_params.get("warna") if st.query_params.get("warna") in WARNA_PETA else "capaian",
-                                format_func=WARNA_PETA.get, key="f_warna",
-                                required=True)
-_tulis_url("bandingkan", kode)
-_tulis_url("warna", "" if mode == "capaian" else mode)
+def bagian_banding() -> None:
+    """Satu indikator di semua kabupaten/kota: grafik banding dan peta (berhenti lebih awal bila tak ada data)."""
+    st.subheader(f"Satu indikator antar kabupaten/kota · Provinsi {ctx.provinsi_nama} {ctx.tahun}")
+    pilihan_ind = data.tanya("indikator_provinsi", provinsi=ctx.provinsi)
+    if pilihan_ind.empty:
+        info_kosong(f"Belum ada indikator kuantitatif di Provinsi {ctx.provinsi_nama} maupun kabupaten/kotanya.")
+        return
+    label_ind = {k: f"{k} · {n} ({s})" for k, n, s in zip(pilihan_ind["kode"], pilihan_ind["nama"], pilihan_ind["satuan"])}
+    kode_ind = list(label_ind)
+    c1, c2 = st.columns([3, 2], vertical_alignment="bottom")
+    with c1:
+        kode = st.selectbox("Indikator yang dibandingkan", kode_ind,
+                            index=_indeks("bandingkan", kode_ind, "IKU-01" if "IKU-01" in kode_ind else kode_ind[0]),
+                            format_func=label_ind.get, key=f"f_bandingkan_{ctx.provinsi}")
+    with c2:
+        mode = st.segmented_control("Warna peta", list(WARNA_PETA), default=st.query_params.get("warna") if st.query_params.get("warna") in WARNA_PETA else "capaian",
+                                    format_func=WARNA_PETA.get, key="f_warna",
+                                    required=True)
+    _tulis_url("bandingkan", kode)
+    _tulis_url("warna", "" if mode == "capaian" else mode)
 
-b = data.tanya("banding_kabkota", provinsi=ctx.provinsi, indikator_kode=kode, tahun=ctx.tahun)
-prov = b[b["jenis"] == "provinsi"]
-kab = b[b["jenis"] != "provinsi"].copy()
-satuan = pilihan_ind.set_index("kode").loc[kode, "satuan"]
-pr = prov.iloc[0] if len(prov) else None
-if pr is not None and isinstance(pr["satuan"], str):
-    satuan = pr["satuan"]
-tak_pakai = kab[kab["indikator_id"].isna()]
-beda = kab[kab["indikator_id"].notna() & ~kab["sebanding"].astype(bool)]
-kab.loc[beda.index, ["realisasi", "capaian", "predikat", "warna", "simbol"]] = None
-belum = kab[kab["indikator_id"].notna() & kab["sebanding"].astype(bool) & kab["realisasi"].isna()]
+    b = data.tanya("banding_kabkota", provinsi=ctx.provinsi, indikator_kode=kode, tahun=ctx.tahun)
+    prov = b[b["jenis"] == "provinsi"]
+    kab = b[b["jenis"] != "provinsi"].copy()
+    satuan = pilihan_ind.set_index("kode").loc[kode, "satuan"]
+    pr = prov.iloc[0] if len(prov) else None
+    if pr is not None and isinstance(pr["satuan"], str):
+        satuan = pr["satuan"]
+    tak_pakai = kab[kab["indikator_id"].isna()]
+    beda = kab[kab["indikator_id"].notna() & ~kab["sebanding"].astype(bool)]
+    kab.loc[beda.index, ["realisasi", "capaian", "predikat", "warna", "simbol"]] = None
+    belum = kab[kab["indikator_id"].notna() & kab["sebanding"].astype(bool) & kab["realisasi"].isna()]
 
-if kab.empty:
-    info_kosong(f"Provinsi {ctx.provinsi_nama} tidak punya kabupaten/kota dalam basis data ini.")
-    st.stop()
+    if kab.empty:
+        info_kosong(f"Provinsi {ctx.provinsi_nama} tidak punya kabupaten/kota dalam basis data ini.")
+        return
 
-kiri, kanan = st.columns([1, 1], gap="medium")
-with kiri:
-    st.markdown(f"**{label_ind[kode]}** · realisasi {ctx.tahun}")
-    fig = g.banding_kabkota(
-        kab, satuan, terpilih=ctx.daerah,
-        nilai_provinsi=None if pr is None else pr["realisasi"],
-        target_provinsi=None if pr is None else pr["target"],
-        target_provinsi_min=None if pr is None else pr["target_min"],
-        target_provinsi_max=None if pr is None else pr["target_max"])
-    grafik(fig, kunci="banding-kabkota", nama_berkas=f"{kode}-kabkota-{ctx.provinsi}-{ctx.tahun}")
-    catatan = []
-    if pr is None or kosong(pr["realisasi"]):
-        catatan.append(f"Provinsi {ctx.provinsi_nama} belum punya realisasi {ctx.tahun} untuk indikator ini, "
-                       "jadi garis acuan provinsi tidak digambar.")
-    if len(belum):
-        catatan.append(f"**Belum ada data {ctx.tahun}:** " + ", ".join(belum["daerah"]))
-    if len(tak_pakai):
-        catatan.append(f"**Tidak memakai indikator {kode} di RPJMD-nya:** " + ", ".join(tak_pakai["daerah"]))
-    if len(beda):
-        catatan.append("**Satuan berbeda, tidak dibandingkan:** "
-                       + ", ".join(f"{d} ({s})" for d, s in zip(beda["daerah"], beda["satuan"])))
-    if catatan:
-        st.markdown("\n".join(f"- {c}" for c in catatan))
-    else:
-        st.caption("Semua kabupaten/kota punya angka untuk indikator ini.")
+    kiri, kanan = st.columns([1, 1], gap="medium")
+    with kiri:
+        st.markdown(f"**{label_ind[kode]}** · realisasi {ctx.tahun}")
+        fig = g.banding_kabkota(
+            kab, satuan, terpilih=ctx.daerah,
+            nilai_provinsi=None if pr is None else pr["realisasi"],
+            target_provinsi=None if pr is None else pr["target"],
+            target_provinsi_min=None if pr is None else pr["target_min"],
+            target_provinsi_max=None if pr is None else pr["target_max"])
+        grafik(fig, kunci="banding-kabkota", nama_berkas=f"{kode}-kabkota-{ctx.provinsi}-{ctx.tahun}")
+        catatan = []
+        if pr is None or kosong(pr["realisasi"]):
+            catatan.append(f"Provinsi {ctx.provinsi_nama} belum punya realisasi {ctx.tahun} untuk indikator ini, "
+                           "jadi garis acuan provinsi tidak digambar.")
+        if len(belum):
+            catatan.append(f"**Belum ada data {ctx.tahun}:** " + ", ".join(belum["daerah"]))
+        if len(tak_pakai):
+            catatan.append(f"**Tidak memakai indikator {kode} di RPJMD-nya:** " + ", ".join(tak_pakai["daerah"]))
+        if len(beda):
+            catatan.append("**Satuan berbeda, tidak dibandingkan:** "
+                           + ", ".join(f"{d} ({s})" for d, s in zip(beda["daerah"], beda["satuan"])))
+        if catatan:
+            st.markdown("\n".join(f"- {c}" for c in catatan))
+        else:
+            st.caption("Semua kabupaten/kota punya angka untuk indikator ini.")
 
-with kanan:
-    gj = peta.geojson_provinsi(ctx.provinsi)
-    if gj is None:
-        info_kosong(f"Batas wilayah kabupaten/kota Provinsi {ctx.provinsi_nama} belum disertakan di aplikasi "
-                    "(data/geo/), jadi peta tidak dapat digambar. Grafik di kiri tetap lengkap.")
-    else:
-        st.markdown(f"**Peta {WARNA_PETA[mode].lower()}** · klik wilayah untuk memilihnya")
-        fig_peta = peta.peta_kabkota(kab, gj, skala, mode=mode, satuan=satuan, terpilih=ctx.daerah,
-                                     tinggi=max(420, min(620, fig.layout.height or 480)))
+    with kanan:
+        gj = peta.geojson_provinsi(ctx.provinsi)
+        if gj is None:
+            info_kosong(f"Batas wilayah kabupaten/kota Provinsi {ctx.provinsi_nama} belum disertakan di aplikasi "
+                        "(data/geo/), jadi peta tidak dapat digambar. Grafik di kiri tetap lengkap.")
+        else:
+            st.markdown(f"**Peta {WARNA_PETA[mode].lower()}** · klik wilayah untuk memilihnya")
+            fig_peta = peta.peta_kabkota(kab, gj, skala, mode=mode, satuan=satuan, terpilih=ctx.daerah,
+                                         tinggi=max(420, min(620, fig.layout.height or 480)))
 
-        def _pilih_daerah() -> None:
-            k = peta.kode_dari_pilihan(st.session_state.get("peta-kabkota"))
-            if k and k != st.session_state.get("daerah"):
-                st.session_state["daerah"] = k
-                st.query_params["daerah"] = k
+            def _pilih_daerah() -> None:
+                k = peta.kode_dari_pilihan(st.session_state.get("peta-kabkota"))
+                if k and k != st.session_state.get("daerah"):
+                    st.session_state["daerah"] = k
+                    st.query_params["daerah"] = k
 
-        st.plotly_chart(fig_peta, key="peta-kabkota", width="stretch", on_select=_pilih_daerah,
-                        selection_mode="points", config={**KONFIG, "topojsonURL": peta.TOPOJSON_URL})
-        st.download_button(
-            "Unduh PNG", data=lambda: peta.png_peta(fig_peta, lebar=1200),
-            file_name=f"peta-{kode.lower()}-{ctx.provinsi}-{ctx.tahun}.png", mime="image/png",
-            key="peta-kabkota-png", icon=":material/image:", type="tertiary", on_click="ignore")
-        st.caption("Abu-abu = belum ada data. Arahkan kursor untuk nama, nilai dan predikat. "
-                   "Batas wilayah: Kepmendagri 2025, disederhanakan (lihat data/geo/SUMBER.md).")
+            st.plotly_chart(fig_peta, key="peta-kabkota", width="stretch", on_select=_pilih_daerah,
+                            selection_mode="points", config={**KONFIG, "topojsonURL": peta.TOPOJSON_URL})
+            st.download_button(
+                "Unduh PNG", data=lambda: peta.png_peta(fig_peta, lebar=1200),
+                file_name=f"peta-{kode.lower()}-{ctx.provinsi}-{ctx.tahun}.png", mime="image/png",
+                key="peta-kabkota-png", icon=":material/image:", type="tertiary", on_click="ignore")
+            st.caption("Abu-abu = belum ada data. Arahkan kursor untuk nama, nilai dan predikat. "
+                       "Batas wilayah: Kepmendagri 2025, disederhanakan (lihat data/geo/SUMBER.md).")
+
+
+bagian_banding()
+
+# --- Kinerja vs anggaran (isu #10) -------------------------------------------------------------------------
+st.divider()
+bagian_kinerja_anggaran(ctx)

@@ -10,6 +10,7 @@ from pantau import dek, desk
 from pantau import grafik as g
 from pantau.format import format_waktu, nilai_realisasi, nilai_target, persen
 from pantau.ui import data
+from pantau.ui import dukungan_desk
 from pantau.akun import TidakBerizin
 from pantau.ui import masuk
 from pantau.ui.bingkai import indeks_awal, mulai_halaman, pengguna
@@ -25,6 +26,8 @@ CSS_PRESENTASI = """
 [data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] button {font-size: 1.2rem !important;}
 h1 {font-size: 2.1rem !important;}
 .pantau-posisi {font-size: 1.6rem; font-weight: 600; text-align: center; padding-top: 0.2rem;}
+/* Blok yang hanya berisi <style> tidak memakan jarak baris (gaya tetap berlaku). */
+[data-testid="stElementContainer"]:has(style):not(:has(p, table, h1, button, img)) {display: none;}
 </style>
 """
 
@@ -75,6 +78,7 @@ else:
     st.query_params.pop("slide", None)
 
 judul_urusan = f"{urusan} {nama_urusan[urusan]}"
+dukungan_desk.gaya()
 ctx_prov = replace(ctx, daerah=ctx.provinsi, daerah_nama=f"Provinsi {ctx.provinsi_nama}", jenis="provinsi")
 
 
@@ -143,6 +147,8 @@ if presentasi:
         k3.button("Berikutnya ▶", key="berikutnya", on_click=_geser, args=(1,), disabled=slide >= n,
                   width="stretch", type="primary")
         k4.toggle("Mode presentasi", key="presentasi")
+        dukungan_desk.ringkas_presentasi(provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun,
+                                         induk_id=int(r["induk_id"]))
         _grafik_indikator(d, r, besar=True)
         _keselarasan(k)
     st.stop()
@@ -191,6 +197,9 @@ with kiri:
             tabel(_tabel_angka(d), kunci=f"tabel-{induk_id}", nama_berkas=f"desk-{r['induk_kode']}-{ctx.provinsi}-{ctx.tahun}",
                   judul=_judul(r), keterangan=ket, desimal={"Capaian (%)": 2},
                   column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka indikator")})
+        dukungan_desk.daftar(provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun, induk_id=int(induk_id),
+                             induk_kode=r["induk_kode"], pasangan=d[["daerah_kode", "daerah", "jenis", "indikator_id"]],
+                             daerah_awal=ctx.daerah, keterangan=ket)
 
 # -- catatan sesi ---------------------------------------------------------------------------------------
 bd = data.basis_data()
@@ -274,10 +283,15 @@ with kanan:
     nama_dek = _slug(f"desk-{urusan}-{nama_urusan[urusan]}-{ctx.provinsi}-{ctx.tahun}")
     masukan = dict(urusan=judul_urusan, provinsi=f"Provinsi {ctx.provinsi_nama}", tahun=ctx.tahun,
                    indikator=ind, keselarasan=kes, catatan=semua)
-    st.download_button("Unduh PowerPoint", data=lambda: dek.bangun_dek(**masukan), file_name=f"{nama_dek}.pptx",
+    # Dukungan dibaca saat tombol diklik: kesepakatan di fragmen indikator tidak menjalankan ulang bagian ini.
+    def _dukungan():
+        return bd.tanya("desk_dukungan", provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun)
+
+    st.download_button("Unduh PowerPoint", data=lambda: dek.bangun_dek(**masukan, dukungan=_dukungan()), file_name=f"{nama_dek}.pptx",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="unduh-pptx", icon=":material/slideshow:", on_click="ignore", width="stretch")
-    st.download_button("Unduh PDF", data=lambda: dek.bangun_pdf(**masukan), file_name=f"{nama_dek}.pdf",
+    st.download_button("Unduh PDF", data=lambda: dek.bangun_pdf(**masukan, dukungan=_dukungan()), file_name=f"{nama_dek}.pdf",
                        mime="application/pdf", key="unduh-pdf", icon=":material/picture_as_pdf:", on_click="ignore",
                        width="stretch")
-    st.caption(f"Satu slide judul, {n} slide indikator (grafik dan angka), satu slide catatan.")
+    st.caption(f"Satu slide judul, {n} slide indikator (grafik, angka dan sub kegiatan pendukung), satu slide "
+               "catatan sesi dan sub kegiatan yang disepakati.")

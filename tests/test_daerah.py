@@ -38,8 +38,9 @@ def kode_langsung(con, where: str, params: list) -> list[str]:
     return [r[0] for r in con.execute(sql, params).fetchall()]
 
 
-def tabel_halaman(at) -> pd.DataFrame:
-    return at.dataframe[0].value
+def tabel_halaman(at) -> pd.DataFrame | None:
+    """Tabel indikator halaman (bukan tabel bagian kinerja vs anggaran di bawahnya), atau None."""
+    return next((d.value for d in at.dataframe if "Polaritas" in d.value.columns), None)
 
 
 KOMBINASI = [
@@ -107,18 +108,18 @@ def test_url_bolak_balik_setiap_penyaring(app):
     q = dict(at.query_params)
     assert q["urusan"] == "1.02" and q["predikat"] == "5,4,0" and q["ontrack"] == "tidak"
     assert q["bandingkan"] == "IKU-02" and "iku" not in q and "cari" not in q
-    kode_baru = sorted(tabel_halaman(at)["Kode"]) if at.dataframe else []
+    kode_baru = sorted(tabel_halaman(at)["Kode"]) if tabel_halaman(at) is not None else []
 
     # Tautan yang dibagikan membuka tampilan yang sama.
     at2 = app(HALAMAN, **q)
-    kode2 = sorted(tabel_halaman(at2)["Kode"]) if at2.dataframe else []
+    kode2 = sorted(tabel_halaman(at2)["Kode"]) if tabel_halaman(at2) is not None else []
     assert kode2 == kode_baru
     assert n1 >= 1
 
 
 def test_penyaring_tanpa_hasil_menjelaskan_diri(app):
     at = app(HALAMAN, provinsi=PROVINSI, daerah=DAERAH, tahun=TAHUN, cari="tidak-ada-indikator-seperti-ini")
-    assert not at.dataframe
+    assert tabel_halaman(at) is None
     assert any("Tidak ada indikator" in i.value and "Longgarkan" in i.value for i in at.info)
 
 
@@ -163,7 +164,7 @@ def test_unduhan_excel_sama_dengan_tabel(app, con, monkeypatch):
 def test_banding_dan_peta(app, con):
     at = app(HALAMAN, provinsi="62", daerah="62", tahun=TAHUN, bandingkan="IKU-02")
     grafik = at.get("plotly_chart")
-    assert len(grafik) == 2
+    assert len(grafik) == 3  # banding, peta, lalu kuadran kinerja vs anggaran (isu #10) di bawahnya
     bar = spesifikasi(at, 0)
     n_kab = con.execute("SELECT count(*) FROM daerah WHERE kode_induk = '62'").fetchone()[0]
     assert len(bar["data"][0]["y"]) == n_kab  # setiap kabupaten/kota punya baris, juga tanpa data

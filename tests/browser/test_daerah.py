@@ -86,7 +86,8 @@ def test_ganti_warna_peta_dan_unduh_png(server, halaman, tmp_path):
     assert "warna=nilai" in halaman.url
     halaman.wait_for_selector(".colorbar", state="attached", timeout=20_000)
     with halaman.expect_download(timeout=60_000) as unduh:
-        halaman.get_by_role("button", name=re.compile("Unduh PNG")).last.click()
+        # tombol PNG peta (bukan .last: bagian kinerja vs anggaran di bawahnya punya tombol PNG sendiri)
+        halaman.locator(".st-key-peta-kabkota-png").get_by_role("button", name=re.compile("Unduh PNG")).click()
     png = tmp_path / "peta.png"
     unduh.value.save_as(png)
     assert unduh.value.suggested_filename.startswith("peta-")

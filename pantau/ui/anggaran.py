@@ -1,0 +1,203 @@
+"""Bagian "Kinerja vs anggaran" (isu #10), dipakai halaman Ringkasan dan Daerah: grafik kuadran capaian
+kinerja terhadap serapan anggaran per urusan atau per perangkat daerah (pilihan tersimpan di URL sebagai
+``?kuadran=perangkat_daerah``), tabel angkanya, dan temuan (indikator tanpa sub kegiatan pendukung, sub
+kegiatan yang tidak mendukung indikator). Gambar dibuat oleh ``pantau.kuadran`` (fungsi murni)."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from pantau import kuadran as kq
+from pantau.format import ROMAWI, format_angka, kosong as nilai_kosong, rupiah_ringkas
+from pantau.ui import data
+from pantau.ui.bingkai import Konteks
+from pantau.ui.komponen import grafik, keterangan_filter, kosong, tabel
+
+HALAMAN_IMPOR = "pages/3_Impor.py"
+#: Nilai parameter URL ``kuadran`` -> label pilihan. Yang pertama adalah bawaan (tidak ditulis ke URL).
+DIMENSI = {"urusan": "Urusan", "perangkat_daerah": "Perangkat daerah"}
+KUNCI_URL = "kuadran"
+
+
+def _dimensi_dari_url() -> str:
+    v = st.query_params.get(KUNCI_URL)
+    return v if v in DIMENSI else "urusan"
+
+
+def _tulis_dimensi(dimensi: str) -> None:
+    if dimensi != "urusan":
+        st.query_params[KUNCI_URL] = dimensi
+    elif KUNCI_URL in st.query_params:
+        del st.query_params[KUNCI_URL]
+
+
+def tabel_kuadran(df: pd.DataFrame, dimensi: str) -> pd.DataFrame:
+    """Angka di balik grafik, satu baris per kelompok (yang tidak digambar juga, dengan alasannya)."""
+    def alasan(r) -> str:
+        if isinstance(r.kuadran, str):
+            return kq.label_kuadran(r.kuadran)
+        if nilai_kosong(r.serapan):
+            return "– tanpa data anggaran"
+        return "– belum ada capaian"
+
+    return pd.DataFrame({
+        DIMENSI[dimensi]: df["kelompok"],
+        "Kuadran": [alasan(r) for r in df.itertuples()],
+        "Kinerja (%)": df["kinerja"].astype(float),
+        "Serapan (%)": df["serapan"].astype(float),
+        "Pagu (Rp)": df["pagu"].astype(float),
+        "Realisasi (Rp)": df["realisasi_anggaran"].astype(float),
+        "Jumlah indikator": df["jumlah_indikator"].astype(int),
+        "Jumlah sub kegiatan": df["jumlah_sub_kegiatan"].astype(int),
+    })
+
+
+def _tinggi(n: int, maks: int) -> int | str:
+    """Tinggi tabel: 'auto' untuk tabel pendek (semua baris terlihat), selebihnya tetap dan bergulir."""
+    return "auto" if n <= 10 else maks
+
+
+def _daftar(nama: list[str], n: int = 6) -> str:
+    nama = [str(x) for x in nama]
+    return ", ".join(nama[:n]) + (f" dan {len(nama) - n} lainnya" if len(nama) > n else "")
+
+
+def keterangan_tidak_digambar(df: pd.DataFrame, dimensi: str) -> str:
+    """Kalimat tentang kelompok yang tidak digambar: tanpa data anggaran, atau tanpa capaian kinerja."""
+    satuan = DIMENSI[dimensi].lower()
+    bagian = []
+    tanpa_anggaran = df[df["serapan"].isna()]
+    if len(tanpa_anggaran):
+        bagian.append(f"{len(tanpa_anggaran)} {satuan} tanpa data anggaran ({_daftar(tanpa_anggaran['kelompok'])})")
+    tanpa_kinerja = df[df["serapan"].notna() & df["kinerja"].isna()]
+    if len(tanpa_kinerja):
+        bagian.append(f"{len(tanpa_kinerja)} {satuan} belum punya capaian kinerja "
+                      f"({_daftar(tanpa_kinerja['kelompok'])})")
+    if not bagian:
+        return f"Semua {satuan} punya capaian kinerja dan data anggaran."
+    return "Tidak digambar (ada di tabel): " + "; ".join(bagian) + "."
+
+
+def _kosong_dukungan(ctx: Konteks) -> None:
+    kosong(f"Belum ada data dukungan sub kegiatan dan anggaran untuk {ctx.daerah_nama} tahun {ctx.tahun}, "
+           "jadi capaian kinerja belum dapat dibandingkan dengan serapan anggaran. Yang diperlukan: lembar "
+           "`dukungan` (setiap baris: indikator, sub kegiatan pendukungnya, perangkat daerah, pagu, dan realisasi "
+           "anggaran per triwulan atau setahun). Unduh templat dan muat berkasnya di halaman Impor.")
+    st.page_link(HALAMAN_IMPOR, label="Buka halaman Impor", icon=":material/upload_file:", query_params=ctx.params())
+
+
+def _ringkasan(r: pd.Series) -> str:
+    tw = r["triwulan_anggaran"]
+    sd = ("setahun penuh" if nilai_kosong(tw) or int(tw) >= 4 else f"s.d. Triwulan {ROMAWI[int(tw)]}")
+    serapan = "–" if nilai_kosong(r["serapan"]) else f"{format_angka(r['serapan'], 1)}%"
+    return (f"{int(r['jumlah_sub_kegiatan'])} sub kegiatan mendukung {int(r['jumlah_indikator'])} indikator · "
+            f"pagu {rupiah_ringkas(r['pagu'])} · realisasi {rupiah_ringkas(r['realisasi_anggaran'])} "
+            f"(serapan {serapan}, data anggaran {sd})")
+
+
+@st.fragment
+def _kuadran(ctx: Konteks, kunci: str) -> None:
+    """Pilihan dimensi, grafik, keterangan dan tabel angka. Fragmen: mengganti dimensi hanya menjalankan ulang
+    bagian ini, bukan seluruh halaman."""
+    dimensi = st.segmented_control(
+        "Kelompokkan per", list(DIMENSI), default=_dimensi_dari_url(), format_func=DIMENSI.get,
+        key=f"{kunci}-dimensi", required=True,
+        help="Urusan: semua indikator urusan itu dan sub kegiatan yang mendukungnya. Perangkat daerah: "
+             "sub kegiatan yang dilaksanakannya dan indikator yang didukung sub kegiatan itu.")
+    _tulis_dimensi(dimensi)
+    df = data.tanya("kuadran_kinerja_anggaran", daerah=ctx.daerah, periode_id=ctx.periode_id, tahun=ctx.tahun,
+                    dimensi=dimensi)
+    satuan = DIMENSI[dimensi].lower()
+    if df.empty:
+        kosong(f"Belum ada {satuan} dengan indikator atau sub kegiatan untuk {ctx.daerah_nama} {ctx.tahun}.")
+        return
+    bk, bs = float(df["batas_kinerja"].iloc[0]), float(df["batas_serapan"].iloc[0])
+    tw = df["triwulan_anggaran"].max()
+    digambar = df[df["kinerja"].notna() & df["serapan"].notna()]
+    if digambar.empty:
+        kosong(f"Belum ada {satuan} yang punya capaian kinerja {ctx.tahun} sekaligus data anggaran, jadi "
+               "kuadran belum dapat digambar. " + keterangan_tidak_digambar(df, dimensi))
+    else:
+        fig = kq.gambar(digambar, batas_kinerja=bk, batas_serapan=bs)
+        grafik(fig, kunci=f"{kunci}-grafik", nama_berkas=f"kuadran-{dimensi}-{ctx.daerah}-{ctx.tahun}")
+        label = ("semua titik berlabel" if len(digambar) <= 12
+                 else "label hanya pada kelompok di bawah garis kinerja (paling banyak 8); arahkan kursor untuk "
+                      "yang lain")
+        st.caption(
+            f"{kq.keterangan_garis(bk, bs, tw)}. Kinerja = rata-rata capaian indikator (tiap indikator dibatasi "
+            f"100%); serapan = realisasi ÷ pagu sub kegiatan, tiap sub kegiatan dihitung sekali. Ukuran titik = "
+            f"pagu; {label}. {keterangan_tidak_digambar(df, dimensi)}")
+    t = tabel_kuadran(df, dimensi)
+    tabel(t, kunci=f"{kunci}-tabel", nama_berkas=f"kinerja-anggaran-{dimensi}-{ctx.daerah}-{ctx.tahun}",
+          judul=f"{ctx.daerah_nama} — kinerja vs anggaran per {satuan}, tahun {ctx.tahun}",
+          keterangan=keterangan_filter(ctx, Kelompok=DIMENSI[dimensi], Garis=kq.keterangan_garis(bk, bs, tw)),
+          desimal={"Kinerja (%)": 2, "Serapan (%)": 2, "Pagu (Rp)": 0, "Realisasi (Rp)": 0},
+          tinggi=_tinggi(len(t), 400),
+          column_config={DIMENSI[dimensi]: st.column_config.TextColumn(DIMENSI[dimensi], width="medium")})
+
+
+def _temuan(ctx: Konteks, kunci: str) -> None:
+    st.markdown("#### Temuan")
+    tanpa_dukungan = data.tanya("temuan_indikator_tanpa_dukungan", daerah=ctx.daerah, periode_id=ctx.periode_id,
+                                tahun=ctx.tahun)
+    tanpa_indikator = data.tanya("temuan_sub_kegiatan_tanpa_indikator", daerah=ctx.daerah, tahun=ctx.tahun)
+    # Berurutan, bukan berdampingan: pada 1280x720 dua kolom membuat tabel dan tombol unduhnya terpotong.
+    kiri, kanan = st.container(), st.container()
+    with kiri:
+        st.markdown(f"**Indikator bertarget {ctx.tahun} tanpa sub kegiatan pendukung** ({len(tanpa_dukungan)})")
+        if tanpa_dukungan.empty:
+            kosong(f"Setiap indikator yang bertarget pada {ctx.tahun} sudah didukung paling sedikit satu sub "
+                   "kegiatan.")
+        else:
+            t = pd.DataFrame({
+                "Kode": tanpa_dukungan["indikator_kode"],
+                "Indikator": tanpa_dukungan["nama"],
+                "Buka": ["Indikator?" + urlencode({**ctx.params(), "indikator": int(i)})
+                         for i in tanpa_dukungan["indikator_id"]],
+                "Urusan": tanpa_dukungan["urusan"],
+                "Perangkat daerah": tanpa_dukungan["perangkat_daerah"].fillna("–"),
+                "IKU": ["ya" if x else "" for x in tanpa_dukungan["iku"]],
+                "Capaian (%)": tanpa_dukungan["capaian"].astype(float),
+            })
+            tabel(t, kunci=f"{kunci}-tanpa-dukungan",
+                  nama_berkas=f"indikator-tanpa-dukungan-{ctx.daerah}-{ctx.tahun}",
+                  judul=f"{ctx.daerah_nama} — indikator bertarget {ctx.tahun} tanpa sub kegiatan pendukung",
+                  keterangan=keterangan_filter(ctx), desimal={"Capaian (%)": 2}, tinggi=_tinggi(len(t), 320),
+                  column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka", width="small"),
+                                 "Indikator": st.column_config.TextColumn("Indikator", width="large")})
+    with kanan:
+        pagu = tanpa_indikator["pagu"].sum() if len(tanpa_indikator) else 0
+        st.markdown(f"**Sub kegiatan yang tidak mendukung indikator** ({len(tanpa_indikator)}"
+                    + (f" · pagu {rupiah_ringkas(pagu)}" if len(tanpa_indikator) else "") + ")")
+        if tanpa_indikator.empty:
+            kosong(f"Setiap sub kegiatan yang dianggarkan pada {ctx.tahun} mendukung paling sedikit satu indikator.")
+        else:
+            t = pd.DataFrame({
+                "Kode": tanpa_indikator["sub_kegiatan_kode"],
+                "Sub kegiatan": tanpa_indikator["sub_kegiatan_nama"].fillna("–"),
+                "Perangkat daerah": tanpa_indikator["perangkat_daerah"].fillna("–"),
+                "Program": tanpa_indikator["program_nama"].fillna("–"),
+                "Pagu (Rp)": tanpa_indikator["pagu"].astype(float),
+                "Realisasi (Rp)": tanpa_indikator["realisasi_anggaran"].astype(float),
+                "Serapan (%)": tanpa_indikator["serapan"].astype(float),
+            })
+            tabel(t, kunci=f"{kunci}-tanpa-indikator",
+                  nama_berkas=f"sub-kegiatan-tanpa-indikator-{ctx.daerah}-{ctx.tahun}",
+                  judul=f"{ctx.daerah_nama} — sub kegiatan {ctx.tahun} yang tidak mendukung indikator",
+                  keterangan=keterangan_filter(ctx), desimal={"Pagu (Rp)": 0, "Realisasi (Rp)": 0, "Serapan (%)": 2},
+                  tinggi=_tinggi(len(t), 320),
+                  column_config={"Sub kegiatan": st.column_config.TextColumn("Sub kegiatan", width="large")})
+
+
+def bagian_kinerja_anggaran(ctx: Konteks, *, kunci: str = "anggaran") -> None:
+    """Seluruh bagian "Kinerja vs anggaran" untuk daerah dan tahun ``ctx``; ``kunci`` = awalan kunci widget."""
+    st.subheader(f"Kinerja vs anggaran · {ctx.tahun}", anchor="kinerja-vs-anggaran")
+    r = data.tanya("ringkasan_dukungan", daerah=ctx.daerah, tahun=ctx.tahun).iloc[0]
+    if int(r["jumlah_baris"]) == 0:
+        _kosong_dukungan(ctx)
+        return
+    st.markdown(f"<div class='pantau-kecil'>{_ringkasan(r)}</div>", unsafe_allow_html=True)
+    _kuadran(ctx, kunci)
+    _temuan(ctx, kunci)
