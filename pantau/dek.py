@@ -16,7 +16,7 @@ from datetime import datetime
 import pandas as pd
 
 from pantau import desk, ekspor
-from pantau import dukungan as dk
+from pantau import dukungan_ringkas as dr
 from pantau import grafik as g
 from pantau.format import format_angka, format_waktu, kosong, nilai_realisasi, nilai_target, rupiah_ringkas
 
@@ -77,7 +77,7 @@ def _dukungan_indikator(dukungan: pd.DataFrame | None, induk_id) -> pd.DataFrame
 
 
 def _kalimat_dukungan(d: pd.DataFrame, tahun: int) -> str:
-    return f"Dukungan {tahun}: {dk.kalimat_ringkas(dk.ringkas(d), tahun)}"
+    return f"Dukungan {tahun}: {dr.kalimat_ringkas(dr.ringkas(d), tahun)}"
 
 
 def _baris_dukungan(d: pd.DataFrame, maks: int = MAKS_DUKUNGAN) -> list[list[str]]:
@@ -88,18 +88,18 @@ def _baris_dukungan(d: pd.DataFrame, maks: int = MAKS_DUKUNGAN) -> list[list[str
     rows = [list(JUDUL_DUKUNGAN)]
     for x in urut.head(maks).itertuples():
         rows.append([
-            dk.pendek(("◆ " if x.jenis == "provinsi" else "") + x.daerah, 24),
-            dk.pendek(f"{x.sub_kegiatan_kode} {x.sub_kegiatan_nama or ''}", 66),
-            dk.pendek(x.perangkat_daerah or "–", 32),
+            dr.pendek(("◆ " if x.jenis == "provinsi" else "") + x.daerah, 24),
+            dr.pendek(f"{x.sub_kegiatan_kode} {x.sub_kegiatan_nama or ''}", 66),
+            dr.pendek(x.perangkat_daerah or "–", 32),
             rupiah_ringkas(x.pagu),
-            f"{rupiah_ringkas(x.realisasi_anggaran)} · {dk.teks_serapan(x.serapan)}",
+            f"{rupiah_ringkas(x.realisasi_anggaran)} · {dr.teks_serapan(x.serapan)}",
             "✓" if bool(x.disepakati) else "belum",
         ])
     sisa = urut.iloc[maks:]
     if len(sisa):
-        r = dk.ringkas(sisa)
+        r = dr.ringkas(sisa)
         rows.append(["", f"… dan {len(sisa)} lainnya ({r['daerah']} daerah)", "", rupiah_ringkas(r["pagu"]),
-                     f"{rupiah_ringkas(r['realisasi'])} · {dk.teks_serapan(r['serapan'])}", f"✓ {r['disepakati']}"])
+                     f"{rupiah_ringkas(r['realisasi'])} · {dr.teks_serapan(r['serapan'])}", f"✓ {r['disepakati']}"])
     return rows
 
 
@@ -114,7 +114,7 @@ def _baris_disepakati(dukungan: pd.DataFrame, maks: int = MAKS_DISEPAKATI) -> tu
     oleh = urut["disepakati_oleh"].fillna("–").value_counts()
     baris = ["Oleh: " + ", ".join(f"{n} ({j})" for n, j in oleh.items())]
     for x in urut.head(maks).itertuples():
-        baris.append(dk.pendek(f"{'◆ ' if x.jenis == 'provinsi' else ''}{x.daerah} · {x.induk_kode} · "
+        baris.append(dr.pendek(f"{'◆ ' if x.jenis == 'provinsi' else ''}{x.daerah} · {x.induk_kode} · "
                                f"{x.sub_kegiatan_kode} {x.sub_kegiatan_nama or ''}", 80))
     if len(urut) > maks:
         baris.append(f"… dan {len(urut) - maks} lainnya (daftar lengkap di halaman Desk Urusan Pantau)")

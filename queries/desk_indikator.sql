@@ -1,31 +1,20 @@
 -- Pertanyaan: untuk setiap indikator provinsi dalam satu urusan, berapa target, realisasi, capaian dan
 --             predikat provinsi dan setiap kabupaten/kotanya pada suatu tahun? Indikator kabupaten/kota
 --             dipasangkan lewat indikator_induk (induk_daerah_kode/induk_kode), atau kode yang sama bila
---             tautan induk kosong. Urutan: indikator terlemah dulu (rata-rata capaian, tiap capaian
+--             tautan induk kosong (makro tabel pasangan_desk di aturan.sql). Urutan: indikator terlemah dulu (rata-rata capaian, tiap capaian
 --             dibatasi 100), di dalamnya provinsi dulu lalu kabupaten/kota dari capaian terendah.
 -- Parameter: $provinsi (VARCHAR), $urusan (VARCHAR), $tahun (INTEGER)
 -- Kolom: induk_id, induk_kode, induk_nama, satuan, polaritas, agregasi, periode_id, urutan_indikator,
 --        rata_capaian, indikator_id, indikator_kode, daerah_kode, daerah, jenis, target, target_min, target_max,
 --        target_teks, dokumen_target, realisasi, realisasi_teks, realisasi_sd, status, sumber, capaian, predikat,
 --        simbol, warna
-WITH prov AS (
+WITH pasangan AS (
+    SELECT * FROM pasangan_desk($provinsi, $urusan, $tahun)
+),
+prov AS (
     SELECT i.id, i.kode, i.nama, i.satuan, i.polaritas, i.agregasi, i.periode_id
     FROM indikator i
-    JOIN periode p ON p.id = i.periode_id
-    WHERE i.daerah_kode = $provinsi AND i.urusan_kode = $urusan
-      AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
-),
-pasangan AS (
-    SELECT prov.id AS induk_id, prov.id AS indikator_id, prov.kode AS indikator_kode, $provinsi AS daerah_kode
-    FROM prov
-    UNION ALL
-    SELECT prov.id, k.id, k.kode, k.daerah_kode
-    FROM prov
-    JOIN indikator k
-      ON (k.induk_daerah_kode = $provinsi AND k.induk_kode = prov.kode)
-      OR (k.induk_kode IS NULL AND k.kode = prov.kode)
-    JOIN daerah d ON d.kode = k.daerah_kode AND d.kode_induk = $provinsi
-    JOIN periode p ON p.id = k.periode_id AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
+    WHERE i.id IN (SELECT induk_id FROM pasangan)
 ),
 baris AS (
     SELECT

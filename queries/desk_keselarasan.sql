@@ -9,30 +9,27 @@
 -- Kolom: induk_id, induk_kode, induk_nama, satuan, polaritas, cara, target_provinsi, gabungan, selisih, selaras,
 --        jumlah_kabkota, jumlah_bertarget, daerah_kode, daerah, indikator_id, target_daerah, penduduk, porsi,
 --        menarik_turun
-WITH prov AS (
+WITH pas AS (   -- pemasangan indikator desk (makro tabel pasangan_desk di aturan.sql)
+    SELECT * FROM pasangan_desk($provinsi, $urusan, $tahun)
+),
+prov AS (
     SELECT i.id, i.kode, i.nama, i.satuan, i.polaritas,
            coalesce(i.agregasi_wilayah,
                     CASE WHEN i.agregasi = 'kumulatif' THEN 'jumlah' ELSE 'rerata_tertimbang' END) AS cara,
            t.target AS target_provinsi
     FROM indikator i
-    JOIN periode p ON p.id = i.periode_id
     LEFT JOIN target_tahunan t ON t.indikator_id = i.id AND t.tahun = $tahun
-    WHERE i.daerah_kode = $provinsi AND i.urusan_kode = $urusan
-      AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
+    WHERE i.id IN (SELECT induk_id FROM pas)
 ),
 kabkota AS (
     SELECT kode, nama, jenis, penduduk FROM daerah WHERE kode_induk = $provinsi
 ),
 pasangan AS (
-    SELECT prov.id AS induk_id, k.id AS indikator_id, d.kode AS daerah_kode,
+    SELECT ps.induk_id, ps.indikator_id, d.kode AS daerah_kode,
            nama_pendek(d.nama, d.jenis) AS daerah, d.penduduk, t.target AS target_daerah
-    FROM prov
-    JOIN indikator k
-      ON (k.induk_daerah_kode = $provinsi AND k.induk_kode = prov.kode)
-      OR (k.induk_kode IS NULL AND k.kode = prov.kode)
-    JOIN kabkota d ON d.kode = k.daerah_kode
-    JOIN periode p ON p.id = k.periode_id AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
-    LEFT JOIN target_tahunan t ON t.indikator_id = k.id AND t.tahun = $tahun
+    FROM pas ps
+    JOIN kabkota d ON d.kode = ps.daerah_kode
+    LEFT JOIN target_tahunan t ON t.indikator_id = ps.indikator_id AND t.tahun = $tahun
 ),
 gabung AS (
     SELECT

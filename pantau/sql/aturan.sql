@@ -627,3 +627,28 @@ SELECT
     angg.pagu, angg.realisasi_anggaran, angg.triwulan_anggaran,
     CASE WHEN angg.pagu > 0 THEN bulat_dua(angg.realisasi_anggaran / angg.pagu * 100) END AS serapan
 FROM angg FULL JOIN kin ON kin.dimensi = angg.dimensi AND kin.kelompok = angg.kelompok;
+
+-- pasangan_desk(provinsi, urusan, tahun): indikator provinsi satu urusan yang periodenya mencakup tahun itu
+-- (induk), dan setiap indikator yang dipasangkan dengannya di desk urusan: indikator provinsi itu sendiri, dan
+-- indikator kabupaten/kota provinsi itu yang menunjuk induknya (induk_daerah_kode/induk_kode) atau, bila tautan
+-- induknya kosong, berkode sama; hanya periode yang mencakup tahun itu. SATU definisi untuk desk_indikator,
+-- desk_keselarasan dan desk_dukungan.
+CREATE OR REPLACE MACRO pasangan_desk(p_provinsi, p_urusan, p_tahun) AS TABLE
+WITH prov AS (
+    SELECT i.id, i.kode
+    FROM indikator i
+    JOIN periode p ON p.id = i.periode_id
+    WHERE i.daerah_kode = p_provinsi AND i.urusan_kode = p_urusan
+      AND p_tahun BETWEEN p.tahun_awal AND p.tahun_akhir
+)
+SELECT prov.id AS induk_id, prov.kode AS induk_kode, prov.id AS indikator_id, prov.kode AS indikator_kode,
+       CAST(p_provinsi AS VARCHAR) AS daerah_kode
+FROM prov
+UNION ALL
+SELECT prov.id, prov.kode, k.id, k.kode, k.daerah_kode
+FROM prov
+JOIN indikator k
+  ON (k.induk_daerah_kode = p_provinsi AND k.induk_kode = prov.kode)
+  OR (k.induk_kode IS NULL AND k.kode = prov.kode)
+JOIN daerah d ON d.kode = k.daerah_kode AND d.kode_induk = p_provinsi
+JOIN periode p ON p.id = k.periode_id AND p_tahun BETWEEN p.tahun_awal AND p.tahun_akhir;

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from pantau import dukungan as dk
+from pantau import dukungan_ringkas as dr
 from pantau import ekspor
 from pantau.akun import TidakBerizin
 from pantau.format import BULAN, kosong, rupiah, rupiah_ringkas
@@ -58,8 +59,8 @@ def _e(teks) -> str:
     return html.escape("" if kosong(teks) else str(teks))
 
 
-_serapan = dk.teks_serapan
-kalimat_ringkas = dk.kalimat_ringkas
+_serapan = dr.teks_serapan
+kalimat_ringkas = dr.kalimat_ringkas
 
 
 def _tanggal_pendek(w) -> str:
@@ -73,7 +74,7 @@ def _tanggal_pendek(w) -> str:
 def _sel_sepakat(x) -> str:
     if kosong(x.disepakati) or not bool(x.disepakati):
         return "<span class='belum'>belum</span>"
-    lengkap = dk.keterangan_sepakat(True, x.disepakati_oleh, x.disepakati_pada)
+    lengkap = dr.keterangan_sepakat(True, x.disepakati_oleh, x.disepakati_pada)
     teks = "disepakati" + (f" oleh {_e(x.disepakati_oleh)}" if isinstance(x.disepakati_oleh, str) else "")
     tanggal = f"<br><span class='kecil'>{_tanggal_pendek(x.disepakati_pada)}</span>" if not kosong(x.disepakati_pada) else ""
     return f"<span class='ok'>✓</span> <span title='{_e(lengkap)}'>{teks}{tanggal}</span>"
@@ -92,8 +93,8 @@ def tabel_html(d: pd.DataFrame) -> str:
              "<th>Sub kegiatan · perangkat daerah</th><th class='a'>Pagu</th><th class='a'>Realisasi<br>serapan</th>"
              "<th class='sp'>Disepakati</th></tr></thead><tbody>"]
     for _, g in d.groupby("daerah_kode", sort=False):
-        r = dk.ringkas(g)
-        nama = dk.nama_daerah(g["daerah"].iloc[0], g["jenis"].iloc[0])
+        r = dr.ringkas(g)
+        nama = dr.nama_daerah(g["daerah"].iloc[0], g["jenis"].iloc[0])
         tanda = "◆ " if g["jenis"].iloc[0] == "provinsi" else ""
         baris.append(
             f"<tr class='daerah'><td>{tanda}{_e(nama)} · {r['jumlah']} sub kegiatan</td>"
@@ -107,7 +108,7 @@ def tabel_html(d: pd.DataFrame) -> str:
                 f"{_e(x.sub_kegiatan_nama)}<br><span class='kecil'>{_e(x.perangkat_daerah) or 'perangkat daerah –'}"
                 f"</span></td><td class='a'>{_sel_rp(x.pagu)}</td>"
                 f"<td class='a'>{_sel_rp(x.realisasi_anggaran, x.serapan)}</td><td>{_sel_sepakat(x)}</td></tr>")
-    r = dk.ringkas(d)
+    r = dr.ringkas(d)
     baris.append(
         f"<tr class='jumlah'><td>Jumlah {r['daerah']} daerah · {r['jumlah']} sub kegiatan</td>"
         f"<td class='a'>{_sel_rp(r['pagu'])}</td><td class='a'>{_sel_rp(r['realisasi'], r['serapan'])}</td>"
@@ -119,7 +120,7 @@ def tabel_html(d: pd.DataFrame) -> str:
 def tabel_per_daerah_html(d: pd.DataFrame, *, besar: bool = False) -> str:
     """Ringkasan per daerah (mode presentasi): disepakati dari jumlah sub kegiatan, pagu, serapan. Empat kolom
     tanpa lipatan, agar satu provinsi dengan belasan kabupaten/kota muat di layar 1280x720 dengan huruf 18 px."""
-    pdh = dk.per_daerah(d)
+    pdh = dr.per_daerah(d)
     kelas = "pantau-dk pantau-dk-besar" if besar else "pantau-dk"
     baris = [f"<div class='{kelas}' data-testid='dukungan-per-daerah'><table><thead><tr><th>Daerah</th>"
              "<th class='a'>Disepakati</th><th class='a'>Pagu</th><th class='a'>Serapan</th></tr></thead><tbody>"]
@@ -127,7 +128,7 @@ def tabel_per_daerah_html(d: pd.DataFrame, *, besar: bool = False) -> str:
         baris.append(f"<tr><td class='n'>{'◆ ' if x.jenis == 'provinsi' else ''}{_e(x.daerah)}</td>"
                      f"<td class='a'>{x.disepakati} dari {x.jumlah}</td><td class='a'>{rupiah_ringkas(x.pagu)}</td>"
                      f"<td class='a'>{_serapan(x.serapan)}</td></tr>")
-    r = dk.ringkas(d)
+    r = dr.ringkas(d)
     baris.append(f"<tr class='jumlah'><td class='n'>Jumlah {r['daerah']} daerah</td><td class='a'>{r['disepakati']} dari "
                  f"{r['jumlah']}</td><td class='a'>{rupiah_ringkas(r['pagu'])}</td><td class='a'>{_serapan(r['serapan'])}"
                  "</td></tr></tbody></table></div>")
@@ -137,7 +138,7 @@ def tabel_per_daerah_html(d: pd.DataFrame, *, besar: bool = False) -> str:
 def tabel_unduh(d: pd.DataFrame) -> pd.DataFrame:
     """Isi berkas unduhan CSV/Excel: angka penuh, tanpa format."""
     return pd.DataFrame({
-        "Daerah": [dk.nama_daerah(a, b) for a, b in zip(d["daerah"], d["jenis"])],
+        "Daerah": [dr.nama_daerah(a, b) for a, b in zip(d["daerah"], d["jenis"])],
         "Indikator": d["indikator_kode"], "Kode sub kegiatan": d["sub_kegiatan_kode"],
         "Sub kegiatan": d["sub_kegiatan_nama"], "Program": d["program_nama"],
         "Perangkat daerah": d["perangkat_daerah"], "Pagu (Rp)": d["pagu"],
@@ -232,7 +233,7 @@ def _panel_ubah(d: pd.DataFrame, *, induk_id, tahun: int, pasangan: pd.DataFrame
         st.caption(f"Akun {akun.nama_pengguna} ({akun.label_peran}) hanya boleh mengubah dukungan daerahnya sendiri, "
                    "yang tidak punya indikator pasangan untuk indikator ini.")
         return
-    label = {k: dk.nama_daerah(n, j) for k, n, j in zip(pasangan["daerah_kode"], pasangan["daerah"], pasangan["jenis"])}
+    label = {k: dr.nama_daerah(n, j) for k, n, j in zip(pasangan["daerah_kode"], pasangan["daerah"], pasangan["jenis"])}
     ind_daerah = dict(zip(pasangan["daerah_kode"], pasangan["indikator_id"]))
     daerah = st.selectbox("Daerah yang dibahas", boleh, index=boleh.index(daerah_awal) if daerah_awal in boleh else 0,
                           key=f"dk-daerah|{induk_id}", format_func=label.get,
@@ -252,7 +253,7 @@ def _panel_ubah(d: pd.DataFrame, *, induk_id, tahun: int, pasangan: pd.DataFrame
             tanda = "✓ " if bool(x.disepakati) else ""
             st.caption(f"{x.perangkat_daerah or 'perangkat daerah belum diisi'} · pagu {rupiah(x.pagu)} · realisasi "
                        f"{rupiah(x.realisasi_anggaran)} (serapan {_serapan(x.serapan)}) · **{tanda}"
-                       f"{dk.keterangan_sepakat(x.disepakati, x.disepakati_oleh, x.disepakati_pada)}**")
+                       f"{dr.keterangan_sepakat(x.disepakati, x.disepakati_oleh, x.disepakati_pada)}**")
         with kanan.popover("", icon=":material/delete:", help="Hapus dari dukungan", key=f"dk-hapus-tanya|{int(x.id)}"):
             st.markdown(f"Hapus **{x.sub_kegiatan_kode}** {x.sub_kegiatan_nama or ''} dari dukungan "
                         f"{label[daerah]} untuk indikator ini? Isinya tetap tercatat di riwayat.")
@@ -293,7 +294,7 @@ def daftar(*, provinsi: str, urusan: str, tahun: int, induk_id: int, induk_kode:
     d = semua[semua["induk_id"] == induk_id]
     akun = masuk.pengguna()
     st.markdown(f"<div data-testid='dukungan-ringkas'><b>Dukungan sub kegiatan {tahun}:</b> "
-                f"{_e(kalimat_ringkas(dk.ringkas(d), tahun))}</div>", unsafe_allow_html=True)
+                f"{_e(kalimat_ringkas(dr.ringkas(d), tahun))}</div>", unsafe_allow_html=True)
     with st.expander("Sub kegiatan pendukung dan kesepakatan desk", icon=":material/payments:"):
         _pesan(induk_id)
         if not d.empty:
@@ -323,7 +324,7 @@ def ringkas_presentasi(*, provinsi: str, urusan: str, tahun: int, induk_id: int)
     """Mode presentasi: satu kalimat ringkas di bawah grafik dan tombol yang membuka tabel per daerah."""
     semua = data.tanya("desk_dukungan", provinsi=provinsi, urusan=urusan, tahun=tahun)
     d = semua[semua["induk_id"] == induk_id]
-    r = dk.ringkas(d)
+    r = dr.ringkas(d)
     kalimat = (f"{r['jumlah']} sub kegiatan · {r['daerah']} daerah · pagu {rupiah_ringkas(r['pagu'])} · serapan "
                f"{_serapan(r['serapan'])} · ✓ {r['disepakati']} disepakati") if r["jumlah"] else kalimat_ringkas(r, tahun)
     kiri, kanan = st.columns([6, 1.3], vertical_alignment="center")
