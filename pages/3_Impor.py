@@ -57,10 +57,8 @@ else:
 
 # -- siapa yang mengimpor -------------------------------------------------------------------------------
 # Menulis selalu memerlukan masuk, juga bila membaca tidak. Izin diperiksa lagi oleh impor itu sendiri.
-if akun is None:
-    masuk.minta_masuk("Masuk dulu untuk mengimpor: setiap perubahan dicatat di riwayat atas nama akun Anda, "
+akun = masuk.wajib_masuk("Masuk dulu untuk mengimpor: setiap perubahan dicatat di riwayat atas nama akun Anda, "
                       "dan operator hanya dapat mengubah angka daerahnya sendiri.")
-    st.stop()
 if not akun.boleh("impor", akun.daerah_kode):
     st.warning(f"Akun {akun.nama_pengguna} ({akun.label_peran}) tidak berwenang mengimpor data. Impor dilakukan oleh "
                "operator daerah (untuk daerahnya) atau administrator.", icon=":material/block:")

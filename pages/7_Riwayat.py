@@ -6,19 +6,16 @@ import streamlit as st
 
 from pantau.format import format_waktu
 from pantau.ui import data, masuk
-from pantau.ui.bingkai import indeks_awal, mulai_halaman, pengguna
+from pantau.ui.bingkai import indeks_awal, mulai_halaman
 from pantau.ui.komponen import kosong, tabel
 
 BATAS = 5000
 
 ctx = mulai_halaman("Riwayat", "🕘")
-akun = pengguna()
 st.title("Riwayat perubahan")
 st.caption("Setiap perubahan data tercatat: impor angka, pembatalan impor, catatan desk, pengaturan dan akun. "
            "Nilai lama dan nilai baru disimpan apa adanya; tidak ada yang dihapus dari riwayat.")
-if akun is None:
-    masuk.minta_masuk("Masuk dulu untuk membaca riwayat perubahan (memuat nama petugas yang mengubah data).")
-    st.stop()
+akun = masuk.wajib_masuk("Masuk dulu untuk membaca riwayat perubahan (memuat nama petugas yang mengubah data).")
 if not akun.boleh("lihat_riwayat"):
     st.warning(f"Akun {akun.nama_pengguna} tidak berwenang membaca riwayat.", icon=":material/block:")
     st.stop()

@@ -9,17 +9,14 @@ from pantau.akun import KesalahanAkun, TidakBerizin, ubah_pengaturan
 from pantau.format import format_waktu
 from pantau.impor.batal import GagalBatal, batalkan_impor
 from pantau.ui import data, masuk
-from pantau.ui.bingkai import mulai_halaman, pengguna
+from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import kosong, tabel
 
 mulai_halaman("Pengaturan", "⚙️", wajib_data=False)
-akun = pengguna()
 st.title("Pengaturan")
 st.caption("Aturan perhitungan yang berlaku untuk seluruh basis data, pembatalan impor dan cadangan. Hanya "
            "administrator yang dapat mengubahnya; setiap perubahan tercatat di Riwayat.")
-if akun is None:
-    masuk.minta_masuk("Masuk dulu untuk membuka pengaturan.")
-    st.stop()
+akun = masuk.wajib_masuk("Masuk dulu untuk membuka pengaturan.")
 admin = akun.boleh("pengaturan")
 if not admin:
     st.info(f"Akun {akun.nama_pengguna} ({akun.label_peran}) dapat melihat pengaturan tetapi tidak mengubahnya; "

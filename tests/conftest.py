@@ -29,6 +29,27 @@ def db_demo(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module")
+def con(db_demo):
+    """Satu koneksi ke basis data demo untuk satu modul uji (konfigurasi sama dengan aplikasi: satu proses,
+    satu instans). Hanya untuk membaca; uji yang menulis memakai ``db_salinan``."""
+    from pantau.db import buka
+
+    c = buka(db_demo)
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def db_salinan(db_demo, tmp_path):
+    """Salinan berkas demo untuk uji yang menulis."""
+    import shutil
+
+    path = tmp_path / "pantau.duckdb"
+    shutil.copy(db_demo, path)
+    return path
+
+
 @pytest.fixture
 def app(db_demo, monkeypatch):
     """Pembuat AppTest: ``app("pages/1_Indikator.py", daerah="65.01", tahun=2024)`` menjalankan halaman itu

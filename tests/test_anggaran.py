@@ -196,13 +196,6 @@ def triwulan_terakhir(con, daerah: str, tahun: int) -> int:
         FROM dukungan WHERE daerah_kode = $d AND tahun = $t""", {"d": daerah, "t": tahun}).fetchone()[0]
 
 
-@pytest.fixture(scope="module")
-def con(db_demo):
-    c = buka(db_demo)
-    yield c
-    c.close()
-
-
 def periksa_sama_dengan_sql(at, con, daerah: str, tahun: int, dimensi: str) -> None:
     periode = con.execute("SELECT id FROM periode WHERE daerah_kode = $d AND $t BETWEEN tahun_awal AND tahun_akhir",
                           {"d": daerah, "t": tahun}).fetchone()[0]

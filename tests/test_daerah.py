@@ -11,18 +11,10 @@ import pandas as pd
 import pytest
 
 from pantau import peta
-from pantau.db import buka
 from tests.bantuan_halaman import spesifikasi
 
 HALAMAN = "pages/2_Daerah.py"
 DAERAH, PROVINSI, TAHUN = "65.01", "65", 2024
-
-
-@pytest.fixture(scope="module")
-def con(db_demo):
-    c = buka(db_demo)  # konfigurasi sama dengan aplikasi: satu proses, satu instans
-    yield c
-    c.close()
 
 
 def kode_langsung(con, where: str, params: list) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import threading
 import time
 
@@ -15,20 +14,6 @@ from pantau.db import BasisData, buka
 from tests.bantuan_halaman import masuk, spesifikasi
 
 HALAMAN = "pages/5_Desk_Urusan.py"
-
-
-@pytest.fixture(scope="module")
-def con(db_demo):
-    c = buka(db_demo)
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def db_salinan(db_demo, tmp_path):
-    path = tmp_path / "pantau.duckdb"
-    shutil.copy(db_demo, path)
-    return path
 
 
 @pytest.fixture

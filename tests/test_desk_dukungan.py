@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import io
 import re
-import shutil
 
 import pytest
 
@@ -17,20 +16,6 @@ from tests.bantuan_halaman import masuk
 
 HALAMAN = "pages/5_Desk_Urusan.py"
 Q = dict(provinsi="62", daerah="62", tahun=2026, urusan="1.02")
-
-
-@pytest.fixture(scope="module")
-def con(db_demo):
-    c = buka(db_demo)
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def db_salinan(db_demo, tmp_path):
-    path = tmp_path / "pantau.duckdb"
-    shutil.copy(db_demo, path)
-    return path
 
 
 def _tutup_basis_data_halaman() -> None:

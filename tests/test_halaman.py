@@ -6,16 +6,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pantau.db import buka
 from pantau.grafik import _potong
 from tests.bantuan_halaman import spesifikasi
-
-
-@pytest.fixture(scope="module")
-def con(db_demo):
-    c = buka(db_demo)
-    yield c
-    c.close()
 
 
 def hitung_predikat_grafik(at: AppTest) -> dict[str, int]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 
 import openpyxl
 import pytest
@@ -18,11 +17,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
-def db_salinan(db_demo, tmp_path, monkeypatch):
-    path = tmp_path / "pantau.duckdb"
-    shutil.copyfile(db_demo, path)
-    monkeypatch.setenv("PANTAU_DB", str(path))
-    return path
+def db_salinan(db_salinan, monkeypatch):
+    """Salinan demo (tests/conftest.py) yang juga dibuka halaman (PANTAU_DB)."""
+    monkeypatch.setenv("PANTAU_DB", str(db_salinan))
+    return db_salinan
 
 
 def halaman(**params) -> AppTest:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from pantau.db import QUERIES_DIR, buka, jalankan, parameter_kueri, teks_kueri
+from pantau.db import QUERIES_DIR, jalankan, parameter_kueri, teks_kueri
 
 BERKAS = sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
 
@@ -27,13 +27,6 @@ def kolom_terdokumentasi(sql: str) -> list[str]:
         if aktif:
             kepala.append(isi)
     return [k.strip() for k in ",".join(kepala).split(",") if k.strip()]
-
-
-@pytest.fixture(scope="module")
-def con(db_demo):
-    c = buka(db_demo)
-    yield c
-    c.close()
 
 
 @pytest.fixture(scope="module")

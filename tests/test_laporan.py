@@ -19,13 +19,6 @@ from pantau.laporan.pdf import pdf_bytes
 ARTEFAK = ROOT / "tests" / "artefak" / "laporan"
 
 
-@pytest.fixture(scope="module")
-def con(db_demo):
-    c = buka(db_demo)
-    yield c
-    c.close()
-
-
 def periode(con, daerah):
     return con.execute("SELECT id FROM periode WHERE daerah_kode = $d", {"d": daerah}).fetchone()[0]
 

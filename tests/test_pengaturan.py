@@ -2,8 +2,6 @@
 dipakai kueri kuadran), membatalkan impor; peran lain hanya melihat."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -18,11 +16,10 @@ HALAMAN = "pages/8_Pengaturan.py"
 
 
 @pytest.fixture
-def db(db_demo, tmp_path, monkeypatch):
-    path = tmp_path / "pantau.duckdb"
-    shutil.copyfile(db_demo, path)
-    monkeypatch.setenv("PANTAU_DB", str(path))
-    return path
+def db(db_salinan, monkeypatch):
+    """Salinan demo (tests/conftest.py) yang dibuka halaman."""
+    monkeypatch.setenv("PANTAU_DB", str(db_salinan))
+    return db_salinan
 
 
 def buka_halaman() -> AppTest:

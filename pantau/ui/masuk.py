@@ -153,6 +153,15 @@ def panel_samping(p: akun.Pengguna | None) -> None:
             formulir("samping")
 
 
+def wajib_masuk(alasan: str) -> akun.Pengguna:
+    """Akun yang masuk; bila belum ada, jelaskan ``alasan``, tampilkan formulir dan hentikan halaman."""
+    p = pengguna()
+    if p is None:
+        minta_masuk(alasan)
+        st.stop()
+    return p
+
+
 def minta_masuk(alasan: str) -> None:
     """Di isi halaman: jelaskan bahwa menulis memerlukan masuk dan tampilkan formulir."""
     st.info(alasan, icon=":material/lock:")
