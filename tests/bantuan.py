@@ -147,3 +147,21 @@ def baris(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> list[dict]:
     cur = con.execute(sql, params or {})
     kolom = [d[0] for d in cur.description]
     return [dict(zip(kolom, r)) for r in cur.fetchall()]
+
+
+#: Pemasangan indikator desk urusan ditulis ulang untuk uji, terpisah dari makro ``pasangan_desk``: CTE ``prov``
+#: (indikator provinsi urusan itu) dan ``anggota(induk, ind)`` (provinsi sendiri + kabupaten/kota yang menunjuk
+#: induknya atau berkode sama, periodenya mencakup tahun itu). Parameter: $prov, $urusan, $tahun.
+ANGGOTA_DESK = """prov AS (
+            SELECT i.id, i.kode FROM indikator i JOIN periode p ON p.id = i.periode_id
+            WHERE i.daerah_kode = $prov AND i.urusan_kode = $urusan AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
+        ),
+        anggota AS (
+            SELECT prov.kode AS induk, prov.id AS ind FROM prov
+            UNION ALL
+            SELECT prov.kode, k.id FROM prov
+            JOIN indikator k ON coalesce(k.induk_kode, k.kode) = prov.kode
+                            AND coalesce(k.induk_daerah_kode, $prov) = $prov
+            JOIN periode p ON p.id = k.periode_id AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
+            JOIN daerah d ON d.kode = k.daerah_kode AND d.kode_induk = $prov
+        )"""

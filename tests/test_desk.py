@@ -11,6 +11,7 @@ import pytest
 
 from pantau import desk
 from pantau.db import BasisData, buka
+from tests.bantuan import ANGGOTA_DESK
 from tests.bantuan_halaman import masuk, spesifikasi
 
 HALAMAN = "pages/5_Desk_Urusan.py"
@@ -41,19 +42,8 @@ def app_tulis(db_salinan, monkeypatch):
 def sql_mandiri(con, provinsi: str, urusan: str, tahun: int) -> dict[str, dict]:
     """Per kode indikator provinsi: {nama daerah: (realisasi, capaian, predikat)} dan rata capaian (<=100)."""
     rows = con.execute(
-        """
-        WITH prov AS (
-            SELECT i.id, i.kode FROM indikator i JOIN periode p ON p.id = i.periode_id
-            WHERE i.daerah_kode = $prov AND i.urusan_kode = $urusan AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
-        ),
-        anggota AS (
-            SELECT prov.kode AS induk, prov.id AS ind FROM prov
-            UNION ALL
-            SELECT prov.kode, k.id FROM prov
-            JOIN indikator k ON coalesce(k.induk_kode, k.kode) = prov.kode
-                            AND coalesce(k.induk_daerah_kode, $prov) = $prov
-            JOIN daerah d ON d.kode = k.daerah_kode AND d.kode_induk = $prov
-        )
+        f"""
+        WITH {ANGGOTA_DESK}
         SELECT a.induk, d.nama, d.jenis, c.realisasi, c.capaian, c.predikat
         FROM anggota a
         JOIN indikator i ON i.id = a.ind

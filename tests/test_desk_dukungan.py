@@ -12,6 +12,7 @@ import pytest
 from pantau import dukungan as dk
 from pantau.akun import Pengguna, TidakBerizin
 from pantau.db import BasisData, buka, jalankan
+from tests.bantuan import ANGGOTA_DESK
 from tests.bantuan_halaman import masuk
 
 HALAMAN = "pages/5_Desk_Urusan.py"
@@ -62,20 +63,8 @@ def app_tulis(db_salinan, monkeypatch):
 def sql_mandiri(con, provinsi: str, urusan: str, tahun: int) -> dict[str, dict[int, dict]]:
     """Per kode indikator provinsi: {id dukungan: {pagu, realisasi, disepakati, oleh, daerah}}."""
     rows = con.execute(
-        """
-        WITH prov AS (
-            SELECT i.id, i.kode FROM indikator i JOIN periode p ON p.id = i.periode_id
-            WHERE i.daerah_kode = $prov AND i.urusan_kode = $urusan AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
-        ),
-        anggota AS (
-            SELECT prov.kode AS induk, prov.id AS ind FROM prov
-            UNION ALL
-            SELECT prov.kode, k.id FROM prov
-            JOIN indikator k ON coalesce(k.induk_kode, k.kode) = prov.kode
-                            AND coalesce(k.induk_daerah_kode, $prov) = $prov
-            JOIN periode p ON p.id = k.periode_id AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
-            JOIN daerah d ON d.kode = k.daerah_kode AND d.kode_induk = $prov
-        )
+        f"""
+        WITH {ANGGOTA_DESK}
         SELECT a.induk, d.id, d.daerah_kode, d.pagu,
                CASE WHEN d.realisasi_tahun IS NOT NULL THEN d.realisasi_tahun
                     WHEN d.realisasi_tw1 IS NULL AND d.realisasi_tw2 IS NULL AND d.realisasi_tw3 IS NULL
