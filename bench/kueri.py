@@ -11,18 +11,8 @@ import argparse
 import statistics
 import time
 
+from bench.jalankan import parameter
 from pantau.db import QUERIES_DIR, buka, jalankan, parameter_kueri, pasang_skema, teks_kueri
-
-
-def parameter_contoh(con, daerah: str, tahun: int) -> dict:
-    pid = con.execute("SELECT id FROM periode WHERE daerah_kode = $d ORDER BY tahun_akhir DESC LIMIT 1",
-                      {"d": daerah}).fetchone()[0]
-    ind = con.execute("SELECT id FROM indikator WHERE daerah_kode = $d AND periode_id = $p ORDER BY kode LIMIT 1",
-                      {"d": daerah, "p": pid}).fetchone()[0]
-    return {"daerah": daerah, "provinsi": daerah.split(".")[0], "periode_id": pid, "tahun": tahun,
-            "batas": 1000, "indikator_id": ind, "dimensi": "urusan",
-            "urusan": con.execute("SELECT urusan_kode FROM indikator WHERE daerah_kode = $d AND urusan_kode IS NOT NULL "
-                                  "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", {"d": daerah}).fetchone()[0]}
 
 
 def main() -> None:
@@ -36,9 +26,12 @@ def main() -> None:
     pasang_skema(con)
     print(f"{'kueri':28s} {'daerah':7s} {'median ms':>10s} {'min':>8s} {'maks':>8s} {'baris':>7s}")
     for daerah in a.daerah or ["65"]:
-        p = parameter_contoh(con, daerah, a.tahun)
+        p = parameter(con, daerah, a.tahun)
         for f in sorted(QUERIES_DIR.glob("*.sql")):
             perlu = parameter_kueri(teks_kueri(f.stem))
+            if not perlu <= p.keys():
+                print(f"{f.stem:28s} dilewati: parameter {sorted(perlu - p.keys())} belum dikenal bench")
+                continue
             waktu = []
             for _ in range(a.ulang):
                 t = time.perf_counter()
