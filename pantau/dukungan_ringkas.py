@@ -10,15 +10,21 @@ import pandas as pd
 from pantau.format import format_angka, format_waktu, kosong, rupiah_ringkas
 
 
-def ringkas(df) -> dict:
+def ringkas(baris) -> dict:
     """Jumlah sub kegiatan, daerah, pagu, realisasi anggaran, serapan (jumlah realisasi / jumlah pagu x 100,
-    seperti kinerja_anggaran) dan jumlah yang disepakati, dari baris-baris ``desk_dukungan``."""
-    pagu = float(df["pagu"].sum(min_count=1)) if len(df) else math.nan
-    real = float(df["realisasi_anggaran"].sum(min_count=1)) if len(df) else math.nan
-    serapan = round(real / pagu * 100, 2) if pagu > 0 and not math.isnan(real) else None
-    return {"jumlah": int(len(df)), "daerah": int(df["daerah_kode"].nunique()) if len(df) else 0,
-            "pagu": None if math.isnan(pagu) else pagu, "realisasi": None if math.isnan(real) else real,
-            "serapan": serapan, "disepakati": int(df["disepakati"].fillna(False).astype(bool).sum()) if len(df) else 0}
+    seperti kinerja_anggaran) dan jumlah yang disepakati, dari baris-baris ``desk_dukungan`` (DataFrame atau
+    daftar dict ``to_dict('records')``: tabel per indikator dibangun dari dict, jauh lebih cepat dari
+    iterasi DataFrame)."""
+    if isinstance(baris, pd.DataFrame):
+        baris = baris.to_dict("records")
+    pagu = [float(r["pagu"]) for r in baris if not kosong(r["pagu"])]
+    real = [float(r["realisasi_anggaran"]) for r in baris if not kosong(r["realisasi_anggaran"])]
+    pagu_j = math.fsum(pagu) if pagu else None
+    real_j = math.fsum(real) if real else None
+    serapan = round(real_j / pagu_j * 100, 2) if pagu_j and real_j is not None else None
+    return {"jumlah": len(baris), "daerah": len({r["daerah_kode"] for r in baris}), "pagu": pagu_j,
+            "realisasi": real_j, "serapan": serapan,
+            "disepakati": sum(1 for r in baris if not kosong(r["disepakati"]) and bool(r["disepakati"]))}
 
 
 def per_daerah(df):

@@ -71,12 +71,12 @@ def _tanggal_pendek(w) -> str:
     return f"{w.day} {BULAN[w.month - 1][:3]} {w.year}"
 
 
-def _sel_sepakat(x) -> str:
-    if kosong(x.disepakati) or not bool(x.disepakati):
+def _sel_sepakat(disepakati, oleh, pada) -> str:
+    if kosong(disepakati) or not bool(disepakati):
         return "<span class='belum'>belum</span>"
-    lengkap = dr.keterangan_sepakat(True, x.disepakati_oleh, x.disepakati_pada)
-    teks = "disepakati" + (f" oleh {_e(x.disepakati_oleh)}" if isinstance(x.disepakati_oleh, str) else "")
-    tanggal = f"<br><span class='kecil'>{_tanggal_pendek(x.disepakati_pada)}</span>" if not kosong(x.disepakati_pada) else ""
+    lengkap = dr.keterangan_sepakat(True, oleh, pada)
+    teks = "disepakati" + (f" oleh {_e(oleh)}" if isinstance(oleh, str) else "")
+    tanggal = f"<br><span class='kecil'>{_tanggal_pendek(pada)}</span>" if not kosong(pada) else ""
     return f"<span class='ok'>✓</span> <span title='{_e(lengkap)}'>{teks}{tanggal}</span>"
 
 
@@ -88,27 +88,34 @@ def _sel_rp(nilai, serapan=None) -> str:
 def tabel_html(d: pd.DataFrame) -> str:
     """Tabel rincian: per daerah satu baris jumlah lalu sub kegiatannya (kode, nama, perangkat daerah), pagu,
     realisasi dengan serapan, tanda disepakati; di akhir baris jumlah semua daerah. Empat kolom saja, agar
-    terbaca di kolom halaman yang sempit (1280 px dengan panel samping)."""
+    terbaca di kolom halaman yang sempit (1280 px dengan panel samping). Dibangun dari dict (bukan iterasi
+    DataFrame): Desk satu provinsi besar menggambar belasan tabel ini setiap kali dijalankan."""
+    semua = d.to_dict("records")
+    per_daerah: dict[str, list[dict]] = {}
+    for x in semua:
+        per_daerah.setdefault(x["daerah_kode"], []).append(x)
     baris = ["<div class='pantau-dk' data-testid='dukungan-tabel'><table><thead><tr>"
              "<th>Sub kegiatan · perangkat daerah</th><th class='a'>Pagu</th><th class='a'>Realisasi<br>serapan</th>"
              "<th class='sp'>Disepakati</th></tr></thead><tbody>"]
-    for _, g in d.groupby("daerah_kode", sort=False):
+    for g in per_daerah.values():
         r = dr.ringkas(g)
-        nama = dr.nama_daerah(g["daerah"].iloc[0], g["jenis"].iloc[0])
-        tanda = "◆ " if g["jenis"].iloc[0] == "provinsi" else ""
+        nama = dr.nama_daerah(g[0]["daerah"], g[0]["jenis"])
+        tanda = "◆ " if g[0]["jenis"] == "provinsi" else ""
         baris.append(
             f"<tr class='daerah'><td>{tanda}{_e(nama)} · {r['jumlah']} sub kegiatan</td>"
             f"<td class='a'>{_sel_rp(r['pagu'])}</td><td class='a'>{_sel_rp(r['realisasi'], r['serapan'])}</td>"
             f"<td>{r['disepakati']} dari {r['jumlah']}</td></tr>")
-        for x in g.itertuples():
-            program = f"{x.program_kode} {x.program_nama}" if isinstance(x.program_nama, str) else ""
+        for x in g:
+            program = f"{x['program_kode']} {x['program_nama']}" if isinstance(x["program_nama"], str) else ""
             baris.append(
-                f"<tr data-dukungan-id='{int(x.id)}' data-disepakati='{int(bool(x.disepakati))}'>"
-                f"<td class='sk' title='{_e(program)}'><span class='kode'>{_e(x.sub_kegiatan_kode)}</span> "
-                f"{_e(x.sub_kegiatan_nama)}<br><span class='kecil'>{_e(x.perangkat_daerah) or 'perangkat daerah –'}"
-                f"</span></td><td class='a'>{_sel_rp(x.pagu)}</td>"
-                f"<td class='a'>{_sel_rp(x.realisasi_anggaran, x.serapan)}</td><td>{_sel_sepakat(x)}</td></tr>")
-    r = dr.ringkas(d)
+                f"<tr data-dukungan-id='{int(x['id'])}' data-disepakati='{int(bool(x['disepakati']))}'>"
+                f"<td class='sk' title='{_e(program)}'><span class='kode'>{_e(x['sub_kegiatan_kode'])}</span> "
+                f"{_e(x['sub_kegiatan_nama'])}<br><span class='kecil'>"
+                f"{_e(x['perangkat_daerah']) or 'perangkat daerah –'}"
+                f"</span></td><td class='a'>{_sel_rp(x['pagu'])}</td>"
+                f"<td class='a'>{_sel_rp(x['realisasi_anggaran'], x['serapan'])}</td>"
+                f"<td>{_sel_sepakat(x['disepakati'], x['disepakati_oleh'], x['disepakati_pada'])}</td></tr>")
+    r = dr.ringkas(semua)
     baris.append(
         f"<tr class='jumlah'><td>Jumlah {r['daerah']} daerah · {r['jumlah']} sub kegiatan</td>"
         f"<td class='a'>{_sel_rp(r['pagu'])}</td><td class='a'>{_sel_rp(r['realisasi'], r['serapan'])}</td>"
