@@ -5,9 +5,10 @@ import pandas as pd
 import streamlit as st
 
 from pantau import cadangan
-from pantau.akun import KesalahanAkun, TidakBerizin, ubah_pengaturan
+from pantau.akun import KesalahanAkun, TidakBerizin, pengaturan_sah, ubah_pengaturan
 from pantau.format import format_waktu
 from pantau.impor.batal import GagalBatal, batalkan_impor
+from pantau.referensi import PENGATURAN
 from pantau.ui import data, masuk
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import kosong, tabel
@@ -32,7 +33,16 @@ finally:
 
 LABEL = {"rumus_negatif": "rumus indikator negatif", "baca_perlu_masuk": "membaca perlu masuk",
          "menit_sesi": "menit sesi", "kuadran_batas_kinerja": "batas kinerja kuadran (%)",
-         "kuadran_batas_serapan": "batas serapan kuadran (%)"}
+         "kuadran_batas_serapan": "batas serapan kuadran (%)",
+         "kuadran_batas_serapan_triwulan": "batas serapan s.d. TW I;II;III (%)"}
+
+
+def _angka_triwulan() -> list[str]:
+    bagian = str(nilai.get("kuadran_batas_serapan_triwulan", "15;40;60")).split(";")
+    try:
+        return [str(float(b.replace(",", "."))) for b in bagian][:3] if len(bagian) == 3 else ["15", "40", "60"]
+    except ValueError:
+        return ["15", "40", "60"]
 
 
 def _angka(kunci: str, bawaan: float) -> float:
@@ -65,16 +75,27 @@ with st.form("pengaturan", border=True):
         b_serapan = st.number_input("Batas serapan anggaran setahun yang dianggap tinggi (%)", min_value=1.0,
                                     max_value=100.0, value=_angka("kuadran_batas_serapan", 90.0), step=1.0,
                                     format="%.1f", disabled=not admin,
-                                    help="Untuk tahun berjalan batas ini disesuaikan dengan triwulan yang sudah "
-                                         "dilaporkan (s.d. Triwulan III: 3/4 dari batas).")
+                                    help="Untuk tahun yang anggarannya sudah dilaporkan setahun penuh.")
+        st.markdown("Tahun berjalan: batas serapan kumulatif s.d. triwulan (belanja daerah menumpuk di akhir tahun)")
+        tw_lama = [float(x) for x in _angka_triwulan()]
+        kol = st.columns(3)
+        b_tw = [kol[i].number_input(f"s.d. Triwulan {r} (%)", min_value=1.0, max_value=100.0, value=tw_lama[i],
+                                    step=5.0, format="%.1f", disabled=not admin)
+                for i, r in enumerate(("I", "II", "III"))]
     simpan = st.form_submit_button("Simpan pengaturan", type="primary", disabled=not admin,
                                    icon=":material/save:")
 
 if simpan and admin:
     baru = {"rumus_negatif": rumus, "baca_perlu_masuk": baca, "menit_sesi": str(int(menit)),
-            "kuadran_batas_kinerja": f"{b_kinerja:g}", "kuadran_batas_serapan": f"{b_serapan:g}"}
-    berubah = {k: v for k, v in baru.items() if str(nilai.get(k)) != v}
-    if not berubah:
+            "kuadran_batas_kinerja": f"{b_kinerja:g}", "kuadran_batas_serapan": f"{b_serapan:g}",
+            "kuadran_batas_serapan_triwulan": ";".join(f"{x:g}" for x in b_tw)}
+    bawaan = {k: v for k, v, _ in PENGATURAN}
+    berubah = {k: v for k, v in baru.items() if str(nilai.get(k, bawaan.get(k))) != v}
+    salah = [LABEL[k] for k, v in berubah.items() if not pengaturan_sah(k, v)]
+    if salah:
+        st.error("Tidak disimpan (tidak ada yang berubah): nilai tidak sah untuk " + ", ".join(salah)
+                 + ". Batas serapan s.d. Triwulan I, II, III harus naik atau sama.", icon=":material/error:")
+    elif not berubah:
         st.info("Tidak ada yang berubah.", icon=":material/info:")
     else:
         try:

@@ -361,9 +361,24 @@ _PENGATURAN_SAH = {
     "menit_sesi": lambda v: v.isdigit() and 1 <= int(v) <= 24 * 60,
     "kuadran_batas_kinerja": _persen_sah(150),
     "kuadran_batas_serapan": _persen_sah(100),
+    "kuadran_batas_serapan_triwulan": lambda v: _tiga_naik(v),
 }
+
+
+def _tiga_naik(v: str) -> bool:
+    """Tiga persen naik untuk TW I;II;III, misalnya '15;40;60'."""
+    bagian = v.split(";")
+    if len(bagian) != 3 or not all(_persen_sah(100)(b.strip()) for b in bagian):
+        return False
+    x = [float(b.strip().replace(",", ".")) for b in bagian]
+    return x[0] <= x[1] <= x[2]
 #: Pengaturan angka disimpan dengan titik desimal (view batas_kuadran membacanya dengan TRY_CAST).
 _PENGATURAN_ANGKA = {"kuadran_batas_kinerja", "kuadran_batas_serapan"}
+
+
+def pengaturan_sah(kunci: str, nilai: str) -> bool:
+    """Apakah ``nilai`` sah untuk pengaturan ``kunci`` (untuk memeriksa semua isian sebelum menulis satu pun)."""
+    return kunci in _PENGATURAN_SAH and _PENGATURAN_SAH[kunci](str(nilai).strip())
 
 
 def ubah_pengaturan(con, *, pelaku: Pengguna, kunci: str, nilai: str) -> None:
@@ -376,6 +391,8 @@ def ubah_pengaturan(con, *, pelaku: Pengguna, kunci: str, nilai: str) -> None:
         raise KesalahanAkun(f"Nilai {nilai!r} tidak sah untuk pengaturan {kunci}.")
     if kunci in _PENGATURAN_ANGKA:
         nilai = f"{float(nilai.replace(',', '.')):g}"
+    elif kunci == "kuadran_batas_serapan_triwulan":
+        nilai = ";".join(f"{float(b.strip().replace(',', '.')):g}" for b in nilai.split(";"))
 
     def isi(cur):
         lama = cur.execute("SELECT nilai FROM pengaturan WHERE kunci = $k", {"k": kunci}).fetchone()

@@ -65,14 +65,13 @@ def label_pendek(nama: str, n: int = 22) -> str:
 
 
 def keterangan_garis(batas_kinerja: float, batas_serapan: float, triwulan) -> str:
-    """Kalimat keterangan garis batas. ``batas_serapan`` adalah batas yang dipakai (sudah disesuaikan);
-    bila data anggaran baru s.d. triwulan k < 4, batas setahunnya (= batas x 4/k) ikut disebut."""
+    """Kalimat keterangan garis batas. ``batas_serapan`` adalah batas yang dipakai: setahun, atau untuk tahun
+    yang data anggarannya baru s.d. triwulan k < 4, batas kumulatif s.d. triwulan itu (pengaturan)."""
     teks = f"Garis: kinerja {persen_ringkas(batas_kinerja)}, serapan {persen_ringkas(batas_serapan)}"
     k = None if kosong(triwulan) else int(triwulan)
     if k is not None and 1 <= k < 4:
-        setahun = round(batas_serapan * 4 / k, 2)
-        teks += (f" (tahun berjalan, data anggaran s.d. Triwulan {ROMAWI[k]}: "
-                 f"{k}/4 × {persen_ringkas(setahun)})")
+        teks += (f" (tahun berjalan, data anggaran s.d. Triwulan {ROMAWI[k]}: batas serapan kumulatif s.d. "
+                 f"Triwulan {ROMAWI[k]})")
     return teks
 
 

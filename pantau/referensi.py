@@ -26,8 +26,10 @@ PENGATURAN = [
      "Kuadran kinerja-anggaran: rata-rata capaian kinerja (%) yang dianggap efektif (bawaan: batas predikat "
      "Sangat Tinggi)."),
     ("kuadran_batas_serapan", "90",
-     "Kuadran kinerja-anggaran: serapan anggaran setahun (%) yang dianggap tinggi; untuk tahun berjalan "
-     "disesuaikan dengan triwulan yang sudah dilaporkan (s.d. TW III: 3/4 dari batas ini)."),
+     "Kuadran kinerja-anggaran: serapan anggaran setahun (%) yang dianggap tinggi."),
+    ("kuadran_batas_serapan_triwulan", "15;40;60",
+     "Kuadran kinerja-anggaran, tahun berjalan: serapan kumulatif (%) yang dianggap tinggi s.d. Triwulan I;II;III "
+     "(belanja daerah menumpuk di akhir tahun, jadi batasnya tidak sebanding lurus dengan triwulan)."),
 ]
 
 

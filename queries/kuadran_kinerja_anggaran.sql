@@ -3,7 +3,8 @@
 --             efektif-tidak efisien, belum optimal)?
 --             Definisinya satu, di makro tabel kinerja_anggaran (pantau/sql/aturan.sql): kinerja = rata-rata
 --             capaian (tiap capaian dibatasi 100); serapan = realisasi / pagu, setiap sub kegiatan dihitung sekali.
---             Batas serapan tahun berjalan disesuaikan: batas x (triwulan terakhir yang dilaporkan) / 4.
+--             Batas serapan tahun berjalan: batas kumulatif s.d. triwulan terakhir yang dilaporkan (pengaturan
+--             kuadran_batas_serapan_triwulan, bawaan 15/40/60%); setahun penuh: kuadran_batas_serapan (90%).
 -- Parameter: $daerah (VARCHAR), $periode_id (INTEGER), $tahun (INTEGER), $dimensi ('urusan' | 'perangkat_daerah')
 -- Kolom: dimensi, kelompok_kode, kelompok, jumlah_indikator, jumlah_berdata, kinerja, jumlah_sub_kegiatan, pagu,
 --        realisasi_anggaran, triwulan_anggaran, serapan, batas_kinerja, batas_serapan, kuadran
@@ -12,7 +13,9 @@ WITH k AS (
 ),
 tw AS (SELECT coalesce(max(triwulan_anggaran), 4) AS triwulan FROM k),
 b AS (
-    SELECT bk.batas_kinerja, bulat_dua(bk.batas_serapan * tw.triwulan / 4) AS batas_serapan
+    SELECT bk.batas_kinerja,
+           CASE tw.triwulan WHEN 1 THEN bk.batas_serapan_tw1 WHEN 2 THEN bk.batas_serapan_tw2
+                            WHEN 3 THEN bk.batas_serapan_tw3 ELSE bk.batas_serapan END AS batas_serapan
     FROM batas_kuadran bk, tw
 )
 SELECT

@@ -120,9 +120,9 @@ def test_nama_kuadran_sama_dengan_makro_sql(db_demo, kinerja, serapan, harap):
 
 def test_keterangan_garis():
     assert kq.keterangan_garis(91, 90, 4) == "Garis: kinerja 91%, serapan 90%"
-    assert kq.keterangan_garis(91, 67.5, 3) == ("Garis: kinerja 91%, serapan 67,5% (tahun berjalan, data anggaran "
-                                                "s.d. Triwulan III: 3/4 × 90%)")
-    assert kq.keterangan_garis(91, 22.5, 1).endswith("s.d. Triwulan I: 1/4 × 90%)")
+    assert kq.keterangan_garis(91, 60, 3) == ("Garis: kinerja 91%, serapan 60% (tahun berjalan, data anggaran "
+                                              "s.d. Triwulan III: batas serapan kumulatif s.d. Triwulan III)")
+    assert kq.keterangan_garis(91, 15, 1).endswith("s.d. Triwulan I: batas serapan kumulatif s.d. Triwulan I)")
 
 
 # --- halaman dengan data demo, dibanding SQL mandiri ---------------------------------------------------------
@@ -211,14 +211,16 @@ def periksa_sama_dengan_sql(at, con, daerah: str, tahun: int, dimensi: str) -> N
         # Halaman membulatkan ke 2 desimal: selisih dengan nilai tak dibulatkan paling banyak 0,005.
         assert x == pytest.approx(s, abs=0.0051), (k, "serapan", x, s)
         assert y == pytest.approx(kin, abs=0.0051), (k, "kinerja", y, kin)
-    # Garis batas: pengaturan (91 / 90), serapan disesuaikan dengan triwulan terakhir yang dilaporkan.
+    # Garis batas: pengaturan bawaan (kinerja 91; serapan setahun 90, s.d. TW I/II/III 15/40/60), menurut
+    # triwulan terakhir yang dilaporkan.
     tw = triwulan_terakhir(con, daerah, tahun)
+    batas_serapan = {1: 15, 2: 40, 3: 60, 4: 90}[tw]
     g = garis(spek)
     assert g["batas kinerja"]["y0"] == 91
-    assert g["batas serapan"]["x0"] == pytest.approx(90 * tw / 4)
+    assert g["batas serapan"]["x0"] == batas_serapan
     # Kuadran tiap titik sesuai aturannya terhadap garis itu.
     for k, (x, y, jejak) in dapat.items():
-        assert jejak.rsplit(" (", 1)[0] == kq.nama_kuadran(y, x, 91, 90 * tw / 4), k
+        assert jejak.rsplit(" (", 1)[0] == kq.nama_kuadran(y, x, 91, batas_serapan), k
     # Tabel angka: satu baris per kelompok (juga yang tidak digambar), kuadran bersimbol.
     t = tabel_kuadran(at)
     assert set(harap) <= set(t.iloc[:, 0])
@@ -350,8 +352,8 @@ def test_kasus_tangan_tanpa_temuan(app, tmp_path, monkeypatch):
     monkeypatch.setenv("PANTAU_DB", str(path))
     at = app(provinsi="65", daerah="65.01", tahun=2024)
     assert titik(gambar_kuadran(at)) == {"Kesehatan": (25.0, 100.0, "Efektif (1)")}
-    # s.d. TW I: batas serapan 1/4 x 90 = 22,5 -> 25 % sudah di atas batas (Efektif)
-    assert garis(gambar_kuadran(at))["batas serapan"]["x0"] == 22.5
+    # s.d. TW I: batas serapan kumulatif s.d. TW I (bawaan 15 %) -> 25 % sudah di atas batas (Efektif)
+    assert garis(gambar_kuadran(at))["batas serapan"]["x0"] == 15.0
     info = [i.value for i in at.info]
     assert any("sudah didukung paling sedikit satu sub kegiatan" in i for i in info)
     assert any("mendukung paling sedikit satu indikator" in i for i in info)

@@ -55,7 +55,8 @@ def test_admin_mengubah_batas_kuadran_tersimpan_dan_dipakai(db):
                for s in at.success), [s.value for s in at.success]
     con = buka(db)
     try:
-        assert satu_baris(con, "SELECT * FROM batas_kuadran") == {"batas_kinerja": 80.0, "batas_serapan": 75.5}
+        assert satu_baris(con, "SELECT batas_kinerja, batas_serapan FROM batas_kuadran") == {
+            "batas_kinerja": 80.0, "batas_serapan": 75.5}
         rw = con.execute("SELECT oleh, kunci, nilai_lama, nilai_baru FROM riwayat WHERE tabel = 'pengaturan' "
                          "ORDER BY id").fetchall()
         assert ("demo.admin", "kuadran_batas_kinerja", "91", "80") in rw
@@ -103,5 +104,39 @@ def test_admin_membatalkan_impor_dari_halaman(db, tmp_path):
         now = con.execute("SELECT nilai FROM realisasi WHERE indikator_id = $i AND tahun = 2024 AND periode = 'TAHUN'",
                           {"i": ind}).fetchone()[0]
         assert now == lama
+    finally:
+        con.close()
+
+
+def test_batas_serapan_triwulan_harus_naik_dan_dipakai_tahun_berjalan(db):
+    at = masuk(buka_halaman(), "demo.admin")
+    tw = [n for n in at.number_input if n.label.startswith("s.d. Triwulan")]
+    assert [n.value for n in tw] == [15.0, 40.0, 60.0]
+    tw[0].set_value(50.0)
+    tw[1].set_value(30.0)   # tidak naik: ditolak, tidak ada yang ditulis
+    [b for b in at.button if b.label == "Simpan pengaturan"][0].click()
+    at.run()
+    assert any("harus naik" in e.value for e in at.error)
+    con = buka(db)
+    try:
+        assert satu_baris(con, "SELECT batas_serapan_tw1, batas_serapan_tw2 FROM batas_kuadran") == {
+            "batas_serapan_tw1": 15.0, "batas_serapan_tw2": 40.0}
+        assert con.execute("SELECT count(*) FROM riwayat WHERE tabel = 'pengaturan' AND oleh = 'demo.admin'"
+                           ).fetchone()[0] == 0
+    finally:
+        con.close()
+    at = masuk(buka_halaman(), "demo.admin")
+    [n for n in at.number_input if n.label == "s.d. Triwulan III (%)"][0].set_value(55.0)
+    [b for b in at.button if b.label == "Simpan pengaturan"][0].click()
+    at.run()
+    assert any("15;40;55" in s.value for s in at.success), [s.value for s in at.success]
+    con = buka(db)
+    try:
+        pid = con.execute("SELECT id FROM periode WHERE daerah_kode = '62'").fetchone()[0]
+        # 2026: data anggaran demo s.d. TW III -> batas serapan kumulatif s.d. TW III
+        k = jalankan(con, "kuadran_kinerja_anggaran", daerah="62", periode_id=pid, tahun=2026, dimensi="urusan")
+        assert set(k["batas_serapan"]) == {55.0}
+        k = jalankan(con, "kuadran_kinerja_anggaran", daerah="62", periode_id=pid, tahun=2025, dimensi="urusan")
+        assert set(k["batas_serapan"]) == {90.0}
     finally:
         con.close()

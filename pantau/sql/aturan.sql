@@ -542,13 +542,24 @@ LEFT JOIN indikator i ON i.id = d.indikator_id
 LEFT JOIN sub_kegiatan s ON s.kode = d.sub_kegiatan_kode
 LEFT JOIN program p ON p.kode = d.program_kode;
 
--- Kuadran kinerja-anggaran: batas dari pengaturan (kuadran_batas_kinerja, kuadran_batas_serapan). Untuk
--- tahun yang baru dilaporkan s.d. triwulan k, batas serapan menjadi batas x k/4 (s.d. TW III: 3/4).
+-- Kuadran kinerja-anggaran: batas dari pengaturan. kuadran_batas_kinerja (bawaan 91), kuadran_batas_serapan
+-- (setahun, bawaan 90) dan kuadran_batas_serapan_triwulan ("15;40;60": serapan kumulatif s.d. TW I;II;III untuk
+-- tahun yang baru dilaporkan sampai triwulan itu; belanja daerah menumpuk di akhir tahun).
 CREATE OR REPLACE VIEW batas_kuadran AS
+WITH p AS (
+    SELECT
+        max(nilai) FILTER (WHERE kunci = 'kuadran_batas_kinerja') AS kinerja,
+        max(nilai) FILTER (WHERE kunci = 'kuadran_batas_serapan') AS serapan,
+        max(nilai) FILTER (WHERE kunci = 'kuadran_batas_serapan_triwulan') AS triwulan
+    FROM pengaturan
+)
 SELECT
-    coalesce(TRY_CAST(max(nilai) FILTER (WHERE kunci = 'kuadran_batas_kinerja') AS DOUBLE), 91) AS batas_kinerja,
-    coalesce(TRY_CAST(max(nilai) FILTER (WHERE kunci = 'kuadran_batas_serapan') AS DOUBLE), 90) AS batas_serapan
-FROM pengaturan;
+    coalesce(TRY_CAST(kinerja AS DOUBLE), 91) AS batas_kinerja,
+    coalesce(TRY_CAST(serapan AS DOUBLE), 90) AS batas_serapan,
+    coalesce(TRY_CAST(split_part(triwulan, ';', 1) AS DOUBLE), 15) AS batas_serapan_tw1,
+    coalesce(TRY_CAST(split_part(triwulan, ';', 2) AS DOUBLE), 40) AS batas_serapan_tw2,
+    coalesce(TRY_CAST(split_part(triwulan, ';', 3) AS DOUBLE), 60) AS batas_serapan_tw3
+FROM p;
 
 -- Nama kuadran dari capaian kinerja dan serapan terhadap batasnya (NULL bila salah satunya tidak ada).
 CREATE OR REPLACE MACRO kuadran(kinerja, serapan, batas_kinerja, batas_serapan) AS

@@ -89,7 +89,7 @@ def test_kuadran_dan_temuan_tampil_di_dua_ukuran(server, halaman, halaman_nama, 
     assert halaman.get_by_role("heading", name=f"Kinerja vs anggaran · {tahun}").is_visible()
     # Keterangan garis batas tampil; tahun berjalan (2026, s.d. TW III) menyebut penyesuaiannya.
     ket = halaman.get_by_text(re.compile(r"^Garis: kinerja")).first.inner_text()
-    assert ("3/4 × 90%" in ket) == (tahun == 2026), ket
+    assert ("batas serapan kumulatif s.d. Triwulan III" in ket) == (tahun == 2026), ket
     periksa_tampilan(halaman, f"{halaman_nama}-{daerah}-{tahun}")
     hanya_lokal(halaman, server)
 
