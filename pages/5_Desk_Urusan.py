@@ -121,7 +121,7 @@ def _grafik_indikator(d, r, *, besar: bool) -> None:
         kosong(f"Belum ada target maupun realisasi {ctx.tahun} untuk indikator ini di provinsi dan kabupaten/kotanya.")
         return
     if besar:
-        fig = g.desk_indikator(d, r["satuan"], ukuran_huruf=19, tinggi=480)
+        fig = g.desk_indikator(d, r["satuan"], ukuran_huruf=19, tinggi=g.tinggi_presentasi(len(d)))
     else:
         fig = g.desk_indikator(d, r["satuan"])
     grafik(fig, kunci=f"desk-{r['induk_id']}{'-p' if besar else ''}",

@@ -280,6 +280,13 @@ def banding_daerah(df: pd.DataFrame, satuan: str, *, tinggi: int | None = None) 
 # Desk urusan (halaman 5 dan dek PowerPoint)
 # ---------------------------------------------------------------------------------------------------
 
+def tinggi_presentasi(n_baris: int) -> int:
+    """Tinggi grafik desk di mode presentasi: satu layar 720 px memuat 16 baris berhuruf 19 px; provinsi dengan
+    lebih banyak kabupaten/kota (Jawa Timur: 39 baris) mendapat grafik lebih tinggi yang digulir, bukan label
+    yang saling tindih."""
+    return 480 if n_baris <= 16 else 26 * n_baris + 130
+
+
 def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tinggi: int | None = None,
                    judul: str | None = None) -> go.Figure:
     """Satu indikator, provinsi dan setiap kabupaten/kota berdampingan: batang realisasi (warna predikat),

@@ -326,3 +326,12 @@ def test_dek_powerpoint_dan_pdf(db_salinan, capsys):
                   f"{detik:.2f} s; PDF {len(pdf) / 1e6:.2f} MB")
     finally:
         bd.tutup()
+
+
+def test_tinggi_grafik_presentasi_provinsi_besar():
+    """16 baris (Kalimantan Tengah + 15) muat satu layar; 39 baris (Jawa Timur) tidak dipadatkan: >= 26 px per baris."""
+    from pantau.grafik import tinggi_presentasi
+
+    assert tinggi_presentasi(6) == tinggi_presentasi(16) == 480
+    assert tinggi_presentasi(39) == 39 * 26 + 130
+    assert all((tinggi_presentasi(n) - 130) / n >= 26 for n in range(17, 60))

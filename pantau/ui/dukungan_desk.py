@@ -40,6 +40,9 @@ GAYA = """
 .pantau-dk .ok {color: #1a7f37; font-weight: 600;}
 .pantau-dk .belum {color: #8a6d00;}
 .pantau-dk-besar, .pantau-dk-besar table {font-size: 18px !important; line-height: 1.2; margin: 0;}
+/* provinsi dengan puluhan kabupaten/kota: tabel per daerah bergulir di dalam jendela, judul kolom tetap */
+.pantau-dk-besar {max-height: 68vh; overflow-y: auto;}
+.pantau-dk-besar thead th {position: sticky; top: 0; background: var(--background-color, #fff); z-index: 1;}
 .pantau-dk-besar th, .pantau-dk-besar td {padding: 0.12rem 0.6rem; font-size: 18px !important;}
 .pantau-dk td.n {white-space: nowrap;}
 .pantau-dk-ringkas-besar, .pantau-dk-ringkas-besar b {font-size: 1.2rem; line-height: 1.4;}
