@@ -153,12 +153,31 @@ def jalankan(con: duckdb.DuckDBPyConnection, nama: str, **params) -> pd.DataFram
         cur.close()
 
 
+_UKURAN_MEMORI = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+def batasi_memori(con: duckdb.DuckDBPyConnection, batas: str | None) -> None:
+    """``SET memory_limit`` (misalnya "4GB") bila diberikan; DuckDB bawaannya memakai sampai 80% RAM, yang di
+    server bersama terlalu rakus. Nilai tak sah ditolak dengan pesan Indonesia."""
+    if not batas:
+        return
+    batas = batas.strip()
+    if not _UKURAN_MEMORI.fullmatch(batas):
+        raise KesalahanBasisData(f"Batas memori DuckDB '{batas}' tidak sah; tulis misalnya 2GB atau 512MB.")
+    con.execute(f"SET memory_limit = '{batas}'")  # sudah diperiksa bentuknya; SET tidak menerima parameter
+
+
 class BasisData:
     """Satu koneksi per berkas untuk satu proses; aman dipakai banyak thread lewat cursor."""
 
-    def __init__(self, path: str | Path, baca_saja: bool = False):
+    def __init__(self, path: str | Path, baca_saja: bool = False, memori: str | None = None):
         self.path = Path(path)
         self.con = buka(self.path, baca_saja=baca_saja)
+        try:
+            batasi_memori(self.con, memori)
+        except KesalahanBasisData:
+            self.con.close()
+            raise
         #: satu penulis sekaligus di proses ini (impor, catatan); pembaca tidak perlu kunci
         self.kunci_tulis = threading.Lock()
 

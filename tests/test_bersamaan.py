@@ -143,3 +143,19 @@ def test_impor_cli_ditolak_selagi_dasbor_memegang_berkas(db_demo, tmp_path):
     finally:
         pemegang.kill()
         pemegang.wait()
+
+
+def test_batas_memori_duckdb(tmp_path):
+    """PANTAU_MEMORI: bentuk sah dipasang sebagai memory_limit, bentuk lain ditolak dengan pesan Indonesia."""
+    import pytest
+
+    from pantau.db import BasisData, KesalahanBasisData
+
+    bd = BasisData(tmp_path / "m.duckdb", memori="512MB")
+    try:
+        batas = bd.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert batas.replace(" ", "") in ("488.2MiB", "512.0MB", "488.2MB"), batas
+    finally:
+        bd.tutup()
+    with pytest.raises(KesalahanBasisData, match="tidak sah"):
+        BasisData(tmp_path / "n.duckdb", memori="512MB'; DROP TABLE x; --")

@@ -21,7 +21,8 @@ def _basis_data(path: str) -> BasisData:
         from pantau.demo import bangun_demo
 
         bangun_demo(path, laporan=lambda *_: None)
-    bd = BasisData(path)
+    # PANTAU_MEMORI (misalnya 4GB): batas memori DuckDB proses dasbor (bawaan DuckDB: 80% RAM)
+    bd = BasisData(path, memori=os.environ.get("PANTAU_MEMORI"))
     pasang_skema(bd.con)
     return bd
 
