@@ -165,3 +165,40 @@ def test_analis_menyepakati_dan_melihatnya_ditandai(server, halaman, sasaran, uk
     exp.locator(f".st-key-dk-sepakat-{sasaran['id']}").scroll_into_view_if_needed()
     tangkap_layar(halaman, f"desk-dukungan-disepakati-{ukuran}")
     _periksa_tabel(halaman, ukuran)
+
+
+def test_analis_menambah_kode_yang_diketik_dan_langsung_menyepakati(server, halaman):
+    """Kode yang tidak ada di daftar nomenklatur (sub kegiatan provinsi, segmen ke-4 = 1) diketik langsung di
+    kotak pilihan, dengan nama, perangkat daerah dan pagu berformat rupiah; baris baru tampil disepakati."""
+    kode = "1.02.02.1.01.0099"
+    halaman.goto(server.url + URL)
+    halaman.wait_for_selector(GRAFIK, timeout=60_000)
+    tunggu_siap(halaman)
+    masuk(halaman, "demo.analis", "demo-analis-2026", di="stSidebar")
+    halaman.get_by_role("button", name="Keluar").wait_for(timeout=30_000)
+    tunggu_siap(halaman)
+    exp = _buka_daftar(halaman, 0)
+    form = exp.locator('[data-testid="stForm"]').first
+    form.scroll_into_view_if_needed()
+    kotak = form.get_by_role("combobox", name="Sub kegiatan")
+    kotak.click()
+    kotak.fill(kode)
+    halaman.keyboard.press("Enter")
+    halaman.wait_for_timeout(300)
+    form.get_by_role("textbox", name="Nama sub kegiatan").fill("Penyediaan Obat Program Provinsi (uji)")
+    form.get_by_role("textbox", name="Perangkat daerah").fill("Dinas Kesehatan")
+    form.get_by_role("textbox", name="Pagu (Rp)").fill("Rp 250.000.000")
+    form.get_by_text("Langsung tandai disepakati").click()
+    form.get_by_role("button", name="Tambah sub kegiatan").click()
+    tunggu_rerun(halaman)
+    tanpa_galat(halaman)
+    halaman.wait_for_function(
+        f"() => [...document.querySelectorAll(\"[data-testid='dukungan-tabel'] tr\")]"
+        f".some(tr => tr.innerText.includes('{kode}'))", timeout=15_000)
+    exp = halaman.locator('[data-testid="stExpander"]').filter(has_text=JUDUL_EXPANDER).nth(0)
+    baris = exp.locator("[data-testid='dukungan-tabel'] tr").filter(has_text=kode)
+    teks = baris.inner_text()
+    assert "Penyediaan Obat Program Provinsi (uji)" in teks and "Rp 250 jt" in teks
+    assert "disepakati oleh demo.analis" in teks
+    baris.scroll_into_view_if_needed()
+    tangkap_layar(halaman, "desk-dukungan-tambah-1920x1080")
