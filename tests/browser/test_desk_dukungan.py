@@ -44,6 +44,16 @@ def sasaran(db_demo):
             "kode": x["sub_kegiatan_kode"], "jumlah_indikator": len(urutan)}
 
 
+def _masuk_analis(server, page) -> None:
+    """Buka Desk Urusan (62, 1.02, 2026) dan masuk sebagai analis lewat panel samping."""
+    page.goto(server.url + URL)
+    page.wait_for_selector(GRAFIK, timeout=60_000)
+    tunggu_siap(page)
+    masuk(page, "demo.analis", "demo-analis-2026", di="stSidebar")
+    page.get_by_role("button", name="Keluar").wait_for(timeout=30_000)
+    tunggu_siap(page)
+
+
 def _buka_daftar(page, ke: int = 0):
     exp = page.locator('[data-testid="stExpander"]').filter(has_text=JUDUL_EXPANDER).nth(ke)
     exp.locator("summary").click()
@@ -117,12 +127,7 @@ def test_presentasi_1280x720_ringkasan_dukungan(server, halaman):
 @pytest.mark.parametrize("ukuran", ["1920x1080", "1280x720"])
 def test_analis_menyepakati_dan_melihatnya_ditandai(server, halaman, sasaran, ukuran):
     halaman.set_viewport_size(UKURAN[ukuran])
-    halaman.goto(server.url + URL)
-    halaman.wait_for_selector(GRAFIK, timeout=60_000)
-    tunggu_siap(halaman)
-    masuk(halaman, "demo.analis", "demo-analis-2026", di="stSidebar")
-    halaman.get_by_role("button", name="Keluar").wait_for(timeout=30_000)
-    tunggu_siap(halaman)
+    _masuk_analis(server, halaman)
     tanpa_galat(halaman)
     exp = _buka_daftar(halaman, sasaran["ke"])
     baris = exp.locator(f"tr[data-dukungan-id='{sasaran['id']}']")
@@ -171,12 +176,7 @@ def test_analis_menambah_kode_yang_diketik_dan_langsung_menyepakati(server, hala
     """Kode yang tidak ada di daftar nomenklatur (sub kegiatan provinsi, segmen ke-4 = 1) diketik langsung di
     kotak pilihan, dengan nama, perangkat daerah dan pagu berformat rupiah; baris baru tampil disepakati."""
     kode = "1.02.02.1.01.0099"
-    halaman.goto(server.url + URL)
-    halaman.wait_for_selector(GRAFIK, timeout=60_000)
-    tunggu_siap(halaman)
-    masuk(halaman, "demo.analis", "demo-analis-2026", di="stSidebar")
-    halaman.get_by_role("button", name="Keluar").wait_for(timeout=30_000)
-    tunggu_siap(halaman)
+    _masuk_analis(server, halaman)
     exp = _buka_daftar(halaman, 0)
     form = exp.locator('[data-testid="stForm"]').first
     form.scroll_into_view_if_needed()
