@@ -127,7 +127,7 @@ def _impor(a) -> int:
             rencana = siapkan_impor(con, a.berkas)
             peringatan = rencana.peringatan
             print(f"Berkas lolos pemeriksaan: {len(rencana.indikator)} indikator, {len(rencana.target)} target, "
-                  f"{len(rencana.realisasi)} realisasi. Tidak ada yang ditulis.")
+                  f"{len(rencana.realisasi)} realisasi, {len(rencana.dukungan)} dukungan. Tidak ada yang ditulis.")
         else:
             hasil = impor_berkas(con, a.berkas, oleh=a.oleh or getpass.getuser(), cadangan=True)
             peringatan = hasil.peringatan
@@ -153,7 +153,7 @@ def _info(a) -> int:
     try:
         for k, v in con.execute("SELECT kunci, nilai FROM meta ORDER BY kunci").fetchall():
             print(f"{k}: {v}")
-        for t in ("daerah", "periode", "indikator", "target", "realisasi", "riwayat", "impor"):
+        for t in ("daerah", "periode", "indikator", "target", "realisasi", "dukungan", "riwayat", "impor"):
             print(f"{t}: {con.execute(f'SELECT count(*) FROM {t}').fetchone()[0]} baris")
     finally:
         con.close()
