@@ -27,6 +27,20 @@ def spesifikasi(at: AppTest, urutan: int) -> dict:
     return urai(json.loads(at.get("plotly_chart")[urutan].proto.spec))
 
 
+def jalankan_halaman(halaman: str | None = None, **params) -> AppTest:
+    """Jalankan ``halaman`` seperti dibuka lewat tautan dalam: server dimulai dari dashboard.py, lalu halaman dan
+    parameter URL (basis data dari ``PANTAU_DB``). Gagal bila halaman melempar pengecualian."""
+    from pantau.db import ROOT
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    if halaman:
+        at.switch_page(halaman)
+    at.query_params.update({k: str(v) for k, v in params.items()})
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def sandi_demo(nama: str) -> str:
     from pantau.demo import AKUN_DEMO
 

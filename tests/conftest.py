@@ -54,19 +54,7 @@ def db_salinan(db_demo, tmp_path):
 def app(db_demo, monkeypatch):
     """Pembuat AppTest: ``app("pages/1_Indikator.py", daerah="65.01", tahun=2024)`` menjalankan halaman itu
     seperti dibuka lewat tautan dalam (server dimulai dari dashboard.py, lalu halaman dan parameter URL)."""
-    from streamlit.testing.v1 import AppTest
-
-    from pantau.db import ROOT
+    from tests.bantuan_halaman import jalankan_halaman
 
     monkeypatch.setenv("PANTAU_DB", str(db_demo))
-
-    def buat(halaman: str | None = None, **params) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        if halaman:
-            at.switch_page(halaman)
-        at.query_params.update({k: str(v) for k, v in params.items()})
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-
-    return buat
+    return jalankan_halaman

@@ -19,7 +19,7 @@ from pantau.db import ROOT, buka
 from pantau.impor import ImporGagal, impor_berkas
 from pantau.impor.batal import batalkan_impor
 from tests.bantuan import isi_db, tulis_csv
-from tests.bantuan_halaman import masuk, sandi_demo
+from tests.bantuan_halaman import jalankan_halaman, masuk, sandi_demo
 
 PIMPINAN = Pengguna("demo.pimpinan", "Kepala Bappeda (demo)", "pimpinan")
 ANALIS = Pengguna("demo.analis", "Analis Bappeda (demo)", "analis")
@@ -320,13 +320,7 @@ def db_tertutup(db, monkeypatch):
 
 
 def _buka(halaman=None, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    if halaman:
-        at.switch_page(halaman)
-    at.query_params.update({"provinsi": "65", "daerah": "65.01", "tahun": "2024", **params})
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return jalankan_halaman(halaman, **{"provinsi": "65", "daerah": "65.01", "tahun": "2024", **params})
 
 
 def test_tautan_dalam_meminta_masuk_bila_membaca_perlu_masuk(db_tertutup):

@@ -18,7 +18,7 @@ import time
 import openpyxl
 import pytest
 
-from pantau.db import QUERIES_DIR, ROOT, BasisData, jalankan, parameter_kueri, teks_kueri
+from pantau.db import QUERIES_DIR, ROOT, BasisData, parameter_kueri, teks_kueri
 from pantau.impor import impor_berkas
 
 PUTARAN = 6

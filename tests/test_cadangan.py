@@ -2,7 +2,6 @@
 dari riwayat."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time

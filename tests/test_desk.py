@@ -12,7 +12,7 @@ import pytest
 from pantau import desk
 from pantau.db import BasisData, buka
 from tests.bantuan import ANGGOTA_DESK
-from tests.bantuan_halaman import masuk, spesifikasi
+from tests.bantuan_halaman import jalankan_halaman, masuk, spesifikasi
 
 HALAMAN = "pages/5_Desk_Urusan.py"
 
@@ -20,21 +20,8 @@ HALAMAN = "pages/5_Desk_Urusan.py"
 @pytest.fixture
 def app_tulis(db_salinan, monkeypatch):
     """Seperti fixture ``app``, tetapi pada salinan basis data (halaman ini menulis catatan)."""
-    from streamlit.testing.v1 import AppTest
-
-    from pantau.db import ROOT
-
     monkeypatch.setenv("PANTAU_DB", str(db_salinan))
-
-    def buat(**params):
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        at.switch_page(HALAMAN)
-        at.query_params.update({k: str(v) for k, v in params.items()})
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-
-    return buat
+    return lambda **params: jalankan_halaman(HALAMAN, **params)
 
 
 # -- angka halaman = SQL yang ditulis ulang di sini ----------------------------------------------------

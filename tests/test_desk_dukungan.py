@@ -13,7 +13,7 @@ from pantau import dukungan as dk
 from pantau.akun import Pengguna, TidakBerizin
 from pantau.db import BasisData, buka, jalankan
 from tests.bantuan import ANGGOTA_DESK
-from tests.bantuan_halaman import masuk
+from tests.bantuan_halaman import jalankan_halaman, masuk
 
 HALAMAN = "pages/5_Desk_Urusan.py"
 Q = dict(provinsi="62", daerah="62", tahun=2026, urusan="1.02")
@@ -37,22 +37,13 @@ def _tutup_basis_data_halaman() -> None:
 def app_tulis(db_salinan, monkeypatch):
     """AppTest pada salinan basis data; setiap panggilan = sesi peramban baru. ``app_tulis(mulai_ulang=True)``
     menutup koneksi halaman lebih dulu, sehingga halaman membuka BasisData baru pada berkas yang sama."""
-    from streamlit.testing.v1 import AppTest
-
-    from pantau.db import ROOT
-
     monkeypatch.setenv("PANTAU_DB", str(db_salinan))
     _tutup_basis_data_halaman()
 
     def buat(mulai_ulang: bool = False, **params):
         if mulai_ulang:
             _tutup_basis_data_halaman()
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        at.switch_page(HALAMAN)
-        at.query_params.update({k: str(v) for k, v in {**Q, **params}.items()})
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
+        return jalankan_halaman(HALAMAN, **{**Q, **params})
 
     yield buat
     _tutup_basis_data_halaman()

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from pantau.db import ROOT, buka
 from pantau.impor import impor_berkas
 from tests.bantuan import isi_db
-from tests.bantuan_halaman import masuk
+from tests.bantuan_halaman import jalankan_halaman, masuk
 from tests.korpus_buruk import buat_korpus as korpus
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -24,12 +24,7 @@ def db_salinan(db_salinan, monkeypatch):
 
 
 def halaman(**params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.switch_page("pages/3_Impor.py")
-    at.query_params.update({"provinsi": "65", "daerah": "65.01", **params})
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return jalankan_halaman("pages/3_Impor.py", **{"provinsi": "65", "daerah": "65.01", **params})
 
 
 def berkas_realisasi(rows) -> bytes:
@@ -215,11 +210,7 @@ def test_cli_templat_daerah_tidak_dikenal(db_salinan, tmp_path):
 # -- halaman Kualitas data ---------------------------------------------------------------------------
 
 def test_halaman_kualitas_data(db_salinan):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.switch_page("pages/4_Kualitas_Data.py")
-    at.query_params.update({"provinsi": "65", "daerah": "65.01"})
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = jalankan_halaman("pages/4_Kualitas_Data.py", provinsi="65", daerah="65.01")
     assert any("Kualitas data" in t.value for t in at.title)
     metrik = {m.label: m.value for m in at.metric}
     assert {"Indikator", "Belum lapor", "Ada angka sementara", "Angka usang"} <= metrik.keys()

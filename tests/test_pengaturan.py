@@ -7,10 +7,10 @@ from streamlit.testing.v1 import AppTest
 
 from pantau import akun
 from pantau.akun import KesalahanAkun, Pengguna
-from pantau.db import ROOT, buka, jalankan
+from pantau.db import buka, jalankan
 from pantau.impor import impor_berkas
 from tests.bantuan import satu_baris, tulis_csv
-from tests.bantuan_halaman import masuk
+from tests.bantuan_halaman import jalankan_halaman, masuk
 
 HALAMAN = "pages/8_Pengaturan.py"
 
@@ -23,12 +23,7 @@ def db(db_salinan, monkeypatch):
 
 
 def buka_halaman() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    at.switch_page(HALAMAN)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return jalankan_halaman(HALAMAN)
 
 
 def test_tanpa_masuk_diminta_masuk(db):
