@@ -119,6 +119,24 @@ def tangkap_layar(page, nama: str) -> Path:
     return path
 
 
+def tangkap_dua_ukuran(page, awalan: str) -> None:
+    """Tangkapan layar di setiap ukuran UKURAN (1920x1080, 1280x720): ``<awalan>-<ukuran>.png``."""
+    for ukuran, vp in UKURAN.items():
+        page.set_viewport_size(vp)
+        page.wait_for_timeout(600)
+        tangkap_layar(page, f"{awalan}-{ukuran}")
+
+
+def buka_sampai_grafik(page, url: str, nama_waktu: str) -> None:
+    """Buka ``url``, tunggu grafik Plotly pertama tergambar, catat waktunya sebagai ``nama_waktu``, lalu tunggu
+    halaman selesai dijalankan."""
+    mulai = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    catat_waktu(nama_waktu, time.perf_counter() - mulai)
+    tunggu_siap(page)
+
+
 def tanpa_galat(page) -> None:
     """Tidak ada pengecualian Streamlit maupun galat JavaScript di halaman."""
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator(

@@ -5,8 +5,8 @@ import io
 import re
 import time
 
-from tests.browser.conftest import (UKURAN, catat_waktu, hanya_lokal, tangkap_layar, tanpa_galat, tunggu_rerun,
-                                    tunggu_siap)
+from tests.browser.conftest import (UKURAN, buka_sampai_grafik, catat_waktu, hanya_lokal, tangkap_layar, tanpa_galat,
+                                    tunggu_rerun, tunggu_siap)
 
 GRAFIK = '[data-testid="stPlotlyChart"] .main-svg'
 URL = "/Desk_Urusan?provinsi=62&daerah=62&tahun=2024&urusan=1.02"
@@ -34,11 +34,8 @@ def posisi(page) -> str:
 
 def test_presentasi_1280x720_huruf_besar_dan_tidak_terpotong(server, halaman):
     halaman.set_viewport_size(UKURAN["1280x720"])
-    mulai = time.perf_counter()
-    halaman.goto(server.url + URL + "&presentasi=1&slide=1")
-    halaman.wait_for_selector(GRAFIK, timeout=60_000)
-    catat_waktu("desk_presentasi_dingin_grafik_pertama_detik", time.perf_counter() - mulai)
-    tunggu_siap(halaman)
+    buka_sampai_grafik(halaman, server.url + URL + "&presentasi=1&slide=1",
+                       "desk_presentasi_dingin_grafik_pertama_detik")
     halaman.wait_for_timeout(500)
     tanpa_galat(halaman)
     assert not halaman.locator('[data-testid="stSidebar"]').is_visible()

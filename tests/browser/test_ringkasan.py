@@ -4,42 +4,26 @@ from __future__ import annotations
 import re
 import time
 
-from tests.browser.conftest import (UKURAN, catat_waktu, hanya_lokal, pilih, tangkap_layar, tanpa_galat,
-                                    tunggu_rerun, tunggu_siap)
-
-GRAFIK = '[data-testid="stPlotlyChart"] .main-svg'
-
+from tests.browser.conftest import (buka_sampai_grafik, catat_waktu, hanya_lokal, pilih, tangkap_dua_ukuran,
+                                    tanpa_galat, tunggu_rerun, tunggu_siap)
 
 def test_dingin_grafik_pertama_dan_tangkapan_layar(server, halaman):
-    mulai = time.perf_counter()
-    halaman.goto(server.url + "/")
-    halaman.wait_for_selector(GRAFIK, timeout=60_000)
-    catat_waktu("ringkasan_dingin_grafik_pertama_detik", time.perf_counter() - mulai)
-    tunggu_siap(halaman)
+    buka_sampai_grafik(halaman, server.url + "/", "ringkasan_dingin_grafik_pertama_detik")
     judul = halaman.locator("h1").first.inner_text()
     assert re.search(r"· capaian 20\d\d$", judul), judul
     assert halaman.get_by_text("Indikator per predikat").is_visible()
     assert halaman.get_by_text("Paling perlu perhatian").is_visible()
     tanpa_galat(halaman)
-    for ukuran, vp in UKURAN.items():
-        halaman.set_viewport_size(vp)
-        halaman.wait_for_timeout(600)
-        tangkap_layar(halaman, f"ringkasan-provinsi-{ukuran}")
+    tangkap_dua_ukuran(halaman, "ringkasan-provinsi")
     hanya_lokal(halaman, server)
 
 
 def test_tautan_dalam_membuka_daerah_dan_tahun(server, halaman):
-    mulai = time.perf_counter()
-    halaman.goto(server.url + "/?provinsi=65&daerah=65.01&tahun=2024")
-    halaman.wait_for_selector(GRAFIK, timeout=60_000)
-    catat_waktu("ringkasan_hangat_grafik_pertama_detik", time.perf_counter() - mulai)
-    tunggu_siap(halaman)
+    buka_sampai_grafik(halaman, server.url + "/?provinsi=65&daerah=65.01&tahun=2024",
+                       "ringkasan_hangat_grafik_pertama_detik")
     assert halaman.locator("h1").first.inner_text() == "Kabupaten Bulungan · capaian 2024"
     tanpa_galat(halaman)
-    for ukuran, vp in UKURAN.items():
-        halaman.set_viewport_size(vp)
-        halaman.wait_for_timeout(600)
-        tangkap_layar(halaman, f"ringkasan-kabupaten-{ukuran}")
+    tangkap_dua_ukuran(halaman, "ringkasan-kabupaten")
 
 
 def test_ganti_daerah_mengubah_tampilan_dan_url(server, halaman):
