@@ -649,25 +649,20 @@ def _isi(con, p: dict, parameter: dict, laporan) -> tuple[int, int, int, int]:
         con.execute(_SQL_IND, {k: p[k] for k in ("seed", "n")})
         con.execute(_SQL_TGT, {k: p[k] for k in ("awal", "akhir")})
 
-        laporan("Membuat indikator...")
-        con.execute(_SQL_INDIKATOR, {"awal": p["awal"], "oleh": OLEH, "sumber_data": SUMBER_DATA})
-        n_indikator = con.execute("SELECT count(*) FROM indikator").fetchone()[0]
-        laporan(f"Membuat indikator... {_angka(n_indikator)} baris")
+        def buat(label: str, tabel: str, sql: str, params: dict) -> int:
+            """Satu langkah pembangunan: sisipkan, hitung barisnya, laporkan."""
+            laporan(f"Membuat {label}...")
+            con.execute(sql, params)
+            n = con.execute(f"SELECT count(*) FROM {tabel}").fetchone()[0]
+            laporan(f"Membuat {label}... {_angka(n)} baris")
+            return n
 
-        laporan("Membuat target...")
-        con.execute(_SQL_TARGET, {k: p[k] for k in ("awal", "oleh", "impor_id")})
-        n_target = con.execute("SELECT count(*) FROM target").fetchone()[0]
-        laporan(f"Membuat target... {_angka(n_target)} baris")
-
-        laporan("Membuat realisasi...")
-        con.execute(_SQL_REALISASI, {k: p[k] for k in ("akhir", "oleh", "impor_id")})
-        n_realisasi = con.execute("SELECT count(*) FROM realisasi").fetchone()[0]
-        laporan(f"Membuat realisasi... {_angka(n_realisasi)} baris")
-
-        laporan("Membuat dukungan sub kegiatan...")
-        con.execute(_SQL_DUKUNGAN, {k: p[k] for k in ("akhir", "oleh", "impor_id")})
-        n_dukungan = con.execute("SELECT count(*) FROM dukungan").fetchone()[0]
-        laporan(f"Membuat dukungan sub kegiatan... {_angka(n_dukungan)} baris")
+        n_indikator = buat("indikator", "indikator", _SQL_INDIKATOR,
+                           {"awal": p["awal"], "oleh": OLEH, "sumber_data": SUMBER_DATA})
+        n_target = buat("target", "target", _SQL_TARGET, {k: p[k] for k in ("awal", "oleh", "impor_id")})
+        n_realisasi = buat("realisasi", "realisasi", _SQL_REALISASI, {k: p[k] for k in ("akhir", "oleh", "impor_id")})
+        n_dukungan = buat("dukungan sub kegiatan", "dukungan", _SQL_DUKUNGAN,
+                          {k: p[k] for k in ("akhir", "oleh", "impor_id")})
 
         # id disisipkan eksplisit (deterministik); majukan sequence agar sisipan berikutnya tidak bentrok.
         # (id berurutan 1..N, jadi satu nextval per baris membawa sequence ke N.)
