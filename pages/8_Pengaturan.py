@@ -8,7 +8,6 @@ from pantau import cadangan
 from pantau.akun import KesalahanAkun, TidakBerizin, pengaturan_sah, ubah_pengaturan
 from pantau.format import format_waktu
 from pantau.impor.batal import GagalBatal, batalkan_impor
-from pantau.referensi import PENGATURAN
 from pantau.ui import data, masuk
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import kosong, tabel
@@ -89,8 +88,7 @@ if simpan and admin:
     baru = {"rumus_negatif": rumus, "baca_perlu_masuk": baca, "menit_sesi": str(int(menit)),
             "kuadran_batas_kinerja": f"{b_kinerja:g}", "kuadran_batas_serapan": f"{b_serapan:g}",
             "kuadran_batas_serapan_triwulan": ";".join(f"{x:g}" for x in b_tw)}
-    bawaan = {k: v for k, v, _ in PENGATURAN}
-    berubah = {k: v for k, v in baru.items() if str(nilai.get(k, bawaan.get(k))) != v}
+    berubah = {k: v for k, v in baru.items() if str(nilai.get(k)) != v}  # kunci bawaan selalu ada (pasang_skema)
     salah = [LABEL[k] for k, v in berubah.items() if not pengaturan_sah(k, v)]
     if salah:
         st.error("Tidak disimpan (tidak ada yang berubah): nilai tidak sah untuk " + ", ".join(salah)

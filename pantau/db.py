@@ -100,14 +100,9 @@ def pasang_skema(con: duckdb.DuckDBPyConnection) -> int:
         for f in berkas[sekarang:]:
             con.execute(f.read_text(encoding="utf-8"))
         con.execute((SQL_DIR / "aturan.sql").read_text(encoding="utf-8"))
-        if sekarang < 4 <= len(berkas) and sekarang > 0:
-            # basis data lama yang baru mendapat tabel nomenklatur (migrasi 004): isi dari data/referensi
-            from pantau.referensi import PENGATURAN, isi_nomenklatur
+        from pantau.referensi import isi_bawaan_skema
 
-            isi_nomenklatur(con)
-            for k, v, ket in PENGATURAN:
-                con.execute("INSERT INTO pengaturan VALUES ($k, $v, $ket) ON CONFLICT (kunci) DO NOTHING",
-                            {"k": k, "v": v, "ket": ket})
+        isi_bawaan_skema(con)  # nomenklatur dan pengaturan bawaan yang belum ada (basis data lama maupun baru)
         waktu = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
         meta = {
             "schema_version": str(len(berkas)),

@@ -51,6 +51,16 @@ def isi_nomenklatur(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
+def isi_bawaan_skema(con: duckdb.DuckDBPyConnection) -> None:
+    """Nomenklatur dan pengaturan bawaan yang belum ada (idempoten). Dipanggil ``pasang_skema`` setiap kali,
+    sehingga basis data lama mendapat tabel/kunci yang ditambahkan versi baru (mis. migrasi 004, batas kuadran
+    per triwulan) tanpa kasus khusus per versi; pengaturan yang sudah diubah admin tidak disentuh."""
+    isi_nomenklatur(con)
+    for kunci, nilai, ket in PENGATURAN:
+        con.execute("INSERT INTO pengaturan VALUES ($k, $v, $ket) ON CONFLICT (kunci) DO NOTHING",
+                    {"k": kunci, "v": nilai, "ket": ket})
+
+
 def isi_referensi(con: duckdb.DuckDBPyConnection) -> None:
     """Isi tabel rujukan bila masih kosong (idempoten)."""
     cur = con.cursor()
@@ -76,13 +86,8 @@ def isi_referensi(con: duckdb.DuckDBPyConnection) -> None:
         )
     if cur.execute("SELECT count(*) FROM skala_predikat").fetchone()[0] == 0:
         cur.executemany("INSERT INTO skala_predikat VALUES (?, ?, ?, ?, ?)", SKALA_PREDIKAT)
-    isi_nomenklatur(con)
-    for kunci, nilai, ket in PENGATURAN:
-        cur.execute(
-            "INSERT INTO pengaturan VALUES ($k, $v, $ket) ON CONFLICT (kunci) DO NOTHING",
-            {"k": kunci, "v": nilai, "ket": ket},
-        )
     cur.close()
+    isi_bawaan_skema(con)
 
 
 def siapkan(path, baca_perlu_masuk: bool = True) -> None:
