@@ -478,7 +478,7 @@ class _Pemeriksa:
             if ind and tahun is not None and not ind[0] <= tahun <= ind[1]:
                 self.salah(nama, no, "tahun", row.get("tahun"), f"tahun di luar periode RPJMD {ind[0]}-{ind[1]}")
             v = row.get("sub_kegiatan_kode")
-            sk = _kode_bertitik(v) if not isinstance(v, (int, float)) else _teks(v)
+            sk = _kode_bertitik(v)
             if sk is None:
                 self.salah(nama, no, "sub_kegiatan_kode", None,
                            "wajib diisi (kode sub kegiatan U.BB.PP.K.KK.SSSS, misalnya 1.02.02.2.01.0001)")
