@@ -18,10 +18,10 @@ import streamlit as st
 
 from pantau import dukungan as dk
 from pantau import dukungan_ringkas as dr
-from pantau import ekspor
 from pantau.akun import TidakBerizin
 from pantau.format import BULAN, kosong, rupiah, rupiah_ringkas
 from pantau.ui import data, masuk
+from pantau.ui.komponen import unduhan_tabel
 
 GAYA = """
 <style>
@@ -309,18 +309,9 @@ def daftar(*, provinsi: str, urusan: str, tahun: int, induk_id: int, induk_kode:
         _pesan(induk_id)
         if not d.empty:
             st.markdown(tabel_html(d), unsafe_allow_html=True)
-            nama = f"dukungan-{induk_kode}-{provinsi}-{tahun}"
-            tabel_df = tabel_unduh(d)
-            a, b, _ = st.columns([1, 1, 4])
-            a.download_button("Unduh CSV", data=ekspor.csv_bytes(tabel_df), file_name=f"{nama}.csv", mime="text/csv",
-                              key=f"dk-csv|{induk_id}", icon=":material/download:", type="tertiary", on_click="ignore")
-            b.download_button(
-                "Unduh Excel", key=f"dk-xlsx|{induk_id}", icon=":material/table:", type="tertiary", on_click="ignore",
-                data=lambda: ekspor.excel_bytes(tabel_df, judul=f"Dukungan sub kegiatan {induk_kode} {tahun}",
-                                                keterangan=keterangan,
-                                                format_angka={"Pagu (Rp)": "#,##0", "Realisasi anggaran (Rp)": "#,##0",
-                                                              "Serapan (%)": "#,##0.00"}),
-                file_name=f"{nama}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            unduhan_tabel(tabel_unduh(d), kunci=f"dk|{induk_id}", nama_berkas=f"dukungan-{induk_kode}-{provinsi}-{tahun}",
+                          judul=f"Dukungan sub kegiatan {induk_kode} {tahun}", keterangan=keterangan,
+                          desimal={"Pagu (Rp)": 0, "Realisasi anggaran (Rp)": 0, "Serapan (%)": 2})
         if akun is None or not (akun.boleh("dukungan_desk", akun.daerah_kode) if akun.daerah_kode
                                 else akun.boleh("dukungan_desk", provinsi)):
             st.caption(f":material/lock: {_alasan_baca_saja(akun)}")

@@ -57,7 +57,15 @@ def tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str, keteran
     # Kolom tautan hanya untuk layar; berkas unduhan berisi data saja.
     tautan = [k for k, c in (column_config or {}).items()
               if isinstance(c, dict) and (c.get("type_config") or {}).get("type") == "link"]
-    df = df.drop(columns=tautan)
+    unduhan_tabel(df.drop(columns=tautan), kunci=kunci, nama_berkas=nama_berkas, judul=judul, keterangan=keterangan,
+                  desimal=desimal)
+
+
+def unduhan_tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str, keterangan: dict[str, str],
+                  desimal: dict[str, int] | None = None) -> None:
+    """Tombol "Unduh CSV" dan "Unduh Excel" (berformat, lembar keterangan) untuk ``df``; juga untuk tabel yang
+    ditampilkan sendiri (HTML) oleh halaman."""
+    desimal = desimal or {}
     kiri, kanan, _ = st.columns([1, 1, 4])
     with kiri:
         st.download_button("Unduh CSV", data=ekspor.csv_bytes(df), file_name=f"{_slug(nama_berkas)}.csv",
