@@ -2,24 +2,30 @@
 import streamlit as st
 
 from pantau import grafik as g
-from pantau.format import format_angka, persen
+from pantau.format import ROMAWI, label_triwulan, persen
 from pantau.ui import data
 from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman
+from pantau.ui.perhatian import daftar_perhatian
 from pantau.ui.komponen import grafik, kosong, tautan_indikator
 
 ctx = mulai_halaman("Ringkasan")
 q = {"daerah": ctx.daerah, "periode_id": ctx.periode_id, "tahun": ctx.tahun}
 
-st.title(f"{ctx.daerah_nama} · capaian {ctx.tahun}")
+st.title(f"{ctx.daerah_nama} · capaian {ctx.label_tahun}")
+if ctx.tahun_belum_lengkap:
+    st.caption(f"Tahun {ctx.tahun} belum lengkap: realisasi s.d. {label_triwulan(ctx.triwulan_data)}. Indikator kumulatif "
+               f"dibanding target yang sebanding ({ctx.triwulan_data}/4 target setahun), indikator tingkat/rasio dengan "
+               "target setahun (angka terakhir = posisi saat ini).")
 rata = data.tanya("rata_capaian_daerah", **q).iloc[0]
 iku = data.tanya("iku_on_track", daerah=ctx.daerah, periode_id=ctx.periode_id).iloc[0]
 berisiko = data.tanya("indikator_berisiko", **q, batas=1000)
 
 k1, k2, k3, k4 = st.columns(4)
 k1.metric("Indikator berdata", f"{int(rata['jumlah_berdata'])} dari {int(rata['jumlah_indikator'])}",
-          help=f"Indikator kuantitatif RPJMD {ctx.periode_label} yang sudah punya target dan realisasi {ctx.tahun}")
-k2.metric("Rata-rata capaian", persen(rata["rata_capaian"], 1),
+          help=f"Indikator kuantitatif RPJMD {ctx.periode_label} yang sudah punya target dan realisasi {ctx.label_tahun}")
+k2.metric("Rata-rata capaian" + (f" s.d. TW {ROMAWI[ctx.triwulan_data]}" if ctx.tahun_belum_lengkap else ""),
+          persen(rata["rata_capaian"], 2),
           delta=(f"{rata['simbol']} {rata['predikat']}" if rata["predikat"] else None), delta_color="off", delta_arrow="off",
           help="Setiap indikator dibatasi 100% sebelum dirata-rata")
 if int(iku["jumlah_iku"]):
@@ -29,27 +35,26 @@ if int(iku["jumlah_iku"]):
 else:
     k3.metric("IKU on track", "–", help="Belum ada indikator yang ditandai IKU")
 k4.metric("Perlu perhatian", f"{len(berisiko)} indikator",
-          help="Capaian di bawah predikat Tinggi atau diproyeksikan meleset dari target akhir")
+          delta=f"{int((berisiko['kelompok'] == 1).sum())} di bawah Tinggi", delta_color="off", delta_arrow="off",
+          help="Capaian di bawah predikat Tinggi, atau diproyeksikan meleset dari target akhir; daftarnya di bawah")
 
 predikat = data.tanya("ringkasan_predikat", **q)
 urusan = data.tanya("capaian_urusan", **q)
-kiri, kanan = st.columns([1, 2.4], gap="medium")
+kiri, kanan = st.columns([1.15, 2.3], gap="medium")
 with kiri:
+    # Yang paling perlu ditindaklanjuti di atas, agar terlihat tanpa menggulir pada 1280x720.
+    st.subheader("Paling perlu perhatian")
+    if berisiko.empty:
+        kosong(f"Tidak ada indikator dengan capaian rendah atau yang diproyeksikan meleset pada {ctx.label_tahun}.")
+    else:
+        daftar_perhatian(ctx, berisiko)
+
     st.subheader("Indikator per predikat")
     if int(predikat["jumlah"].sum()) == 0:
         kosong("Daerah ini belum punya indikator pada periode ini.")
     else:
         grafik(g.predikat_batang(predikat, tinggi=230), kunci="predikat",
                nama_berkas=f"predikat-{ctx.daerah}-{ctx.tahun}")
-
-    st.subheader("Paling perlu perhatian")
-    if berisiko.empty:
-        kosong(f"Tidak ada indikator dengan capaian rendah atau yang diproyeksikan meleset pada {ctx.tahun}.")
-    for r in berisiko.head(5).itertuples():
-        capaian = "belum ada data" if r.capaian != r.capaian else f"{format_angka(r.capaian, 1)}%"
-        tanda = r.simbol if isinstance(r.simbol, str) else "○"
-        tautan_indikator(ctx, r.indikator_id, f"{tanda} {capaian} · {r.nama}{' (IKU)' if r.iku else ''}",
-                         bantuan=r.alasan)
 
     ubah = data.tanya("perubahan_triwulan", **q)
     if ubah.empty:
@@ -78,7 +83,9 @@ with kanan:
         grafik(g.capaian_urusan(urusan, skala, panas), kunci="urusan",
                nama_berkas=f"capaian-urusan-{ctx.daerah}-{ctx.tahun}")
         st.caption("Rata-rata capaian tahun ini; setiap indikator dibatasi 100% sebelum dirata-rata. "
-                   "Urusan terlemah di atas. Sel abu-abu bertanda – = belum ada data.")
+                   + ("Kolom pertama provinsi, lalu setiap kabupaten/kota; urusan terlemah provinsi di atas. "
+                      if ctx.is_provinsi else "Urusan terlemah di atas. ")
+                   + "Sel abu-abu bertanda – = belum ada data.")
     else:
         kosong(f"Belum ada realisasi untuk {ctx.tahun} di {ctx.daerah_nama}.")
 

@@ -24,11 +24,11 @@ indikator_id = st.selectbox("Indikator", pilihan, index=indeks_awal("indikator",
                             persist_state="session", placeholder="Pilih…")
 st.query_params["indikator"] = str(indikator_id)
 
-meta = data.tanya("indikator_detail", indikator_id=indikator_id).iloc[0].to_dict()
+meta = data.baris(data.tanya("indikator_detail", indikator_id=indikator_id))
 tahunan = data.tanya("indikator_tahunan", indikator_id=indikator_id)
 triwulan = data.tanya("indikator_triwulan", indikator_id=indikator_id)
 per_df = data.tanya("indikator_periode", indikator_id=indikator_id)
-periode = per_df.iloc[0].to_dict() if not per_df.empty else None
+periode = data.baris(per_df) or None
 satuan = meta["satuan"]
 teks = meta["polaritas"] == "teks"
 
@@ -37,7 +37,7 @@ st.caption(f"{meta['kode']} · {ctx.daerah_nama} · {meta['urusan']} · RPJMD {c
            + (" · IKU" if meta["iku"] else ""))
 
 ini = tahunan[tahunan["tahun"] == ctx.tahun]
-r = ini.iloc[0].to_dict() if not ini.empty else {}
+r = data.baris(ini)
 k1, k2, k3, k4 = st.columns(4)
 k1.metric(f"Target {ctx.tahun}", nilai_target(r.get("target"), r.get("target_min"), r.get("target_max"),
                                               r.get("target_teks")) + ("" if teks else f" {satuan}"),

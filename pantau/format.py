@@ -48,6 +48,11 @@ def periode_label(periode: str | None) -> str:
     return f"Triwulan {ROMAWI[int(periode[2])]}"
 
 
+def label_triwulan(k: int) -> str:
+    """3 -> 'Triwulan III'."""
+    return f"Triwulan {ROMAWI[int(k)]}"
+
+
 def sd_label(realisasi_sd: str | None) -> str:
     """Keterangan dasar angka tahunan: 'TAHUN' -> '', 'TW2' -> 's.d. Triwulan II'."""
     if not isinstance(realisasi_sd, str) or realisasi_sd == "TAHUN":
@@ -79,4 +84,4 @@ def nilai_realisasi(nilai=None, teks=None) -> str:
 
 
 __all__ = ["format_angka", "format_ringkas", "format_rentang", "persen", "rupiah", "rupiah_ringkas", "periode_label", "sd_label",
-           "format_waktu", "nilai_target", "nilai_realisasi", "RUMUS_NEGATIF", "BULAN", "kosong"]
+           "format_waktu", "label_triwulan", "nilai_target", "nilai_realisasi", "RUMUS_NEGATIF", "BULAN", "kosong"]

@@ -66,24 +66,21 @@ def _margin_kiri(label: list[str], ukuran_huruf: int) -> int:
 
 def capaian_urusan(urusan: pd.DataFrame, skala: pd.DataFrame, panas: pd.DataFrame | None = None,
                    *, tinggi: int | None = None, ukuran_huruf: int = 14) -> go.Figure:
-    """Capaian per urusan dalam satu gambar: batang rata-rata capaian daerah ini (tiap indikator dibatasi
-    100, garis 100%) dan, untuk provinsi, peta panas urusan x kabupaten/kota di sebelahnya pada baris yang
-    sama. Urusan terlemah di atas. Sel tanpa data abu-abu bertanda '–', tidak pernah tampak seperti nilai rendah.
+    """Capaian per urusan dalam satu gambar. Kabupaten/kota: batang rata-rata capaian (tiap indikator dibatasi
+    100, garis 100%). Provinsi: satu kisi urusan x daerah, kolom pertama provinsi itu sendiri, lalu setiap
+    kabupaten/kota; setiap sel berwarna predikat DAN bertuliskan angkanya. Urusan terlemah (menurut provinsi/daerah
+    ini) di atas. Sel tanpa data abu-abu bertanda '–', tidak pernah tampak seperti nilai rendah.
     """
-    from plotly.subplots import make_subplots
-
     u = urusan.sort_values(["rata_capaian", "urusan"], ascending=[True, True], na_position="last")
     urutan = list(u["urusan"])
-    if panas is not None:
-        lain = [x for x in dict.fromkeys(panas["urusan"]) if x not in urutan]
-        urutan += lain
+    if panas is not None and not panas.empty:
+        urutan += [x for x in dict.fromkeys(panas["urusan"]) if x not in urutan]
+        return _kisi_urusan(u, urutan, skala, panas, tinggi=tinggi, ukuran_huruf=ukuran_huruf)
     label = [_potong(x) for x in urutan]
     baris = dict(zip(urutan, label))
-    tinggi = tinggi or max(300, 19 * len(urutan) + (150 if panas is not None else 60))
-    ada_panas = panas is not None and not panas.empty
-    fig = make_subplots(rows=1, cols=2 if ada_panas else 1, shared_yaxes=True,
-                        column_widths=[0.3, 0.7] if ada_panas else None, horizontal_spacing=0.07)
-    teks = ["–" if kosong(v) else format_angka(v, 1) for v in u["rata_capaian"]]
+    tinggi = tinggi or max(300, 19 * len(urutan) + 60)
+    fig = go.Figure()
+    teks = ["–" if kosong(v) else format_angka(v, 2) for v in u["rata_capaian"]]
     fig.add_trace(go.Bar(
         x=u["rata_capaian"].fillna(0), y=[baris[x] for x in u["urusan"]], orientation="h",
         marker={"color": [w if isinstance(w, str) else WARNA_KOSONG for w in u["warna"]],
@@ -94,52 +91,78 @@ def capaian_urusan(urusan: pd.DataFrame, skala: pd.DataFrame, panas: pd.DataFram
         hovertemplate=("%{customdata[0]}<br>Rata-rata capaian: %{x:.2f}%<br>Predikat: %{customdata[1]}"
                        "<br>%{customdata[2]} dari %{customdata[3]} indikator berdata<extra></extra>"),
         showlegend=False,
-    ), row=1, col=1)
-    fig.add_vline(x=100, line={"color": "#8C8C8C", "dash": "dash", "width": 1.5}, layer="below", row=1, col=1)
-    fig.update_xaxes(range=[0, 128], tickvals=[0, 50, 100], ticksuffix="%", row=1, col=1)
-
-    if ada_panas:
-        skala = skala.sort_values("urutan")
-        n = len(skala)
-        warna_skala = []
-        for i, w in enumerate(skala["warna"]):
-            warna_skala += [[i / n, w], [(i + 1) / n, w]]
-        daerah = list(dict.fromkeys(panas["daerah"]))
-        p = panas.assign(y=panas["urusan"].map(baris))
-        z = p.pivot_table(index="y", columns="daerah", values="urutan_predikat", aggfunc="first",
-                          dropna=False).reindex(index=label, columns=daerah)
-        nilai = p.pivot_table(index="y", columns="daerah", values="rata_capaian", aggfunc="first",
-                              dropna=False).reindex(index=label, columns=daerah)
-        pred = p.pivot(index="y", columns="daerah", values="predikat").reindex(index=label, columns=daerah)
-        kosong_z = nilai.isna().astype(float).where(nilai.isna())
-        fig.add_trace(go.Heatmap(
-            z=kosong_z.values, x=daerah, y=label, colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
-            showscale=False, xgap=2, ygap=2, text=[["–" if not kosong(v) else "" for v in r] for r in kosong_z.values],
-            texttemplate="%{text}", hovertemplate="%{x} · %{y}<br>belum ada data<extra></extra>"), row=1, col=2)
-        # Angka di tiap sel (plotly mengecilkan huruf agar muat). Dua lapis dengan warna teks tetap:
-        # putih di atas dua warna tergelap skala, hitam di atas yang terang — terbaca di tema apa pun.
-        gelap = {int(skala["urutan"].min()), int(skala["urutan"].max())}
-        teks = [["" if kosong(v) else format_angka(v, 0) for v in r] for r in nilai.values]
-        info = [[f"{format_angka(v, 1)}% · {pr}" if not kosong(v) else "" for v, pr in zip(rv, rp)]
-                for rv, rp in zip(nilai.values, pred.values)]
-        for pakai_gelap in (False, True):
-            pilih = [[not kosong(u) and (int(u) in gelap) == pakai_gelap for u in r] for r in z.values]
-            fig.add_trace(go.Heatmap(
-                z=[[u if p else None for u, p in zip(r, pr)] for r, pr in zip(z.values, pilih)],
-                x=daerah, y=label, zmin=0.5, zmax=n + 0.5, colorscale=warna_skala, xgap=2, ygap=2,
-                text=[[t if p else "" for t, p in zip(r, pr)] for r, pr in zip(teks, pilih)], texttemplate="%{text}", textfont={"color": "#FFFFFF" if pakai_gelap else "#111111"},
-                customdata=info, hovertemplate="%{x} · %{y}<br>Rata-rata capaian: %{customdata}<extra></extra>",
-                showscale=not pakai_gelap,
-                colorbar={"tickvals": list(range(1, n + 1)), "ticktext": skala["predikat"].tolist(),
-                          "orientation": "h", "thickness": 12, "len": 0.7, "x": 1, "xanchor": "right",
-                          "y": -0.01, "yanchor": "top", "tickfont": {"size": ukuran_huruf - 2}},
-            ), row=1, col=2)
-        fig.update_xaxes(side="top", tickangle=-40, tickfont={"size": ukuran_huruf - 1}, row=1, col=2)
-        fig.update_xaxes(side="top", row=1, col=1)
+    ))
+    fig.add_vline(x=100, line={"color": "#8C8C8C", "dash": "dash", "width": 1.5}, layer="below")
+    fig.update_xaxes(range=[0, 128], tickvals=[0, 50, 100], ticksuffix="%", side="top")
     fig.update_yaxes(categoryorder="array", categoryarray=label[::-1], tickfont={"size": ukuran_huruf - 1})
     tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf)
-    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf - 1), "t": 95 if ada_panas else 30,
-                              "b": 45 if ada_panas else 10})
+    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf - 1), "t": 30, "b": 10})
+    return fig
+
+
+#: Nama kolom provinsi di kisi urusan x daerah (kolom pertama).
+KOLOM_PROVINSI = "Provinsi"
+
+
+def _kisi_urusan(u: pd.DataFrame, urutan: list[str], skala: pd.DataFrame, panas: pd.DataFrame,
+                 *, tinggi: int | None, ukuran_huruf: int) -> go.Figure:
+    """Kisi urusan x (provinsi, kabupaten/kota...) untuk ``capaian_urusan``. Tanpa batang terpisah, sehingga pada
+    1280x720 setiap kolom cukup lebar untuk nama daerahnya (tegak) dan angka selnya (>= 10 px)."""
+    label = [_potong(x, 24) for x in urutan]
+    baris = dict(zip(urutan, label))
+    skala = skala.sort_values("urutan")
+    n = len(skala)
+    warna_skala = []
+    for i, w in enumerate(skala["warna"]):
+        warna_skala += [[i / n, w], [(i + 1) / n, w]]
+    urutan_pred = dict(zip(skala["predikat"], skala["urutan"]))
+    prov = pd.DataFrame({"daerah": KOLOM_PROVINSI, "urusan": u["urusan"], "rata_capaian": u["rata_capaian"],
+                         "predikat": u["predikat"],
+                         "urutan_predikat": [urutan_pred.get(p) for p in u["predikat"]]})
+    p = pd.concat([prov, panas[["daerah", "urusan", "rata_capaian", "predikat", "urutan_predikat"]]],
+                  ignore_index=True)
+    daerah = [KOLOM_PROVINSI] + [d for d in dict.fromkeys(panas["daerah"]) if d != KOLOM_PROVINSI]
+    p = p.assign(y=p["urusan"].map(baris))
+    z = p.pivot_table(index="y", columns="daerah", values="urutan_predikat", aggfunc="first",
+                      dropna=False).reindex(index=label, columns=daerah)
+    nilai = p.pivot_table(index="y", columns="daerah", values="rata_capaian", aggfunc="first",
+                          dropna=False).reindex(index=label, columns=daerah)
+    pred = p.pivot_table(index="y", columns="daerah", values="predikat", aggfunc="first",
+                         dropna=False).reindex(index=label, columns=daerah)
+    fig = go.Figure()
+    kosong_z = nilai.isna().astype(float).where(nilai.isna())
+    fig.add_trace(go.Heatmap(
+        z=kosong_z.values, x=daerah, y=label, colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
+        showscale=False, xgap=1, ygap=2, text=[["–" if not kosong(v) else "" for v in r] for r in kosong_z.values],
+        texttemplate="%{text}", hovertemplate="%{x} · %{y}<br>belum ada data<extra></extra>"))
+    # Angka di tiap sel, dua lapis dengan warna teks tetap: putih di atas dua warna tergelap skala, hitam di atas
+    # yang terang — terbaca di tema apa pun.
+    gelap = {int(skala["urutan"].min()), int(skala["urutan"].max())}
+    teks = [["" if kosong(v) else format_angka(v, 0) for v in r] for r in nilai.values]
+    info = [[f"{format_angka(v, 2)}% · {pr}" if not kosong(v) else "" for v, pr in zip(rv, rp)]
+            for rv, rp in zip(nilai.values, pred.values)]
+    ukuran_sel = ukuran_huruf - 3 if len(daerah) <= 11 else ukuran_huruf - 4
+    for pakai_gelap in (False, True):
+        pilih = [[not kosong(v) and (int(v) in gelap) == pakai_gelap for v in r] for r in z.values]
+        fig.add_trace(go.Heatmap(
+            z=[[v if q else None for v, q in zip(r, pr)] for r, pr in zip(z.values, pilih)],
+            x=daerah, y=label, zmin=0.5, zmax=n + 0.5, colorscale=warna_skala, xgap=1, ygap=2,
+            text=[[t if q else "" for t, q in zip(r, pr)] for r, pr in zip(teks, pilih)], texttemplate="%{text}",
+            textfont={"color": "#FFFFFF" if pakai_gelap else "#111111", "size": ukuran_sel},
+            customdata=info, hovertemplate="%{x} · %{y}<br>Rata-rata capaian: %{customdata}<extra></extra>",
+            showscale=not pakai_gelap,
+            colorbar={"tickvals": list(range(1, n + 1)), "ticktext": skala["predikat"].tolist(),
+                      "orientation": "h", "thickness": 12, "len": 0.7, "x": 1, "xanchor": "right",
+                      "y": -0.01, "yanchor": "top", "tickfont": {"size": ukuran_huruf - 2}},
+        ))
+    # Garis pemisah kolom provinsi dari kabupaten/kota.
+    fig.add_vline(x=0.5, line={"color": "#333333", "width": 2})
+    # Tegak: semua nama daerah tertulis (miring membuat plotly menyembunyikan separuhnya pada layar 1280).
+    fig.update_xaxes(side="top", tickangle=-90, tickfont={"size": ukuran_huruf - 2})
+    fig.update_yaxes(categoryorder="array", categoryarray=label[::-1], tickfont={"size": ukuran_huruf - 1})
+    tata_letak(fig, tinggi=tinggi or max(300, 19 * len(urutan) + 165), ukuran_huruf=ukuran_huruf)
+    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf - 1), "t": _margin_kiri(daerah, ukuran_huruf - 2) + 8,
+                              "b": 45})
     return fig
 
 

@@ -1,5 +1,6 @@
 -- Pertanyaan: berapa rata-rata capaian tiap urusan sebuah daerah di suatu tahun?
---             (setiap indikator dibatasi 100 dulu sebelum dirata-rata; yang belum ada data tidak dihitung)
+--             (setiap indikator dibatasi 100 dulu sebelum dirata-rata; yang belum ada data tidak dihitung;
+--             tahun belum lengkap: capaian_sd, lihat docs/ATURAN.md)
 -- Parameter: $daerah (VARCHAR), $periode_id (INTEGER), $tahun (INTEGER)
 -- Kolom: urusan_kode, urusan, rata_capaian, jumlah_indikator, jumlah_berdata, predikat, warna, simbol
 WITH ind AS (
@@ -7,7 +8,7 @@ WITH ind AS (
     WHERE daerah_kode = $daerah AND periode_id = $periode_id AND polaritas <> 'teks'
 ),
 tahunan AS (
-    SELECT indikator_id, capaian FROM capaian_tahunan
+    SELECT indikator_id, capaian_sd AS capaian FROM capaian_tahunan
     WHERE daerah_kode = $daerah AND periode_id = $periode_id AND tahun = $tahun
 ),
 rata AS (

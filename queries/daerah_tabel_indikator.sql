@@ -7,8 +7,9 @@
 --            $saring_cari (VARCHAR: bagian nama atau kode indikator, tanpa membedakan huruf besar; '' = semua)
 -- Kolom: indikator_id, urusan_kode, urusan, indikator_kode, nama, iku, satuan, polaritas,
 --        kondisi_awal, kondisi_awal_teks, target, target_min, target_max, target_teks, dokumen_target,
---        realisasi, realisasi_teks, realisasi_sd, status, sumber, capaian, predikat, urutan_predikat,
---        capaian_periode, on_track
+--        realisasi, realisasi_teks, realisasi_sd, triwulan_sd, agregasi, status, sumber, capaian, predikat,
+--        urutan_predikat, capaian_periode, on_track
+--        (capaian/predikat: yang sebanding, capaian_sd/predikat_sd di capaian_tahunan; lihat docs/ATURAN.md)
 WITH ind AS (
     SELECT i.*, coalesce(i.urusan_kode, 'lintas') AS urusan_pilih
     FROM indikator i
@@ -29,19 +30,19 @@ gabung AS (
         ind.kondisi_awal, ind.kondisi_awal_teks,
         th.target, th.target_min, th.target_max, th.target_teks, th.dokumen_target,
         th.realisasi, th.realisasi_teks, th.realisasi_sd, th.status, th.sumber,
-        th.capaian, th.predikat,
+        th.capaian_sd AS capaian, th.predikat_sd AS predikat, th.triwulan_sd, th.agregasi,
         CASE WHEN ind.polaritas = 'teks' THEN -1 ELSE coalesce(s.urutan, 0) END AS urutan_predikat,
         pr.capaian_periode, pr.on_track
     FROM ind
     LEFT JOIN th ON th.indikator_id = ind.id
     LEFT JOIN pr ON pr.indikator_id = ind.id
     LEFT JOIN urusan u ON u.kode = ind.urusan_kode
-    LEFT JOIN skala_predikat s ON s.predikat = th.predikat
+    LEFT JOIN skala_predikat s ON s.predikat = th.predikat_sd
 )
 SELECT indikator_id, urusan_kode, urusan, indikator_kode, nama, iku, satuan, polaritas,
        kondisi_awal, kondisi_awal_teks, target, target_min, target_max, target_teks, dokumen_target,
-       realisasi, realisasi_teks, realisasi_sd, status, sumber, capaian, predikat, urutan_predikat,
-       capaian_periode, on_track
+       realisasi, realisasi_teks, realisasi_sd, triwulan_sd, agregasi, status, sumber, capaian, predikat,
+       urutan_predikat, capaian_periode, on_track
 FROM gabung
 WHERE (len($saring_urusan::VARCHAR[]) = 0 OR list_contains($saring_urusan::VARCHAR[], urusan_pilih))
   AND (len($saring_predikat::INTEGER[]) = 0 OR list_contains($saring_predikat::INTEGER[], urutan_predikat))

@@ -22,7 +22,7 @@ baris AS (
         pr.periode_id, ps.indikator_id, ps.indikator_kode, ps.daerah_kode,
         nama_pendek(d.nama, d.jenis) AS daerah, d.jenis,
         c.target, c.target_min, c.target_max, c.target_teks, c.dokumen_target, c.realisasi, c.realisasi_teks,
-        c.realisasi_sd, c.status, c.sumber, c.capaian, c.predikat
+        c.realisasi_sd, c.status, c.sumber, c.capaian_sd AS capaian, c.predikat_sd AS predikat
     FROM pasangan ps
     JOIN prov pr ON pr.id = ps.induk_id
     JOIN daerah d ON d.kode = ps.daerah_kode

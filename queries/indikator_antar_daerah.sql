@@ -21,7 +21,7 @@ tahun_itu AS (
 )
 SELECT s.id AS indikator_id, s.daerah_kode, nama_pendek(s.nama, s.jenis) AS daerah, s.jenis,
        c.target, c.target_min, c.target_max, c.realisasi, c.realisasi_teks, c.realisasi_sd, c.status,
-       c.capaian, c.predikat, s.id = $indikator_id AS sendiri
+       c.capaian_sd AS capaian, c.predikat_sd AS predikat, s.id = $indikator_id AS sendiri
 FROM sebanding s
 LEFT JOIN tahun_itu c ON c.indikator_id = s.id
-ORDER BY s.jenis <> 'provinsi', c.capaian DESC NULLS LAST, s.daerah_kode
+ORDER BY s.jenis <> 'provinsi', c.capaian_sd DESC NULLS LAST, s.daerah_kode

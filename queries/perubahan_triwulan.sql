@@ -4,7 +4,9 @@
 -- Kolom: triwulan, indikator_id, indikator_kode, nama, capaian_sebelum, capaian_sekarang,
 --        predikat_sebelum, predikat_sekarang, simbol_sekarang, arah
 WITH tw AS (
-    SELECT c.*
+    -- capaian s.d. triwulan dibanding target yang sebanding (capaian_sd), agar indikator kumulatif tidak "naik"
+    -- hanya karena jumlahnya bertambah setiap triwulan
+    SELECT c.* EXCLUDE (capaian, predikat), c.capaian_sd AS capaian, c.predikat_sd AS predikat
     FROM capaian_triwulan c
     JOIN indikator i ON i.id = c.indikator_id
     WHERE c.daerah_kode = $daerah AND i.periode_id = $periode_id AND c.tahun = $tahun

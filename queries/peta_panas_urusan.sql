@@ -18,7 +18,7 @@ ind AS (
       AND $tahun BETWEEN p.tahun_awal AND p.tahun_akhir
 ),
 tahunan AS (
-    SELECT indikator_id, capaian FROM capaian_tahunan
+    SELECT indikator_id, capaian_sd AS capaian FROM capaian_tahunan
     WHERE dalam_provinsi(daerah_kode, $provinsi) AND tahun = $tahun
 ),
 sel AS (

@@ -6,7 +6,7 @@ WITH ind AS (
     SELECT id, polaritas FROM indikator WHERE daerah_kode = $daerah AND periode_id = $periode_id
 ),
 tahunan AS (
-    SELECT indikator_id, predikat
+    SELECT indikator_id, predikat_sd AS predikat
     FROM capaian_tahunan
     WHERE daerah_kode = $daerah AND periode_id = $periode_id AND tahun = $tahun
 ),

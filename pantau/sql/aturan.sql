@@ -55,6 +55,13 @@ CREATE OR REPLACE MACRO capaian(polaritas, t, t_min, t_max, r, rumus_negatif) AS
 CREATE OR REPLACE MACRO triwulan_ke(periode) AS
     CASE periode WHEN 'TAHUN' THEN 4 ELSE CAST(substr(periode, 3, 1) AS INTEGER) END;
 
+-- faktor_sd: bagian target setahun yang sebanding dengan realisasi s.d. triwulan ke-k (docs/ATURAN.md, "Tahun
+-- yang belum lengkap"). 'kumulatif' (arus, dijumlah antar triwulan): k/4, target proporsional; 'akhir' (tingkat,
+-- rasio): 1, angka terakhir adalah posisi saat itu dan dibandingkan dengan target setahun. Setahun penuh (k = 4,
+-- atau angka TAHUN) selalu 1, jadi capaian_sd = capaian.
+CREATE OR REPLACE MACRO faktor_sd(agregasi, k) AS
+    CASE WHEN agregasi = 'kumulatif' AND k BETWEEN 1 AND 3 THEN k / 4.0 ELSE 1.0 END;
+
 -- Rumus negatif yang berlaku di basis data ini (pengaturan 'rumus_negatif').
 CREATE OR REPLACE VIEW pengaturan_aktif AS
 SELECT
@@ -186,13 +193,30 @@ WITH dasar AS (
         t.target_rkpd, t.target_rkpd_min, t.target_rkpd_max,
         t.realisasi, t.realisasi_teks, t.realisasi_sd, t.status, t.sumber,
         capaian(t.polaritas, t.target, t.target_min, t.target_max, t.realisasi, a.rumus_negatif) AS capaian,
-        a.rumus_negatif
+        a.rumus_negatif,
+        CASE WHEN t.realisasi_sd IS NOT NULL THEN triwulan_ke(t.realisasi_sd) END AS triwulan_sd,
+        faktor_sd(t.agregasi, triwulan_ke(t.realisasi_sd)) AS faktor_sd
     FROM tahunan t
     CROSS JOIN pengaturan_aktif a
+),
+sebanding AS (
+    SELECT d.*,
+        d.triwulan_sd = 4 AS lengkap,
+        d.target * d.faktor_sd AS target_sd,
+        d.target_min * d.faktor_sd AS target_sd_min,
+        d.target_max * d.faktor_sd AS target_sd_max,
+        capaian(d.polaritas, d.target * d.faktor_sd, d.target_min * d.faktor_sd, d.target_max * d.faktor_sd,
+                d.realisasi, d.rumus_negatif) AS capaian_sd
+    FROM dasar d
+),
+berpredikat AS (
+    SELECT d.*, s.predikat
+    FROM sebanding d
+    ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah
 )
-SELECT d.*, s.predikat
-FROM dasar d
-ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah;
+SELECT d.* EXCLUDE (faktor_sd), s.predikat AS predikat_sd
+FROM berpredikat d
+ASOF LEFT JOIN skala_predikat s ON d.capaian_sd >= s.batas_bawah;
 
 -- ---------------------------------------------------------------------------
 -- realisasi_rpjmd: realisasi RPJMD s.d. akhir setiap tahun berdata dalam periode.
@@ -410,14 +434,20 @@ dasar AS (
         END AS status,
         t.target, t.target_min, t.target_max, t.target_teks,
         capaian(s.polaritas, t.target, t.target_min, t.target_max,
-                CASE WHEN s.agregasi = 'kumulatif' THEN s.jumlah ELSE s.terakhir END, a.rumus_negatif) AS capaian
+                CASE WHEN s.agregasi = 'kumulatif' THEN s.jumlah ELSE s.terakhir END, a.rumus_negatif) AS capaian,
+        -- s.d. triwulan itu dibanding target yang sebanding (kumulatif: k/4 target setahun), seperti capaian_sd
+        -- di capaian_tahunan; lihat docs/ATURAN.md
+        capaian(s.polaritas, t.target * faktor_sd(s.agregasi, s.triwulan),
+                t.target_min * faktor_sd(s.agregasi, s.triwulan), t.target_max * faktor_sd(s.agregasi, s.triwulan),
+                CASE WHEN s.agregasi = 'kumulatif' THEN s.jumlah ELSE s.terakhir END, a.rumus_negatif) AS capaian_sd
     FROM tw s
     LEFT JOIN tahunan t ON t.indikator_id = s.indikator_id AND t.tahun = s.tahun AND t.daerah_kode = s.daerah_kode
     CROSS JOIN pengaturan_aktif a
 )
-SELECT d.*, s.predikat
+SELECT d.*, s.predikat, s2.predikat AS predikat_sd
 FROM dasar d
-ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah;
+ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah
+ASOF LEFT JOIN skala_predikat s2 ON d.capaian_sd >= s2.batas_bawah;
 
 -- Nama daerah ringkas untuk sumbu grafik: "Kabupaten Bulungan" -> "Bulungan", "Kota Tarakan" tetap.
 CREATE OR REPLACE MACRO nama_pendek(nama, jenis) AS

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from pantau.format import RUMUS_NEGATIF, format_waktu
+from pantau.format import RUMUS_NEGATIF, format_waktu, kosong, label_triwulan
 from pantau.akun import Pengguna
 from pantau.ui import data, masuk
 
@@ -30,14 +30,16 @@ HALAMAN = [
 
 _CSS = """
 <style>
-.block-container {padding-top: 2.6rem; padding-bottom: 1.5rem; max-width: 100%;}
+.block-container {padding-top: 1.4rem; padding-bottom: 1.5rem; max-width: 100%;}
 [data-testid="stMainMenu"], [data-testid="stAppDeployButton"] {display: none;}
 [data-testid="stSidebarHeader"] {padding-bottom: 0;}
 [data-testid="stHeader"] {height: 2.2rem; background: transparent;}
 [data-testid="stMetricValue"] {font-size: 2.0rem;}
 h1 {font-size: 1.9rem !important; padding-top: 0 !important;}
 h3 {font-size: 1.25rem !important; padding-bottom: 0.2rem !important;}
-[data-testid="stMain"] a[data-testid="stPageLink-NavLink"] {height: auto; align-items: flex-start;}
+[data-testid="stMain"] a[data-testid="stPageLink-NavLink"] {height: auto; align-items: flex-start;
+    padding-top: 0.1rem; padding-bottom: 0.1rem;}
+[data-testid="stMain"] a[data-testid="stPageLink-NavLink"] p {line-height: 1.35;}
 [data-testid="stMain"] a[data-testid="stPageLink-NavLink"] * {white-space: normal !important;
     overflow: visible !important; text-overflow: clip !important;}
 .pantau-kecil {font-size: 0.85rem; color: var(--st-gray-color, #666);}
@@ -58,10 +60,22 @@ class Konteks:
     tahun_akhir: int
     tahun: int
     rumus_negatif: str
+    #: triwulan terakhir yang dilaporkan tahun itu (4 = setahun penuh, None = belum ada realisasi)
+    triwulan_data: int | None = None
 
     @property
     def is_provinsi(self) -> bool:
         return self.jenis == "provinsi"
+
+    @property
+    def tahun_belum_lengkap(self) -> bool:
+        """Tahun berjalan: realisasi baru sampai TW I-III (capaian dibanding target yang sebanding)."""
+        return self.triwulan_data is not None and self.triwulan_data < 4
+
+    @property
+    def label_tahun(self) -> str:
+        """'2025', atau '2026 s.d. Triwulan III' untuk tahun yang belum lengkap."""
+        return f"{self.tahun} s.d. {label_triwulan(self.triwulan_data)}" if self.tahun_belum_lengkap else str(self.tahun)
 
     @property
     def periode_label(self) -> str:
@@ -127,8 +141,10 @@ def _filter() -> Konteks | None:
     # bukan tahun berjalan yang baru berisi beberapa angka triwulan.
     ada = th[(th["jumlah_berealisasi"] > 0)
              & (th["jumlah_berealisasi"] >= th["jumlah_berealisasi"].max() / 2)]["tahun"]
-    tahun_label = {int(t): (str(t) if n > 0 else f"{t} · belum ada realisasi")
-                   for t, n in zip(th["tahun"], th["jumlah_berealisasi"])}
+    tahun_label = {int(t): (f"{t} · belum ada realisasi" if n == 0 else
+                            f"{t} · s.d. {label_triwulan(k)}" if not kosong(k) and k < 4 else str(t))
+                   for t, n, k in zip(th["tahun"], th["jumlah_berealisasi"], th["triwulan_data"])}
+    triwulan_data = dict(zip(th["tahun"].astype(int), th["triwulan_data"]))
     bawaan_tahun = int(ada.iloc[-1]) if len(ada) else int(th["tahun"].iloc[0])
     tahun = st.selectbox("Tahun", list(tahun_label), index=indeks_awal("tahun", list(tahun_label), bawaan_tahun, ubah=int),
                          key="tahun", format_func=tahun_label.get,
@@ -139,6 +155,7 @@ def _filter() -> Konteks | None:
         daerah_nama=label[daerah], jenis=jenis[daerah], periode_id=int(periode_id),
         tahun_awal=int(baris["tahun_awal"]), tahun_akhir=int(baris["tahun_akhir"]), tahun=int(tahun),
         rumus_negatif=data.versi()[2],
+        triwulan_data=None if kosong(triwulan_data.get(int(tahun))) else int(triwulan_data[int(tahun)]),
     )
     st.query_params.update(ctx.params())
     return ctx

@@ -61,3 +61,18 @@ def segarkan() -> None:
 def info_kesegaran() -> pd.Series:
     return tanya("versi_data").iloc[0]
 
+
+
+def baris(df: pd.DataFrame, i: int = 0) -> dict:
+    """Baris ke-``i`` sebagai dict dengan nilai kosong (NaN, NaT, pd.NA) menjadi None, sehingga halaman dapat
+    memakai ``r.get(k) or …`` tanpa tersandung NaN (yang bernilai benar); {} bila baris itu tidak ada."""
+    if len(df) <= i:
+        return {}
+    return {k: (None if _kosong(v) else v) for k, v in df.iloc[i].to_dict().items()}
+
+
+def _kosong(v) -> bool:
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):  # list/array: bukan nilai tunggal
+        return False
