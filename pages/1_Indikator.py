@@ -49,7 +49,21 @@ k2.metric(f"Realisasi {ctx.tahun}", real + ("" if teks or real == "–" else f" 
 if teks:
     k3.metric("Capaian", "tidak dihitung", help="Indikator kualitatif: realisasi dibandingkan sebagai teks")
 else:
-    k3.metric(f"Capaian {ctx.tahun}", persen(r.get("capaian")), delta=r.get("predikat") or None, delta_color="off", delta_arrow="off")
+    sebagian = r.get("triwulan_sd") is not None and int(r["triwulan_sd"]) < 4
+    if sebagian and r.get("capaian_sd") is not None:
+        # Tahun belum lengkap: dibanding target yang sebanding (docs/ATURAN.md); capaian terhadap target setahun
+        # (kolom Permendagri 86/2017) tetap disebut.
+        k3.metric(f"Capaian {ctx.tahun} {sd_label(r['realisasi_sd'])}", persen(r["capaian_sd"]),
+                  delta=r.get("predikat_sd") or None, delta_color="off", delta_arrow="off",
+                  help=(f"Realisasi {sd_label(r['realisasi_sd'])} dibanding "
+                        + (f"target sebanding ({int(r['triwulan_sd'])}/4 target setahun = "
+                           f"{nilai_target(r.get('target_sd'), r.get('target_sd_min'), r.get('target_sd_max'))} "
+                           f"{satuan}). Terhadap target setahun: {persen(r.get('capaian'))}."
+                           if meta["agregasi"] == "kumulatif" else
+                           "target setahun: angka terakhir adalah posisi saat ini.")))
+    else:
+        k3.metric(f"Capaian {ctx.tahun}", persen(r.get("capaian")), delta=r.get("predikat") or None,
+                  delta_color="off", delta_arrow="off")
 if periode and not teks:
     status = ("on track" if periode["on_track"] else "berisiko meleset") if not kosong(periode["on_track"]) else None
     k4.metric(f"Capaian periode s.d. {periode['tahun_terakhir'] if not kosong(periode['tahun_terakhir']) else '–'}",

@@ -7,7 +7,7 @@ import streamlit as st
 
 from pantau import peta
 from pantau import grafik as g
-from pantau.format import format_ringkas, kosong
+from pantau.format import format_ringkas, kosong, sd_label
 from pantau.grafik import KONFIG
 from pantau.ui import data
 from pantau.ui.anggaran import bagian_kinerja_anggaran
@@ -74,27 +74,40 @@ def _predikat(p, urutan, simbol: dict) -> str:
     return f"{simbol.get(p, '')} {p}".strip()
 
 
+def _dasar(sd, triwulan, agregasi) -> str:
+    """Dasar angka tahun itu: 'setahun', 's.d. Triwulan III', dan untuk kumulatif yang belum lengkap, target
+    pembandingnya (docs/ATURAN.md)."""
+    if not isinstance(sd, str):
+        return "–"
+    if kosong(triwulan) or int(triwulan) == 4:
+        return "setahun"
+    teks = sd_label(sd)
+    return f"{teks} (dibanding {int(triwulan)}/4 target)" if agregasi == "kumulatif" else teks
+
+
 def tabel_indikator(df: pd.DataFrame, simbol: dict) -> pd.DataFrame:
-    """Bingkai yang ditampilkan dan diunduh (tanpa kolom Buka): angka tetap angka."""
+    """Bingkai yang ditampilkan dan diunduh (tanpa kolom Buka): angka tetap angka. Kolom yang dibaca lebih dulu
+    (nama, target, realisasi, capaian, predikat) di kiri, sehingga terlihat tanpa menggeser pada 1280x720."""
     th = ctx.tahun
     return pd.DataFrame({
-        "Urusan": df["urusan"],
         "Kode": df["indikator_kode"],
         "Indikator": df["nama"],
         "Buka": ["Indikator?" + urlencode({**ctx.params(), "indikator": int(i)}) for i in df["indikator_id"]],
-        "IKU": ["ya" if x else "" for x in df["iku"]],
-        "Satuan": df["satuan"],
-        "Polaritas": df["polaritas"].map(POLARITAS),
-        "Kondisi awal": df["kondisi_awal"].astype("Float64").astype(float),
         f"Target {th}": pd.Series([_target_angka(a, b, c) for a, b, c in
                                    zip(df["target"], df["target_min"], df["target_max"])], dtype=float),
         f"Realisasi {th}": df["realisasi"].astype(float),
-        "Rentang/teks": [_teks_nilai(r) for r in df.itertuples()],
         "Capaian (%)": df["capaian"].astype(float),
         "Predikat": [_predikat(p, u, simbol) for p, u in zip(df["predikat"], df["urutan_predikat"])],
+        "Satuan": df["satuan"],
+        "Dasar": [_dasar(a, b, c) for a, b, c in zip(df["realisasi_sd"], df["triwulan_sd"], df["agregasi"])],
+        "Rentang/teks": [_teks_nilai(r) for r in df.itertuples()],
         "Capaian periode (%)": df["capaian_periode"].astype(float),
         "On track": ["–" if kosong(x) or x is None else ("on track" if x else "berisiko meleset")
                      for x in df["on_track"].astype(object)],
+        "IKU": ["ya" if x else "" for x in df["iku"]],
+        "Urusan": df["urusan"],
+        "Polaritas": df["polaritas"].map(POLARITAS),
+        "Kondisi awal": df["kondisi_awal"].astype("Float64").astype(float),
         "Sumber": df["sumber"].fillna("–"),
         "Status": df["status"].fillna("–"),
     })
@@ -104,7 +117,7 @@ skala = data.tanya("skala_predikat")
 simbol = dict(zip(skala["predikat"], skala["simbol"]))
 urusan_df = data.tanya("urusan_daerah", daerah=ctx.daerah, periode_id=ctx.periode_id)
 
-st.title(f"{ctx.daerah_nama} · indikator RPJMD {ctx.tahun}")
+st.title(f"{ctx.daerah_nama} · indikator RPJMD {ctx.label_tahun}")
 st.caption(f"RPJMD {ctx.periode_label} · target, realisasi dan capaian {ctx.tahun}, capaian periode dan proyeksi "
            "ke akhir periode. Klik judul kolom untuk mengurutkan; “buka” membuka halaman Indikator.")
 
@@ -174,8 +187,9 @@ def bagian_tabel() -> None:
                            "Capaian periode (%)": 2},
                   tinggi=min(38 + 35 * len(t), 460),
                   column_config={
+                      "Kode": st.column_config.TextColumn("Kode", width="small"),
+                      "Indikator": st.column_config.TextColumn("Indikator", width="medium", pinned=True),
                       "Buka": st.column_config.LinkColumn("Buka", display_text="buka", width="small"),
-                      "Indikator": st.column_config.TextColumn("Indikator", width="large"),
                       "Urusan": st.column_config.TextColumn("Urusan", width="medium"),
                   })
 

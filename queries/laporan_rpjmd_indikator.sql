@@ -3,12 +3,13 @@
 -- Parameter: $daerah (VARCHAR), $periode_id (INTEGER)
 -- Kolom: urusan_kode, urusan, indikator_id, indikator_kode, nama, satuan, polaritas, agregasi, iku,
 --        kondisi_awal, kondisi_awal_teks, tahun_kondisi_awal, target_akhir, target_akhir_min, target_akhir_max,
---        target_akhir_teks, realisasi_periode, realisasi_terakhir_teks, tahun_terakhir, capaian_periode,
+--        target_akhir_teks, realisasi_periode, realisasi_terakhir_teks, tahun_terakhir, realisasi_terakhir_sd,
+--        capaian_periode,
 --        predikat_periode, proyeksi, on_track, perangkat_daerah
 SELECT p.urusan_kode, coalesce(u.nama, 'Lintas urusan') AS urusan, p.indikator_id, p.indikator_kode, i.nama,
        i.satuan, p.polaritas, p.agregasi, p.iku, p.kondisi_awal, p.kondisi_awal_teks, p.tahun_kondisi_awal,
        p.target_akhir, p.target_akhir_min, p.target_akhir_max, p.target_akhir_teks, p.realisasi_periode,
-       p.realisasi_terakhir_teks, p.tahun_terakhir, p.capaian_periode, p.predikat_periode, p.proyeksi,
+       p.realisasi_terakhir_teks, p.tahun_terakhir, p.realisasi_terakhir_sd, p.capaian_periode, p.predikat_periode, p.proyeksi,
        p.on_track, i.perangkat_daerah
 FROM capaian_periode p
 JOIN indikator i ON i.id = p.indikator_id

@@ -109,6 +109,10 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
     rp = {r.indikator_id: r for r in jalankan(con, "laporan_anggaran", daerah=daerah, periode_id=periode_id,
                                               tahun=tahun).itertuples(index=False)}
     grup_rp = f"Anggaran sub kegiatan pendukung {tahun} (Rp)"
+    rata = jalankan(con, "rata_capaian_daerah", daerah=daerah, periode_id=periode_id, tahun=tahun).iloc[0]
+    # Tahun yang belum lengkap disebut di judul kolomnya: realisasi s.d. triwulan terakhir, bukan setahun.
+    k = None if kosong(rata["triwulan_data"]) else int(rata["triwulan_data"])
+    sd = f" s.d. TW {ROMAWI[k - 1]}" if k is not None and k < 4 else ""
     kolom = [
         Kolom("No", lebar=5, jenis="teks"),
         Kolom("Urusan / Indikator kinerja", lebar=44, jenis="teks"),
@@ -118,9 +122,10 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
         Kolom(f"Realisasi RPJMD s.d. {tahun - 1}"),
         Kolom(f"Target RKPD {tahun}"),
         *[Kolom(r, grup=f"Realisasi kinerja triwulan tahun {tahun}", lebar=9) for r in ROMAWI],
-        Kolom(f"Realisasi {tahun}"),
-        Kolom(f"Tingkat capaian {tahun} (%)", jenis="persen"),
-        Kolom(f"Realisasi RPJMD s.d. {tahun}"),
+        Kolom(f"Realisasi {tahun}{sd}"),
+        Kolom(f"Tingkat capaian {tahun}{sd} terhadap target {tahun} (%)" if sd else f"Tingkat capaian {tahun} (%)",
+              jenis="persen"),
+        Kolom(f"Realisasi RPJMD s.d. {tahun}{sd}"),
         Kolom(f"Tingkat capaian RPJMD s.d. {tahun} (%)", jenis="persen"),
         Kolom("Pagu", grup=grup_rp, lebar=15, jenis="rupiah"),
         *[Kolom(f"Realisasi TW {r}", grup=grup_rp, lebar=14, jenis="rupiah") for r in ROMAWI],
@@ -154,12 +159,15 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
             r.perangkat_daerah if isinstance(r.perangkat_daerah, str) else None,
         ]
 
-    rata = jalankan(con, "rata_capaian_daerah", daerah=daerah, periode_id=periode_id, tahun=tahun).iloc[0]
     rumus = jalankan(con, "versi_data").iloc[0]["rumus_negatif"]
     catatan = catatan if catatan is not None else catatan_desk(con, daerah=daerah, tahun=tahun)
+    rata_teks = "–" if kosong(rata["rata_capaian"]) else format_angka(rata["rata_capaian"], 2)
+    if sd and not kosong(rata["rata_capaian_setahun"]):
+        # sama dengan angka di dasbor (target sebanding), dengan angka terhadap target setahun sebagai pembanding
+        rata_teks += (f"{sd}, indikator kumulatif dibanding {k}/4 target setahun (seperti di dasbor); terhadap "
+                      f"target setahun: {format_angka(rata['rata_capaian_setahun'], 2)}")
     kaki = [
-        ("Rata-rata capaian kinerja (%)", "–" if kosong(rata["rata_capaian"]) else
-         f"{rata['rata_capaian']:.2f}".replace(".", ",")),
+        ("Rata-rata capaian kinerja (%)", rata_teks),
         ("Predikat kinerja", rata["predikat"] if isinstance(rata["predikat"], str) else "–"),
         ("Indikator berdata", f"{int(rata['jumlah_berdata'])} dari {int(rata['jumlah_indikator'])} indikator kuantitatif"),
         ("Serapan anggaran sub kegiatan pendukung", _teks_serapan(con, daerah, periode_id, tahun)),
@@ -190,6 +198,17 @@ def _teks_serapan(con, daerah: str, periode_id: int, tahun: int) -> str:
             f"{int(df['jumlah_sub_kegiatan'].sum())} sub kegiatan; setiap sub kegiatan dihitung sekali")
 
 
+def _data_sd(r) -> str | None:
+    """Sampai kapan realisasi periode dihitung: '2025', atau 'TW III 2026' bila tahun terakhirnya belum lengkap
+    (capaian akhir periode tahun berjalan tidak dibaca sebagai setahun penuh)."""
+    if kosong(r.tahun_terakhir):
+        return None
+    sd = r.realisasi_terakhir_sd
+    if isinstance(sd, str) and sd.startswith("TW") and sd != "TW4":
+        return f"TW {ROMAWI[int(sd[2]) - 1]} {int(r.tahun_terakhir)}"
+    return str(int(r.tahun_terakhir))
+
+
 def susun_rpjmd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int) -> Tabel:
     """Tabel Evaluasi terhadap Hasil RPJMD: kondisi awal, target akhir, target/realisasi/capaian tiap tahun
     periode (tahun tidak pernah ditulis mati), capaian akhir periode (s.d. tahun terakhir berdata)."""
@@ -209,7 +228,8 @@ def susun_rpjmd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int)
     for t in tahun:
         kolom += [Kolom("Target", grup=str(t), lebar=9), Kolom("Realisasi", grup=str(t), lebar=9),
                   Kolom("Capaian (%)", grup=str(t), lebar=9, jenis="persen")]
-    kolom += [Kolom("Realisasi s.d. tahun terakhir"), Kolom("Capaian akhir periode (%)", jenis="persen"),
+    kolom += [Kolom("Realisasi s.d. tahun terakhir"), Kolom("Data s.d.", lebar=11, jenis="teks"),
+              Kolom("Capaian akhir periode (%)", jenis="persen"),
               Kolom("Predikat", lebar=13, jenis="teks"), Kolom("Perangkat daerah", lebar=24, jenis="teks")]
 
     def isi(r):
@@ -223,7 +243,8 @@ def susun_rpjmd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int)
             else:
                 sel += [_sel(x.target, x.target_min, x.target_max, x.target_teks),
                         _sel(x.realisasi, teks=x.realisasi_teks), _angka(x.capaian)]
-        sel += [_sel(r.realisasi_periode, teks=r.realisasi_terakhir_teks), _angka(r.capaian_periode),
+        sel += [_sel(r.realisasi_periode, teks=r.realisasi_terakhir_teks), _data_sd(r),
+                _angka(r.capaian_periode),
                 r.predikat_periode if isinstance(r.predikat_periode, str) else None,
                 r.perangkat_daerah if isinstance(r.perangkat_daerah, str) else None]
         return sel

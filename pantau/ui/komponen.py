@@ -52,7 +52,7 @@ def tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str, keteran
           desimal: dict[str, int] | None = None, tinggi: int | str = "auto", column_config=None) -> None:
     """Tabel bernomor Indonesia dengan tombol unduh CSV dan Excel (berformat, lembar keterangan)."""
     desimal = desimal or {}
-    st.dataframe(format_tabel(df, desimal), hide_index=True, width="stretch", height=tinggi,
+    st.dataframe(format_tabel(df, desimal), hide_index=True, width="stretch", height=tinggi, placeholder="–",
                  key=kunci, column_config=column_config)
     # Kolom tautan hanya untuk layar; berkas unduhan berisi data saja.
     tautan = [k for k, c in (column_config or {}).items()
