@@ -112,10 +112,14 @@ if selesai and selesai["sidik"] == sidik:
     st.success(f"Impor #{selesai['impor_id']} berhasil: {selesai['teks']}", icon=":material/check_circle:")
     j = selesai["jumlah"]
     _metrik_jumlah(j)
-    st.caption(f"Berkas {nama} (SHA-256 {sidik[:12]}…) oleh {selesai['oleh']}. Cadangan sebelum impor: "
-               f"`{selesai['cadangan']}`. Membatalkan impor ini: "
-               f"`python -m pantau batal-impor {selesai['impor_id']}`. Halaman lain menampilkan data baru "
-               "pada interaksi berikutnya.")
+    st.caption(f"Berkas {nama} (SHA-256 {sidik[:12]}…) oleh {selesai['oleh']}. Basis data dicadangkan sebelum "
+               "impor. Halaman lain menampilkan data baru pada interaksi berikutnya.")
+    if akun.boleh("batal_impor"):
+        st.page_link("pages/8_Pengaturan.py", label=f"Membatalkan impor #{selesai['impor_id']}: halaman Pengaturan",
+                     icon=":material/undo:")
+    else:
+        st.caption(f"Bila impor ini keliru, minta administrator membatalkan **impor #{selesai['impor_id']}** di "
+                   "halaman Pengaturan; nilai lama dikembalikan dari riwayat.")
     if selesai["peringatan"]:
         with st.expander(f"{len(selesai['peringatan'])} peringatan"):
             _tabel_masalah(selesai["peringatan"], "peringatan_selesai", "peringatan")

@@ -26,6 +26,8 @@ CSS_PRESENTASI = """
 [data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] button {font-size: 1.2rem !important;}
 h1 {font-size: 2.1rem !important;}
 .pantau-posisi {font-size: 1.6rem; font-weight: 600; text-align: center; padding-top: 0.2rem;}
+/* Unduhan tidak perlu di layar rapat (tersedia di mode biasa); tombol pintasan panah tidak terlihat. */
+[data-testid="stMain"] [data-testid="stDownloadButton"], .st-key-pintasan-panah {display: none !important;}
 /* Blok yang hanya berisi <style> tidak memakan jarak baris (gaya tetap berlaku). */
 [data-testid="stElementContainer"]:has(style):not(:has(p, table, h1, button, img)) {display: none;}
 </style>
@@ -136,21 +138,32 @@ if presentasi:
     else:
         d, r, k = _satu(urutan[slide - 1])
         st.markdown(f"<h1 style='margin:0;padding:0'>{_judul(r)}</h1>", unsafe_allow_html=True)
-        kiri, k1, k2, k3, k4 = st.columns([4.2, 1.8, 0.8, 1.8, 1.9], vertical_alignment="center")
+        kiri, k1, k2, k3, k4 = st.columns([3.0, 2.2, 0.7, 2.2, 2.2], vertical_alignment="center")
         status, _ = desk.kalimat_keselarasan(k) if not k.empty else (None, "")
         kiri.markdown(f"{judul_urusan} · {ctx.provinsi_nama} {ctx.tahun} · {r['satuan']} · ◆ provinsi"
                       + (f" · target kab/kota **{status}**" if status else ""))
+        # Pengendali presentasi (clicker) mengirim PageUp/PageDown, sebagian panah kiri/kanan: keduanya menggeser.
         k1.button("◀ Sebelumnya", key="sebelumnya", on_click=_geser, args=(-1,), disabled=slide <= 1,
-                  width="stretch")
+                  width="stretch", shortcut="PageUp", help="Juga tombol PageUp atau panah kiri")
         k2.markdown(f"<div class='pantau-posisi' data-testid='posisi-slide'>{slide} / {n}</div>",
                     unsafe_allow_html=True)
         k3.button("Berikutnya ▶", key="berikutnya", on_click=_geser, args=(1,), disabled=slide >= n,
-                  width="stretch", type="primary")
+                  width="stretch", type="primary", shortcut="PageDown", help="Juga tombol PageDown atau panah kanan")
         k4.toggle("Mode presentasi", key="presentasi")
-        dukungan_desk.ringkas_presentasi(provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun,
-                                         induk_id=int(r["induk_id"]))
-        _grafik_indikator(d, r, besar=True)
-        _keselarasan(k)
+        with st.container(key="pintasan-panah"):  # tersembunyi (CSS_PRESENTASI); hanya pintasan papan ketik
+            st.button("◀", key="sebelumnya-panah", on_click=_geser, args=(-1,), disabled=slide <= 1,
+                      shortcut="Left")
+            st.button("▶", key="berikutnya-panah", on_click=_geser, args=(1,), disabled=slide >= n,
+                      shortcut="Right")
+        # Grafik dan kesimpulannya berdampingan: pada proyektor 1280x720 kesimpulan keselarasan dan dukungan tidak
+        # jatuh di bawah layar, dan grafik tetap setinggi layar.
+        grafik_kiri, kesimpulan = st.columns([2.5, 1], gap="medium")
+        with kesimpulan:
+            _keselarasan(k)
+            dukungan_desk.ringkas_presentasi(provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun,
+                                             induk_id=int(r["induk_id"]))
+        with grafik_kiri:
+            _grafik_indikator(d, r, besar=True)
     st.stop()
 
 # -- mode biasa -----------------------------------------------------------------------------------------

@@ -147,8 +147,13 @@ else:
                     st.error(f"Pembatalan ditolak, tidak ada yang berubah: {e}", icon=":material/error:")
                 else:
                     data.segarkan()
-                    st.success(f"Impor #{nomor} dibatalkan (impor #{hasil.impor_id}): {hasil.teks()}",
-                               icon=":material/check_circle:")
+                    # muat ulang agar tabel di atas langsung menyebut impor itu dibatalkan
+                    st.session_state["batal_tersimpan"] = (f"Impor #{nomor} dibatalkan (impor #{hasil.impor_id}): "
+                                                           f"{hasil.teks()}")
+                    st.rerun()
+    pesan_batal = st.session_state.pop("batal_tersimpan", None)
+    if pesan_batal:
+        st.success(pesan_batal, icon=":material/check_circle:")
 
 st.subheader("Cadangan")
 daftar = cadangan.daftar(data.path_db())

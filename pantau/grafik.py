@@ -304,7 +304,8 @@ def banding_daerah(df: pd.DataFrame, satuan: str, *, tinggi: int | None = None) 
 # ---------------------------------------------------------------------------------------------------
 
 def tinggi_presentasi(n_baris: int) -> int:
-    """Tinggi grafik desk di mode presentasi: satu layar 720 px memuat 16 baris berhuruf 19 px; provinsi dengan
+    """Tinggi grafik desk di mode presentasi: satu layar 720 px memuat judul dan grafik 16 baris berhuruf 19 px
+    (kesimpulan di sampingnya); provinsi dengan
     lebih banyak kabupaten/kota (Jawa Timur: 39 baris) mendapat grafik lebih tinggi yang digulir, bukan label
     yang saling tindih."""
     return 480 if n_baris <= 16 else 26 * n_baris + 130
@@ -328,7 +329,7 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
         elif kosong(c):
             teks.append(f"{format_ringkas(r)} · capaian –")
         else:
-            teks.append(f"{format_ringkas(r)} · {format_angka(c, 1)}% {s} {p}")
+            teks.append(f"{format_ringkas(r)} · {format_angka(c, 2)}% {s} {p}")  # 2 desimal: cocok dengan predikat
     tengah = df["target"].where(df["target"].notna(), (df["target_min"] + df["target_max"]) / 2)
     maks = max([v for v in list(df["realisasi"].dropna()) + list(tengah.dropna()) + list(df["target_max"].dropna())]
                or [1.0])
@@ -365,7 +366,8 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
         textfont={"size": kecil}, cliponaxis=False, showlegend=False, hoverinfo="skip"))
     # Ruang kanan untuk label terpanjang di luar batang (dalam satuan sumbu).
     panjang_label = max((len(t) for t in teks), default=10)
-    fig.update_xaxes(range=[0, maks * (1.25 + 0.018 * panjang_label)], title={"text": satuan},
+    per_huruf = 0.018 if ukuran_huruf < 19 else 0.03  # huruf presentasi lebih lebar terhadap grafik
+    fig.update_xaxes(range=[0, maks * (1.25 + per_huruf * panjang_label)], title={"text": satuan},
                      tickformat=",.2~f", tickfont={"size": kecil}, title_font={"size": kecil})
     # Semua nama daerah tampil (Plotly menjarangkan label kategori yang rapat bila dibiarkan).
     fig.update_yaxes(autorange="reversed", tickfont={"size": ukuran_huruf}, ticksuffix=" ", tickmode="array",

@@ -98,6 +98,10 @@ def test_unggah_pratinjau_konfirmasi_ringkasan(db_salinan):
     assert nilai_db(db_salinan, kode, 2023, "TAHUN") == baru
     teks = semua_teks(at)
     assert "berhasil" in teks and "1 berubah" in teks
+    # Operator tidak disuruh menjalankan perintah shell yang tidak dimilikinya: ia diberi tahu siapa yang dapat
+    # membatalkan impor ini dan di mana.
+    assert "python -m pantau" not in teks
+    assert "minta administrator membatalkan" in teks and "halaman Pengaturan" in teks
     con = buka(db_salinan)
     oleh, berkas = con.execute(
         "SELECT r.oleh, im.berkas FROM riwayat r JOIN impor im ON im.id = r.impor_id "

@@ -94,6 +94,12 @@ def test_admin_membatalkan_impor_dari_halaman(db, tmp_path):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(f"Impor #{hasil.ringkasan.impor_id} dibatalkan" in s.value for s in at.success)
+    # Tabel impor di halaman yang sama sudah menyebut impor itu dibatalkan (tanpa memuat ulang).
+    tabel = [d.value for d in at.dataframe if "status" in d.value.columns][0]
+    status = dict(zip(tabel["nomor"], tabel["status"]))
+    assert status[hasil.ringkasan.impor_id].startswith("dibatalkan oleh #"), status
+    pilihan = [s for s in at.selectbox if s.label == "Impor yang dibatalkan"]
+    assert not pilihan or not any(o.startswith(f"#{hasil.ringkasan.impor_id} ") for o in pilihan[0].options)
     con = buka(db)
     try:
         now = con.execute("SELECT nilai FROM realisasi WHERE indikator_id = $i AND tahun = 2024 AND periode = 'TAHUN'",

@@ -30,7 +30,7 @@ HALAMAN = [
 
 _CSS = """
 <style>
-.block-container {padding-top: 1.4rem; padding-bottom: 1.5rem; max-width: 100%;}
+.block-container {padding-top: 2.3rem; padding-bottom: 1.5rem; max-width: 100%;}
 [data-testid="stMainMenu"], [data-testid="stAppDeployButton"] {display: none;}
 [data-testid="stSidebarHeader"] {padding-bottom: 0;}
 [data-testid="stHeader"] {height: 2.2rem; background: transparent;}

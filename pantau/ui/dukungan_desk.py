@@ -322,15 +322,14 @@ def daftar(*, provinsi: str, urusan: str, tahun: int, induk_id: int, induk_kode:
 
 @st.fragment
 def ringkas_presentasi(*, provinsi: str, urusan: str, tahun: int, induk_id: int) -> None:
-    """Mode presentasi: satu kalimat ringkas di bawah grafik dan tombol yang membuka tabel per daerah."""
+    """Mode presentasi: satu kalimat ringkas di samping grafik dan tombol yang membuka tabel per daerah."""
     semua = data.tanya("desk_dukungan", provinsi=provinsi, urusan=urusan, tahun=tahun)
     d = semua[semua["induk_id"] == induk_id]
     r = dr.ringkas(d)
     kalimat = (f"{r['jumlah']} sub kegiatan · {r['daerah']} daerah · pagu {rupiah_ringkas(r['pagu'])} · serapan "
                f"{_serapan(r['serapan'])} · ✓ {r['disepakati']} disepakati") if r["jumlah"] else kalimat_ringkas(r, tahun)
-    kiri, kanan = st.columns([6, 1.3], vertical_alignment="center")
-    kiri.markdown(f"<div data-testid='dukungan-ringkas' class='pantau-dk-ringkas-besar'><b>Dukungan {tahun}:</b> "
-                  f"{_e(kalimat)}</div>", unsafe_allow_html=True)
+    st.markdown(f"<div data-testid='dukungan-ringkas' class='pantau-dk-ringkas-besar'><b>Dukungan {tahun}:</b> "
+                f"{_e(kalimat)}</div>", unsafe_allow_html=True)
     if not d.empty:
-        with kanan.popover("Per daerah", icon=":material/table:", width="stretch", key="dk-presentasi-per-daerah"):
+        with st.popover("Per daerah", icon=":material/table:", width="stretch", key="dk-presentasi-per-daerah"):
             st.markdown(tabel_per_daerah_html(d, besar=True), unsafe_allow_html=True)

@@ -52,7 +52,30 @@ def test_presentasi_1280x720_huruf_besar_dan_tidak_terpotong(server, halaman):
     assert ukur["gulir"] <= ukur["lebar"], "halaman melebar melewati layar"
     judul = halaman.locator("h1").first
     assert float(judul.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 30
+    # Kesimpulan slide (selaras/tidak selaras) dan ringkasan dukungan terlihat tanpa menggulir di proyektor 720 px.
+    kesimpulan = halaman.get_by_text(re.compile(r"^(Tidak selaras|Selaras)\.")).first
+    kotak = kesimpulan.bounding_box()
+    assert kotak and kotak["y"] + kotak["height"] <= 720, f"kesimpulan di bawah layar: {kotak}"
+    ringkas = halaman.get_by_test_id("dukungan-ringkas").first.bounding_box()
+    assert ringkas and ringkas["y"] + ringkas["height"] <= 720, f"ringkasan dukungan di bawah layar: {ringkas}"
+    # Tidak ada tombol unduh di layar rapat (mengalihkan perhatian; ada di mode biasa).
+    assert not halaman.get_by_role("button", name=re.compile("Unduh PNG")).first.is_visible()
     hanya_lokal(halaman, server)
+
+
+def test_pengendali_presentasi_pageup_pagedown_dan_panah(server, halaman):
+    """Clicker presenter mengirim PageDown/PageUp (sebagian panah kanan/kiri): keduanya menggeser slide."""
+    halaman.set_viewport_size(UKURAN["1280x720"])
+    halaman.goto(server.url + URL + "&presentasi=1&slide=1")
+    tunggu_siap(halaman)
+    halaman.wait_for_timeout(800)  # pintasan dipasang komponen tombol setelah tergambar
+    for tombol, harap in [("PageDown", "2 / 4"), ("PageDown", "3 / 4"), ("PageUp", "2 / 4"), ("ArrowRight", "3 / 4"),
+                          ("ArrowLeft", "2 / 4"), ("ArrowLeft", "1 / 4"), ("ArrowLeft", "1 / 4")]:
+        halaman.locator("body").press(tombol)
+        tunggu_rerun(halaman)
+        assert posisi(halaman) == harap, f"sesudah {tombol}: {posisi(halaman)} (harap {harap})"
+    halaman.wait_for_function("() => location.search.includes('slide=1')", timeout=10_000)
+    tanpa_galat(halaman)
 
 
 def test_berikutnya_sebelumnya_mengubah_posisi_dan_url(server, halaman, peramban):
