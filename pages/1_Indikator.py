@@ -61,6 +61,9 @@ else:
                            f"{satuan}). Terhadap target setahun: {persen(r.get('capaian'))}."
                            if meta["agregasi"] == "kumulatif" else
                            "target setahun: angka terakhir adalah posisi saat ini.")))
+    elif r.get("capaian") is None:  # "belum ada data" terlalu panjang untuk angka metrik di 1280
+        k3.metric(f"Capaian {ctx.tahun}", "–", delta="belum ada data", delta_color="off", delta_arrow="off",
+                  help="Target atau realisasi tahun ini belum ada")
     else:
         k3.metric(f"Capaian {ctx.tahun}", persen(r.get("capaian")), delta=r.get("predikat") or None,
                   delta_color="off", delta_arrow="off")

@@ -264,7 +264,7 @@ def bagian_banding() -> None:
         gj = peta.geojson_provinsi(ctx.provinsi)
         if gj is None:
             info_kosong(f"Batas wilayah kabupaten/kota Provinsi {ctx.provinsi_nama} belum disertakan di aplikasi "
-                        "(data/geo/), jadi peta tidak dapat digambar. Grafik di kiri tetap lengkap.")
+                        "jadi peta tidak dapat digambar. Grafik di kiri tetap lengkap.")
         else:
             st.markdown(f"**Peta {WARNA_PETA[mode].lower()}** · klik wilayah untuk memilihnya")
             fig_peta = peta.peta_kabkota(kab, gj, skala, mode=mode, satuan=satuan, terpilih=ctx.daerah,
@@ -283,7 +283,7 @@ def bagian_banding() -> None:
                 file_name=f"peta-{kode.lower()}-{ctx.provinsi}-{ctx.tahun}.png", mime="image/png",
                 key="peta-kabkota-png", icon=":material/image:", type="tertiary", on_click="ignore")
             st.caption("Abu-abu = belum ada data. Arahkan kursor untuk nama, nilai dan predikat. "
-                       "Batas wilayah: Kepmendagri 2025, disederhanakan (lihat data/geo/SUMBER.md).")
+                       "Batas wilayah: Kepmendagri 2025, disederhanakan.")
 
 
 bagian_banding()

@@ -186,7 +186,7 @@ with st.expander("Cara memeriksa keselarasan target"):
         "- untuk tingkat/rasio, kabupaten/kota yang **targetnya lebih lemah** dari target provinsi ditandai, "
         "karena menarik gabungan menjauh dari target provinsi; untuk arus ditampilkan selisih jumlah terhadap "
         "target provinsi dan porsi tiap daerah;\n"
-        "- indikator rentang dan kualitatif tidak diperiksa. Perhitungan: `queries/desk_keselarasan.sql`.")
+        "- indikator rentang dan kualitatif tidak diperiksa.")
 
 if n == 0:
     kosong(f"Urusan {judul_urusan} belum punya indikator provinsi untuk {ctx.tahun}.")

@@ -366,14 +366,14 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
         textfont={"size": kecil}, cliponaxis=False, showlegend=False, hoverinfo="skip"))
     # Ruang kanan untuk label terpanjang di luar batang (dalam satuan sumbu).
     panjang_label = max((len(t) for t in teks), default=10)
-    per_huruf = 0.018 if ukuran_huruf < 19 else 0.03  # huruf presentasi lebih lebar terhadap grafik
+    per_huruf = 0.033  # label terpanjang tidak terpotong di kolom grafik desk pada 1280x720
     fig.update_xaxes(range=[0, maks * (1.25 + per_huruf * panjang_label)], title={"text": satuan},
                      tickformat=",.2~f", tickfont={"size": kecil}, title_font={"size": kecil})
     # Semua nama daerah tampil (Plotly menjarangkan label kategori yang rapat bila dibiarkan).
     fig.update_yaxes(autorange="reversed", tickfont={"size": ukuran_huruf}, ticksuffix=" ", tickmode="array",
                      tickvals=label, ticktext=label)
     tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=True)
-    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf), "t": 80 if judul else 40, "r": 20, "b": 10},
+    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf), "t": 80 if judul else 40, "r": 50, "b": 10},
                       legend={"font": {"size": kecil}, "y": 1.0, "yanchor": "bottom"}, bargap=0.25)
     if judul:
         fig.update_layout(title={"text": judul, "font": {"size": ukuran_huruf + 6}, "x": 0, "xanchor": "left",

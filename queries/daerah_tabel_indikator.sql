@@ -9,7 +9,7 @@
 --        kondisi_awal, kondisi_awal_teks, target, target_min, target_max, target_teks, dokumen_target,
 --        realisasi, realisasi_teks, realisasi_sd, triwulan_sd, agregasi, status, sumber, capaian, predikat,
 --        urutan_predikat, capaian_periode, on_track
---        (capaian/predikat: yang sebanding, capaian_sd/predikat_sd di capaian_tahunan; lihat docs/ATURAN.md)
+-- Catatan: capaian/predikat = yang sebanding (capaian_sd/predikat_sd di capaian_tahunan; docs/ATURAN.md)
 WITH ind AS (
     SELECT i.*, coalesce(i.urusan_kode, 'lintas') AS urusan_pilih
     FROM indikator i

@@ -2,10 +2,9 @@
 --             (setiap indikator dibatasi 100 dulu; indikator kualitatif dan yang belum ada data tidak dihitung)
 -- Parameter: $daerah (VARCHAR), $periode_id (INTEGER), $tahun (INTEGER)
 -- Kolom: jumlah_indikator, jumlah_berdata, rata_capaian, rata_capaian_setahun, triwulan_data, predikat, simbol
---        (rata_capaian_setahun: terhadap target setahun, kolom Permendagri 86/2017; sama dengan rata_capaian
---        bila tahunnya lengkap)
---        (triwulan_data: triwulan terakhir yang dipakai, 4 = setahun; < 4 = tahun belum lengkap, capaian s.d.
---        triwulan itu dibanding target yang sebanding, lihat docs/ATURAN.md)
+-- Catatan: triwulan_data = triwulan terakhir yang dipakai (4 = setahun; < 4 = tahun belum lengkap: rata_capaian
+--          membandingkan dengan target yang sebanding, docs/ATURAN.md); rata_capaian_setahun = terhadap target
+--          setahun (kolom Permendagri 86/2017), sama dengan rata_capaian bila tahunnya lengkap
 WITH ind AS (
     SELECT id FROM indikator WHERE daerah_kode = $daerah AND periode_id = $periode_id AND polaritas <> 'teks'
 ),

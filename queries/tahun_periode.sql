@@ -1,8 +1,9 @@
 -- Pertanyaan: tahun-tahun sebuah periode RPJMD, berapa indikator yang sudah punya realisasi tiap tahun, dan
 --             sampai triwulan mana data tahun itu (tahun belum lengkap, docs/ATURAN.md)?
 -- Parameter: $periode_id (INTEGER)
--- Kolom: tahun, jumlah_berealisasi, triwulan_data (4 = setahun penuh: ada angka TAHUN atau TW4 di indikator mana
---        pun; 1-3 = triwulan terakhir yang dilaporkan; NULL = belum ada realisasi)
+-- Kolom: tahun, jumlah_berealisasi, triwulan_data
+-- Catatan: triwulan_data 4 = setahun penuh (ada angka TAHUN atau TW4 di indikator mana pun); 1-3 = triwulan
+--          terakhir yang dilaporkan; NULL = belum ada realisasi
 WITH p AS (SELECT * FROM periode WHERE id = $periode_id),
 tahun AS (SELECT unnest(range(p.tahun_awal, p.tahun_akhir + 1)) AS tahun FROM p),
 lapor AS (
