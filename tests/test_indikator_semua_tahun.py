@@ -7,20 +7,16 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pantau.db import ROOT, buka
+from pantau.db import ROOT
 
 
 @pytest.mark.parametrize("daerah", ["62", "65.01"])
-def test_setiap_indikator_setiap_tahun(db_demo, monkeypatch, daerah):
+def test_setiap_indikator_setiap_tahun(db_demo, con, monkeypatch, daerah):
     monkeypatch.setenv("PANTAU_DB", str(db_demo))
-    con = buka(db_demo, baca_saja=True)
-    try:
-        ids = [r[0] for r in con.execute(
-            "SELECT i.id FROM indikator i WHERE i.daerah_kode = $d ORDER BY i.id", {"d": daerah}).fetchall()]
-        awal, akhir = con.execute(
-            "SELECT min(tahun_awal), max(tahun_akhir) FROM periode WHERE daerah_kode = $d", {"d": daerah}).fetchone()
-    finally:
-        con.close()
+    ids = [r[0] for r in con.execute(
+        "SELECT i.id FROM indikator i WHERE i.daerah_kode = $d ORDER BY i.id", {"d": daerah}).fetchall()]
+    awal, akhir = con.execute(
+        "SELECT min(tahun_awal), max(tahun_akhir) FROM periode WHERE daerah_kode = $d", {"d": daerah}).fetchone()
     assert len(ids) >= 40
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
