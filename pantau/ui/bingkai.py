@@ -13,7 +13,7 @@ import streamlit as st
 
 from pantau.format import RUMUS_NEGATIF, format_waktu
 from pantau.akun import Pengguna
-from pantau.ui import data, masuk
+from pantau.ui import aman, data, masuk
 
 #: (skrip, label, ikon) — urutan navigasi.
 HALAMAN = [
@@ -157,7 +157,7 @@ def _keterangan(ctx: Konteks) -> None:
     segar = (f"Data terakhir diimpor {format_waktu(info['waktu_impor_terakhir'])} (impor #{impor})"
              if impor else "Belum ada data yang diimpor")
     st.markdown(
-        f"<div class='pantau-kecil'>Capaian indikator negatif: <b>{rumus}</b><br>{segar}</div>",
+        f"<div class='pantau-kecil'>Capaian indikator negatif: <b>{aman.html(rumus)}</b><br>{aman.html(segar)}</div>",
         unsafe_allow_html=True,
     )
 

@@ -12,7 +12,7 @@ from dataclasses import asdict
 import streamlit as st
 
 from pantau import akun
-from pantau.ui import data
+from pantau.ui import aman, data
 
 KUNCI = "akun"            # session_state: dict Pengguna
 KUNCI_AKTIF = "akun_aktif_terakhir"
@@ -100,7 +100,7 @@ def formulir(tempat: str) -> None:
                 icon=":material/schedule:")
     asing = st.session_state.get("akun_oidc_asing")
     if asing:
-        st.warning(f"Surel {asing} belum terdaftar sebagai pengguna Pantau. Minta administrator menambahkannya.",
+        st.warning(f"Surel {aman.md(asing)} belum terdaftar sebagai pengguna Pantau. Minta administrator menambahkannya.",
                    icon=":material/person_off:")
     with st.form(f"masuk_{tempat}", clear_on_submit=True, border=tempat == "utama"):
         nama = st.text_input("Nama pengguna", key=f"masuk_nama_{tempat}", autocomplete="username")
@@ -143,9 +143,9 @@ def _keluar_klik() -> None:
 def panel_samping(p: akun.Pengguna | None) -> None:
     """Di panel samping: nama dan peran akun yang masuk beserta tombol Keluar, atau kendali Masuk."""
     if p is not None:
-        st.markdown(f"<div class='pantau-akun'><b data-testid='akun-nama'>{_esc(p.nama_lengkap)}</b><br>"
-                    f"<span class='pantau-kecil' data-testid='akun-peran'>{_esc(p.label_peran)} · "
-                    f"{_esc(p.nama_pengguna)}</span></div>", unsafe_allow_html=True)
+        st.markdown(f"<div class='pantau-akun'><b data-testid='akun-nama'>{aman.html(p.nama_lengkap)}</b><br>"
+                    f"<span class='pantau-kecil' data-testid='akun-peran'>{aman.html(p.label_peran)} · "
+                    f"{aman.html(p.nama_pengguna)}</span></div>", unsafe_allow_html=True)
         st.button("Keluar", key="keluar", on_click=_keluar_klik, icon=":material/logout:", type="tertiary")
     else:
         with st.expander("Masuk", icon=":material/login:", expanded=False):
@@ -167,8 +167,3 @@ def minta_masuk(alasan: str) -> None:
     st.info(alasan, icon=":material/lock:")
     formulir("utama")
 
-
-def _esc(teks: str) -> str:
-    import html
-
-    return html.escape(str(teks or ""))
