@@ -144,8 +144,10 @@ if not periksa or periksa["sidik"] != sidik:
 
 if periksa["gagal"] is not None:
     e = periksa["gagal"]
+    # Kesalahan seluruh berkas (jenis, ukuran, batas impor) juga sebagai teks, bukan hanya di tabel.
+    seluruh = "".join(f"\n\n{aman.md(m)}" for m in e.masalah[:3] if m.lembar is None and m.baris is None)
     st.error(f"**Berkas ditolak: {len(e.masalah)} kesalahan. Tidak ada data yang ditulis.** Perbaiki sel-sel di "
-             "bawah ini (baris dinomori seperti di Excel, judul kolom = baris 1), lalu unggah lagi.",
+             "bawah ini (baris dinomori seperti di Excel, judul kolom = baris 1), lalu unggah lagi." + seluruh,
              icon=":material/error:")
     _tabel_masalah(e.masalah + e.peringatan, "kesalahan", "kesalahan")
     st.stop()
