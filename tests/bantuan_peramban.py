@@ -42,12 +42,13 @@ class Server:
         self.url, self.proc, self.log, self.db = url, proc, log, db
 
 
-def mulai_server(db: Path, log: Path, env_tambahan: dict | None = None) -> Server:
+def mulai_server(db: Path, log: Path, env_tambahan: dict | None = None, skrip: Path | None = None) -> Server:
     port = port_bebas()
     env = {**os.environ, "PANTAU_DB": str(db), "PYTHONUNBUFFERED": "1", **(env_tambahan or {})}
     f = open(log, "wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
+        # aplikasi.py = dashboard.py dan pages/ lewat st.App: jalur sesi (kuki) dan kepala keamanan (isu #19/#22)
+        [sys.executable, "-m", "streamlit", "run", str(skrip or ROOT / "aplikasi.py"), "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
          "--server.fileWatcherType=none"],
         cwd=ROOT, env=env, stdout=f, stderr=subprocess.STDOUT,
@@ -145,9 +146,13 @@ def buka_sampai_grafik(page, url: str, nama_waktu: str) -> None:
 
 
 def tanpa_galat(page) -> None:
-    """Tidak ada pengecualian Streamlit maupun galat JavaScript di halaman."""
+    """Tidak ada pengecualian Streamlit (juga yang ditampilkan sebagai pesan Indonesia oleh aplikasi.py) maupun
+    galat JavaScript di halaman."""
+    from pantau.ui.penjaga import PESAN_GALAT
+
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
         '[data-testid="stException"]').first.inner_text()
+    assert page.get_by_text(PESAN_GALAT).count() == 0, "galat halaman (lihat log server)"
     assert not page.galat, page.galat
 
 
