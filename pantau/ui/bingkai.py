@@ -172,6 +172,7 @@ def _layar_masuk(judul: str) -> None:
     with st.sidebar:
         st.markdown("## :material/monitoring: Pantau")
         st.markdown("<div class='pantau-kecil'>Masuk untuk membuka dasbor.</div>", unsafe_allow_html=True)
+        masuk.kuki_sesi()  # sesudah Keluar: kuki sesi peramban dihapus juga di layar masuk
     kiri, _ = st.columns([1.1, 1.6])
     with kiri:
         st.title("Masuk ke Pantau")
