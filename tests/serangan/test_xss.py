@@ -270,6 +270,7 @@ def test_peramban_catatan_nama_dan_judul_tidak_menjalankan_skrip(server_jahat, h
 
     # masuk sebagai analis yang nama lengkapnya berisi <img onerror>: tampil di panel samping sebagai teks
     masuk_peramban(halaman, "demo.analis", "demo-analis-2026", di="stSidebar")
+    halaman.get_by_test_id("akun-nama").wait_for(timeout=120_000)  # dua kali jalan ulang; lambat di mesin sibuk
     assert m.NAMA_LENGKAP in halaman.get_by_test_id("akun-nama").inner_text()
     halaman.goto(server_jahat.url + "/Desk_Urusan" + q)
     tunggu_siap(halaman)
