@@ -3,7 +3,7 @@ import streamlit as st
 
 from pantau import grafik as g
 from pantau.format import ROMAWI, label_triwulan, persen
-from pantau.ui import data
+from pantau.ui import aman, data
 from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.perhatian import daftar_perhatian
@@ -69,7 +69,7 @@ with kiri:
         st.markdown(f"**{len(ubah)}** angka baru · **{len(naik)}** predikat naik · **{len(turun)}** turun")
         for r in ubah[ubah["arah"].isin(["naik", "turun"])].head(3).itertuples():
             panah = "⬆" if r.arah == "naik" else "⬇"
-            tautan_indikator(ctx, r.indikator_id, f"{panah} {r.predikat_sebelum} → {r.predikat_sekarang} · {r.nama}")
+            tautan_indikator(ctx, r.indikator_id, f"{panah} {r.predikat_sebelum} → {r.predikat_sekarang} · {aman.md(r.nama)}")
 
 with kanan:
     judul = "Capaian per urusan" + (" · provinsi dan kabupaten/kota" if ctx.is_provinsi else "")

@@ -7,7 +7,7 @@ import streamlit as st
 from pantau import grafik as g
 from pantau.format import (RUMUS_NEGATIF, format_ringkas, format_waktu, kosong, nilai_realisasi, nilai_target,
                            periode_label, persen, sd_label)
-from pantau.ui import data
+from pantau.ui import aman, data
 from pantau.ui.bingkai import indeks_awal, mulai_halaman
 from pantau.ui.komponen import grafik, keterangan_filter, kosong as info_kosong, tabel
 
@@ -32,18 +32,18 @@ periode = data.baris(per_df) or None
 satuan = meta["satuan"]
 teks = meta["polaritas"] == "teks"
 
-st.title(meta["nama"])
-st.caption(f"{meta['kode']} · {ctx.daerah_nama} · {meta['urusan']} · RPJMD {ctx.periode_label}"
+st.title(aman.md(meta["nama"]))
+st.caption(f"{aman.md(meta['kode'])} · {ctx.daerah_nama} · {meta['urusan']} · RPJMD {ctx.periode_label}"
            + (" · IKU" if meta["iku"] else ""))
 
 ini = tahunan[tahunan["tahun"] == ctx.tahun]
 r = data.baris(ini)
 k1, k2, k3, k4 = st.columns(4)
-k1.metric(f"Target {ctx.tahun}", nilai_target(r.get("target"), r.get("target_min"), r.get("target_max"),
-                                              r.get("target_teks")) + ("" if teks else f" {satuan}"),
+k1.metric(f"Target {ctx.tahun}", aman.md(nilai_target(r.get("target"), r.get("target_min"), r.get("target_max"),
+                                                      r.get("target_teks")) + ("" if teks else f" {satuan}")),
           delta=(f"dokumen {r['dokumen_target']}" if r.get("dokumen_target") else None), delta_color="off", delta_arrow="off")
 real = nilai_realisasi(r.get("realisasi"), r.get("realisasi_teks"))
-k2.metric(f"Realisasi {ctx.tahun}", real + ("" if teks or real == "–" else f" {satuan}"),
+k2.metric(f"Realisasi {ctx.tahun}", aman.md(real + ("" if teks or real == "–" else f" {satuan}")),
           delta=" ".join(x for x in [sd_label(r.get("realisasi_sd")), r.get("status") or ""] if x) or None,
           delta_color="off", delta_arrow="off")
 if teks:
@@ -72,7 +72,7 @@ if periode and not teks:
     k4.metric(f"Capaian periode s.d. {periode['tahun_terakhir'] if not kosong(periode['tahun_terakhir']) else '–'}",
               persen(periode["capaian_periode"]), delta=status, delta_color="off", delta_arrow="off",
               help=(f"Proyeksi ke {ctx.tahun_akhir}: {status or 'belum dapat dihitung'}. "f"Dibanding target akhir {nilai_target(periode['target_akhir'], periode['target_akhir_min'], periode['target_akhir_max'])}"
-                    f" {satuan}. Proyeksi {periode['metode_proyeksi']}: {format_ringkas(periode['proyeksi'])} {satuan}"))
+                    f" {aman.md(satuan)}. Proyeksi {periode['metode_proyeksi']}: {format_ringkas(periode['proyeksi'])} {aman.md(satuan)}"))
 
 kiri, kanan = st.columns([2.3, 1], gap="large")
 with kiri:
@@ -102,7 +102,7 @@ with kanan:
         "Mendukung indikator": (f"{meta['induk_daerah_kode']}/{meta['induk_kode']}" if meta["induk_kode"] else "–"),
         "Rumus capaian negatif": RUMUS_NEGATIF.get(ctx.rumus_negatif, ctx.rumus_negatif),
     }
-    st.markdown("\n".join(f"- **{k}:** {v}" for k, v in baris.items()))
+    st.markdown("\n".join(f"- **{k}:** {aman.md(v)}" for k, v in baris.items()))
 
 tab_tahun, tab_angka, tab_daerah, tab_riwayat = st.tabs(
     ["Angka per tahun", "Semua angka realisasi", "Antar daerah", "Riwayat perubahan"])
@@ -142,7 +142,7 @@ with tab_angka:
 with tab_daerah:
     banding = data.tanya("indikator_antar_daerah", indikator_id=indikator_id, provinsi=ctx.provinsi, tahun=ctx.tahun)
     if len(banding) <= 1:
-        info_kosong(f"Indikator {meta['kode']} ({satuan}) tidak ada di daerah lain provinsi ini untuk {ctx.tahun}.")
+        info_kosong(f"Indikator {aman.md(meta['kode'])} ({aman.md(satuan)}) tidak ada di daerah lain provinsi ini untuk {ctx.tahun}.")
     else:
         if not teks:
             grafik(g.banding_daerah(banding, satuan), kunci="banding",

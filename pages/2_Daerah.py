@@ -9,7 +9,7 @@ from pantau import peta
 from pantau import grafik as g
 from pantau.format import format_ringkas, kosong, sd_label
 from pantau.grafik import KONFIG
-from pantau.ui import data
+from pantau.ui import aman, data
 from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import grafik, keterangan_filter, kosong as info_kosong, tabel
@@ -174,7 +174,7 @@ def bagian_tabel() -> None:
         n_semua = int(urusan_df["jumlah"].sum())
         if hasil.empty:
             ringkas = "; ".join(f"{k}: {v}" for k, v in aktif.items() if v not in ("semua", "tidak", "Semua", "–"))
-            info_kosong(f"Tidak ada indikator {ctx.daerah_nama} yang cocok dengan penyaring ({ringkas}). "
+            info_kosong(f"Tidak ada indikator {ctx.daerah_nama} yang cocok dengan penyaring ({aman.md(ringkas)}). "
                         f"Longgarkan penyaring untuk melihat {n_semua} indikator RPJMD.")
         else:
             st.markdown(f"<div class='pantau-kecil'>{len(hasil)} dari {n_semua} indikator</div>",
@@ -236,7 +236,7 @@ def bagian_banding() -> None:
 
     kiri, kanan = st.columns([1, 1], gap="medium")
     with kiri:
-        st.markdown(f"**{label_ind[kode]}** · realisasi {ctx.tahun}")
+        st.markdown(f"**{aman.md(label_ind[kode])}** · realisasi {ctx.tahun}")
         fig = g.banding_kabkota(
             kab, satuan, terpilih=ctx.daerah,
             nilai_provinsi=None if pr is None else pr["realisasi"],
@@ -251,10 +251,10 @@ def bagian_banding() -> None:
         if len(belum):
             catatan.append(f"**Belum ada data {ctx.tahun}:** " + ", ".join(belum["daerah"]))
         if len(tak_pakai):
-            catatan.append(f"**Tidak memakai indikator {kode} di RPJMD-nya:** " + ", ".join(tak_pakai["daerah"]))
+            catatan.append(f"**Tidak memakai indikator {aman.md(kode)} di RPJMD-nya:** " + ", ".join(tak_pakai["daerah"]))
         if len(beda):
             catatan.append("**Satuan berbeda, tidak dibandingkan:** "
-                           + ", ".join(f"{d} ({s})" for d, s in zip(beda["daerah"], beda["satuan"])))
+                           + ", ".join(f"{d} ({aman.md(s)})" for d, s in zip(beda["daerah"], beda["satuan"])))
         if catatan:
             st.markdown("\n".join(f"- {c}" for c in catatan))
         else:

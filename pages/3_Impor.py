@@ -10,7 +10,7 @@ from pantau.akun import TidakBerizin
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
 from pantau.impor.pratinjau import pratinjau
 from pantau.impor.templat import PERIODE_REALISASI, buat_templat, pilihan_bawaan
-from pantau.ui import data
+from pantau.ui import aman, data
 from pantau.ui import masuk
 from pantau.ui.bingkai import mulai_halaman, pengguna
 from pantau.ui.komponen import tabel
@@ -53,22 +53,22 @@ else:
             else:
                 st.caption("Pilih paling sedikit satu tahun dan satu periode.")
         except ValueError as e:
-            st.warning(f"Templat belum dapat dibuat: {e}")
+            st.warning(f"Templat belum dapat dibuat: {aman.md(e)}")
 
 # -- siapa yang mengimpor -------------------------------------------------------------------------------
 # Menulis selalu memerlukan masuk, juga bila membaca tidak. Izin diperiksa lagi oleh impor itu sendiri.
 akun = masuk.wajib_masuk("Masuk dulu untuk mengimpor: setiap perubahan dicatat di riwayat atas nama akun Anda, "
                       "dan operator hanya dapat mengubah angka daerahnya sendiri.")
 if not akun.boleh("impor", akun.daerah_kode):
-    st.warning(f"Akun {akun.nama_pengguna} ({akun.label_peran}) tidak berwenang mengimpor data. Impor dilakukan oleh "
+    st.warning(f"Akun {aman.md(akun.nama_pengguna)} ({akun.label_peran}) tidak berwenang mengimpor data. Impor dilakukan oleh "
                "operator daerah (untuk daerahnya) atau administrator.", icon=":material/block:")
     st.stop()
 oleh = akun.nama_pengguna
 if akun.peran == "operator":
-    st.caption(f"Anda masuk sebagai **{akun.nama_lengkap}** (operator {akun.daerah_kode}): hanya baris daerah "
+    st.caption(f"Anda masuk sebagai **{aman.md(akun.nama_lengkap)}** (operator {akun.daerah_kode}): hanya baris daerah "
                f"{akun.daerah_kode} yang diterima; berkas yang memuat baris daerah lain ditolak seluruhnya.")
 else:
-    st.caption(f"Impor dicatat atas nama **{akun.nama_lengkap}** ({oleh}).")
+    st.caption(f"Impor dicatat atas nama **{aman.md(akun.nama_lengkap)}** ({aman.md(oleh)}).")
 
 # -- unggah -------------------------------------------------------------------------------------------
 unggahan = st.file_uploader("Berkas impor", type=["xlsx", "xlsm", "csv", "xls"], key="berkas",
@@ -112,7 +112,7 @@ if selesai and selesai["sidik"] == sidik:
     st.success(f"Impor #{selesai['impor_id']} berhasil: {selesai['teks']}", icon=":material/check_circle:")
     j = selesai["jumlah"]
     _metrik_jumlah(j)
-    st.caption(f"Berkas {nama} (SHA-256 {sidik[:12]}…) oleh {selesai['oleh']}. Basis data dicadangkan sebelum "
+    st.caption(f"Berkas {aman.md(nama)} (SHA-256 {sidik[:12]}…) oleh {aman.md(selesai['oleh'])}. Basis data dicadangkan sebelum "
                "impor. Halaman lain menampilkan data baru pada interaksi berikutnya.")
     if akun.boleh("batal_impor"):
         st.page_link("pages/8_Pengaturan.py", label=f"Membatalkan impor #{selesai['impor_id']}: halaman Pengaturan",
@@ -127,29 +127,31 @@ if selesai and selesai["sidik"] == sidik:
 
 periksa = st.session_state.get("impor_periksa")
 if not periksa or periksa["sidik"] != sidik:
-    with st.status(f"Memeriksa {nama} ({len(isi) / 1024:,.0f} KB)…", expanded=True) as status:
+    with st.status(f"Memeriksa {aman.md(nama)} ({len(isi) / 1024:,.0f} KB)…", expanded=True) as status:
         langkah = st.progress(0, text="Membaca dan memeriksa setiap sel…")
         with tempfile.TemporaryDirectory(prefix="pantau-unggah-") as folder:
             try:
                 rencana = siapkan_impor(bd.con, _berkas_sementara(folder), pengguna=akun)
             except TidakBerizin as e:
-                st.error(str(e), icon=":material/block:")
+                st.error(aman.md(e), icon=":material/block:")
                 st.stop()
             except ImporGagal as e:
                 periksa = {"sidik": sidik, "gagal": e, "rencana": None, "pratinjau": None}
-                status.update(label=f"{nama} ditolak: {len(e.masalah)} kesalahan", state="error", expanded=False)
+                status.update(label=f"{aman.md(nama)} ditolak: {len(e.masalah)} kesalahan", state="error", expanded=False)
             else:
                 langkah.progress(60, text="Membandingkan dengan data sekarang…")
                 p = pratinjau(bd.con, rencana)
                 langkah.progress(100, text="Selesai")
                 periksa = {"sidik": sidik, "gagal": None, "peringatan": rencana.peringatan, "pratinjau": p}
-                status.update(label=f"{nama} lolos pemeriksaan", state="complete", expanded=False)
+                status.update(label=f"{aman.md(nama)} lolos pemeriksaan", state="complete", expanded=False)
     st.session_state["impor_periksa"] = periksa
 
 if periksa["gagal"] is not None:
     e = periksa["gagal"]
+    # Kesalahan seluruh berkas (jenis, ukuran, batas impor) juga sebagai teks, bukan hanya di tabel.
+    seluruh = "".join(f"\n\n{aman.md(m)}" for m in e.masalah[:3] if m.lembar is None and m.baris is None)
     st.error(f"**Berkas ditolak: {len(e.masalah)} kesalahan. Tidak ada data yang ditulis.** Perbaiki sel-sel di "
-             "bawah ini (baris dinomori seperti di Excel, judul kolom = baris 1), lalu unggah lagi.",
+             "bawah ini (baris dinomori seperti di Excel, judul kolom = baris 1), lalu unggah lagi." + seluruh,
              icon=":material/error:")
     _tabel_masalah(e.masalah + e.peringatan, "kesalahan", "kesalahan")
     st.stop()
@@ -189,7 +191,7 @@ if st.button("Impor sekarang", type="primary", key="konfirmasi", icon=":material
                 hasil = impor_berkas(bd.con, _berkas_sementara(folder), pengguna=akun, cadangan=True)
             except TidakBerizin as e:
                 status.update(label="Impor ditolak", state="error")
-                st.error(str(e), icon=":material/block:")
+                st.error(aman.md(e), icon=":material/block:")
                 st.stop()
             except ImporGagal as e:
                 st.session_state["impor_periksa"] = {"sidik": sidik, "gagal": e, "rencana": None, "pratinjau": None}

@@ -9,7 +9,7 @@ import streamlit as st
 from pantau import dek, desk
 from pantau import grafik as g
 from pantau.format import format_waktu, nilai_realisasi, nilai_target, persen
-from pantau.ui import data
+from pantau.ui import aman, data
 from pantau.ui import dukungan_desk
 from pantau.akun import TidakBerizin
 from pantau.ui import masuk
@@ -112,7 +112,7 @@ def _keselarasan(k: pd.DataFrame) -> None:
     status, kalimat = desk.kalimat_keselarasan(k)
     tanda = {"selaras": ":material/check_circle: **Selaras.**",
              "tidak selaras": ":material/warning: **Tidak selaras.**"}.get(status, ":material/info:")
-    st.markdown(f"{tanda} {kalimat}")
+    st.markdown(f"{tanda} {aman.md(kalimat)}")
 
 
 def _grafik_indikator(d, r, *, besar: bool) -> None:
@@ -137,10 +137,10 @@ if presentasi:
         kosong("Urusan ini belum punya indikator provinsi untuk tahun ini.")
     else:
         d, r, k = _satu(urutan[slide - 1])
-        st.markdown(f"<h1 style='margin:0;padding:0'>{_judul(r)}</h1>", unsafe_allow_html=True)
+        st.markdown(f"<h1 style='margin:0;padding:0'>{aman.html(_judul(r))}</h1>", unsafe_allow_html=True)
         kiri, k1, k2, k3, k4 = st.columns([3.0, 2.2, 0.7, 2.2, 2.2], vertical_alignment="center")
         status, _ = desk.kalimat_keselarasan(k) if not k.empty else (None, "")
-        kiri.markdown(f"{judul_urusan} · {ctx.provinsi_nama} {ctx.tahun} · {r['satuan']} · ◆ provinsi"
+        kiri.markdown(f"{judul_urusan} · {ctx.provinsi_nama} {ctx.tahun} · {aman.md(r['satuan'])} · ◆ provinsi"
                       + (f" · target kab/kota **{status}**" if status else ""))
         # Pengendali presentasi (clicker) mengirim PageUp/PageDown, sebagian panah kiri/kanan: keduanya menggeser.
         k1.button("◀ Sebelumnya", key="sebelumnya", on_click=_geser, args=(-1,), disabled=slide <= 1,
@@ -203,7 +203,7 @@ with kiri:
     for i, induk_id in enumerate(urutan, start=1):
         d, r, k = _satu(induk_id)
         tautan_indikator(replace(ctx_prov, periode_id=int(r["periode_id"])), int(induk_id),
-                         f"**{i}. {_judul(r)}** ({r['satuan']})")
+                         f"**{i}. {aman.md(_judul(r))}** ({aman.md(r['satuan'])})")
         _grafik_indikator(d, r, besar=False)
         _keselarasan(k)
         with st.expander("Angka"):
@@ -239,22 +239,22 @@ with kanan:
         st.session_state[f"isi|{kunci}"] = {c: (t or {}).get(c) or "" for c in desk.KOLOM}
 
     if terkini and int(terkini["versi"]) > dasar:
-        st.warning(f"{terkini['oleh']} menyimpan versi {terkini['versi']} pada {format_waktu(terkini['pada'])} "
+        st.warning(f"{aman.md(terkini['oleh'])} menyimpan versi {terkini['versi']} pada {format_waktu(terkini['pada'])} "
                    "sesudah Anda membuka catatan ini. Menyimpan tidak akan menimpanya: keduanya disimpan.",
                    icon=":material/group:")
         st.button("Muat versi terbaru", on_click=_muat_terbaru, key=f"muat|{kunci}",
                   help="Teks yang belum Anda simpan akan diganti versi terbaru")
     elif terkini:
-        st.caption(f"Versi {terkini['versi']} · {terkini['oleh']} · {format_waktu(terkini['pada'])}")
+        st.caption(f"Versi {terkini['versi']} · {aman.md(terkini['oleh'])} · {format_waktu(terkini['pada'])}")
     boleh_tulis = akun is not None and akun.boleh("catatan_desk", daerah)
     if akun is None:
         masuk.minta_masuk("Masuk dulu untuk menulis catatan sesi: catatan dicatat atas nama akun Anda.")
     elif not boleh_tulis:
-        st.caption(f"Akun {akun.nama_pengguna} ({akun.label_peran}) dapat membaca catatan; yang menulisnya analis.")
+        st.caption(f"Akun {aman.md(akun.nama_pengguna)} ({akun.label_peran}) dapat membaca catatan; yang menulisnya analis.")
     if boleh_tulis:
         with st.form(f"form|{kunci}|{dasar}", border=True):
             nilai = {c: st.text_area(desk.LABEL[c], value=isi[c], key=f"{c}|{kunci}|{dasar}", height=90) for c in desk.KOLOM}
-            st.caption(f"Notulis: **{akun.nama_lengkap}** ({akun.nama_pengguna})")
+            st.caption(f"Notulis: **{aman.md(akun.nama_lengkap)}** ({aman.md(akun.nama_pengguna)})")
             kirim = st.form_submit_button("Simpan catatan", type="primary", icon=":material/save:")
     else:
         kirim = False
@@ -271,14 +271,14 @@ with kanan:
                 st.session_state[f"dasar|{kunci}"] = hasil.versi
                 st.session_state[f"isi|{kunci}"] = {c: nilai[c] for c in desk.KOLOM}
                 if hasil.konflik:
-                    lain = "; ".join(f"versi {x['versi']} oleh {x['oleh']} ({format_waktu(x['pada'])})" for x in hasil.versi_lain)
+                    lain = "; ".join(f"versi {x['versi']} oleh {aman.md(x['oleh'])} ({format_waktu(x['pada'])})" for x in hasil.versi_lain)
                     st.warning(f"Tersimpan sebagai versi {hasil.versi}, tetapi sudah ada catatan lain yang disimpan "
                                f"sesudah Anda membuka catatan ini: {lain}. Keduanya tersimpan; tidak ada yang hilang. "
                                "Periksa dan gabungkan bila perlu.", icon=":material/warning:")
                     for x in hasil.versi_lain:
-                        with st.expander(f"Versi {x['versi']} oleh {x['oleh']}"):
+                        with st.expander(f"Versi {x['versi']} oleh {aman.md(x['oleh'])}"):
                             for c in desk.KOLOM:
-                                st.markdown(f"**{desk.LABEL[c]}:** {x[c] or '–'}")
+                                st.markdown(f"**{desk.LABEL[c]}:** {aman.md(x[c]) or '–'}")
                 else:
                     st.success(f"Catatan tersimpan (versi {hasil.versi}).", icon=":material/check:")
 
@@ -287,10 +287,10 @@ with kanan:
     if semua.empty:
         kosong("Belum ada catatan untuk urusan dan tahun ini.")
     for c in semua.itertuples():
-        with st.expander(f"{c.daerah} · versi {c.versi} · {c.oleh}"):
-            st.markdown("\n".join(f"- **{desk.LABEL[k]}:** {getattr(c, k) or '–'}" for k in desk.KOLOM)
-                        + f"\n\n<span class='pantau-kecil'>{format_waktu(c.pada)} · {c.jumlah_versi} versi tersimpan</span>",
-                        unsafe_allow_html=True)
+        with st.expander(f"{c.daerah} · versi {c.versi} · {aman.md(c.oleh)}"):
+            # Catatan = teks pengguna: Markdown yang diloloskan, tanpa HTML (isu #19).
+            st.markdown("\n".join(f"- **{desk.LABEL[k]}:** {aman.md(getattr(c, k)) or '–'}" for k in desk.KOLOM))
+            st.caption(f"{format_waktu(c.pada)} · {c.jumlah_versi} versi tersimpan")
 
     st.subheader("Bahan rapat")
     nama_dek = _slug(f"desk-{urusan}-{nama_urusan[urusan]}-{ctx.provinsi}-{ctx.tahun}")

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from pantau.format import format_waktu
-from pantau.ui import data, masuk
+from pantau.ui import aman, data, masuk
 from pantau.ui.bingkai import indeks_awal, mulai_halaman
 from pantau.ui.komponen import kosong, tabel
 
@@ -17,7 +17,7 @@ st.caption("Setiap perubahan data tercatat: impor angka, pembatalan impor, catat
            "Nilai lama dan nilai baru disimpan apa adanya; tidak ada yang dihapus dari riwayat.")
 akun = masuk.wajib_masuk("Masuk dulu untuk membaca riwayat perubahan (memuat nama petugas yang mengubah data).")
 if not akun.boleh("lihat_riwayat"):
-    st.warning(f"Akun {akun.nama_pengguna} tidak berwenang membaca riwayat.", icon=":material/block:")
+    st.warning(f"Akun {aman.md(akun.nama_pengguna)} tidak berwenang membaca riwayat.", icon=":material/block:")
     st.stop()
 
 pelaku = data.tanya("riwayat_pelaku")

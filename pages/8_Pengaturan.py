@@ -8,7 +8,7 @@ from pantau import cadangan
 from pantau.akun import KesalahanAkun, TidakBerizin, pengaturan_sah, ubah_pengaturan
 from pantau.format import format_waktu
 from pantau.impor.batal import GagalBatal, batalkan_impor
-from pantau.ui import data, masuk
+from pantau.ui import aman, data, masuk
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import kosong, tabel
 
@@ -19,7 +19,7 @@ st.caption("Aturan perhitungan yang berlaku untuk seluruh basis data, pembatalan
 akun = masuk.wajib_masuk("Masuk dulu untuk membuka pengaturan.")
 admin = akun.boleh("pengaturan")
 if not admin:
-    st.info(f"Akun {akun.nama_pengguna} ({akun.label_peran}) dapat melihat pengaturan tetapi tidak mengubahnya; "
+    st.info(f"Akun {aman.md(akun.nama_pengguna)} ({akun.label_peran}) dapat melihat pengaturan tetapi tidak mengubahnya; "
             "hubungi administrator.", icon=":material/lock:")
 
 bd = data.basis_data()
@@ -144,7 +144,7 @@ else:
                     with bd.kunci_tulis:
                         hasil = batalkan_impor(bd.con, int(nomor), pengguna=akun)
                 except (GagalBatal, TidakBerizin) as e:
-                    st.error(f"Pembatalan ditolak, tidak ada yang berubah: {e}", icon=":material/error:")
+                    st.error(f"Pembatalan ditolak, tidak ada yang berubah: {aman.md(e)}", icon=":material/error:")
                 else:
                     data.segarkan()
                     # muat ulang agar tabel di atas langsung menyebut impor itu dibatalkan

@@ -7,6 +7,7 @@ Aturan yang dipegang di sini (lihat PRACTICES.md):
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
 from contextlib import contextmanager
@@ -34,6 +35,43 @@ class KesalahanBasisData(Exception):
     """Kesalahan yang pesannya ditujukan kepada pengguna (bahasa Indonesia)."""
 
 
+class BasisDataTakTerbuka(KesalahanBasisData):
+    """Berkas basis data tidak dapat dibuka (isu #19). ``keadaan``: ``hilang``, ``rusak``, ``terkunci``,
+    ``baca_saja``, ``versi`` (skema lebih baru dari Pantau ini) atau ``lain``; dasbor menampilkan satu halaman
+    penjelasan per keadaan, rincian teknis (``__cause__``) ke log server."""
+
+    def __init__(self, keadaan: str, pesan: str):
+        super().__init__(pesan)
+        self.keadaan = keadaan
+
+
+def _keadaan_galat(e: Exception) -> str:
+    """Golongkan galat DuckDB saat membuka berkas."""
+    t = str(e).lower()
+    if "could not set lock" in t or "conflicting lock" in t:
+        return "terkunci"
+    if "permission denied" in t or "read-only file system" in t or "read only" in t:
+        return "baca_saja"
+    if any(k in t for k in ("not a valid duckdb database", "could not read enough bytes", "version number",
+                            "corrupt", "checksum", "serializ")):
+        return "rusak"
+    return "lain"
+
+
+def periksa_berkas(path: str | Path) -> None:
+    """Sebelum dasbor membuka berkas untuk menulis: berkas ada, dan berkas serta foldernya boleh ditulis. Izin
+    dibaca dari bit mode (bukan hanya ``os.access``): berkas yang sengaja dibuat hanya-baca (chmod a-w) ditolak juga
+    bila dasbor berjalan sebagai root, karena dasbor menulis (masuk, catatan, impor, riwayat)."""
+    path = Path(path)
+    if not path.exists():
+        raise BasisDataTakTerbuka("hilang", f"Berkas basis data {path} tidak ada.")
+    for p in (path, path.parent):
+        if not (p.stat().st_mode & 0o222) or not os.access(p, os.W_OK):
+            jenis = "berkas" if p == path else "folder"
+            raise BasisDataTakTerbuka("baca_saja", f"{jenis.capitalize()} {p} hanya dapat dibaca; Pantau perlu "
+                                                   "menulisnya.")
+
+
 def migrasi() -> list[Path]:
     """Berkas migrasi berurutan; versi skema = jumlah migrasi."""
     return sorted((SQL_DIR / "migrasi").glob("[0-9][0-9][0-9]_*.sql"))
@@ -52,12 +90,19 @@ def buka(path: str | Path, baca_saja: bool = False) -> duckdb.DuckDBPyConnection
     config = {} if baca_saja else {"storage_compatibility_version": STORAGE_COMPAT}
     try:
         return duckdb.connect(str(path), read_only=baca_saja, config=config)
-    except duckdb.IOException as e:
-        if "lock" in str(e).lower():
-            raise KesalahanBasisData(
-                f"Berkas {path} sedang dipakai proses lain (misalnya dasbor yang sedang berjalan). "
+    except duckdb.Error as e:
+        keadaan = _keadaan_galat(e)
+        if keadaan == "terkunci":
+            raise BasisDataTakTerbuka(
+                keadaan, f"Berkas {path} sedang dipakai proses lain (misalnya dasbor yang sedang berjalan). "
                 "Hentikan proses itu dulu, atau lakukan impor lewat halaman Impor di dasbor."
             ) from e
+        if keadaan == "rusak":
+            raise BasisDataTakTerbuka(keadaan, f"Berkas {path} rusak atau bukan basis data DuckDB yang dapat "
+                                               "dibaca Pantau; pulihkan dari cadangan.") from e
+        if keadaan == "baca_saja":
+            raise BasisDataTakTerbuka(keadaan, f"Berkas {path} tidak dapat ditulis (izin atau sistem berkas "
+                                               "hanya-baca).") from e
         raise
 
 
@@ -92,8 +137,8 @@ def pasang_skema(con: duckdb.DuckDBPyConnection) -> int:
     sekarang = versi_skema(con)
     berkas = migrasi()
     if sekarang > len(berkas):
-        raise KesalahanBasisData(
-            f"Basis data ini berversi skema {sekarang}, lebih baru dari Pantau ini ({len(berkas)}). "
+        raise BasisDataTakTerbuka(
+            "versi", f"Basis data ini berversi skema {sekarang}, lebih baru dari Pantau ini ({len(berkas)}). "
             "Perbarui Pantau."
         )
     with transaksi(con):

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pantau.format import format_angka, format_ringkas, kosong, nilai_target, periode_label, sd_label
+from pantau.ui.aman import html as teks_aman  # plotly.js membaca <b>, <a>, <br> di label dan hover
 
 FONT = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
 WARNA_TARGET = "#8C8C8C"
@@ -176,7 +177,7 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
     """Satu grafik: kondisi awal, target tahunan (RPJMD, RKPD bila beda), realisasi tahunan dan
     triwulan, target akhir dan proyeksi ke akhir periode ('akhir'); sumber dan status di hover."""
     fig = go.Figure()
-    satuan = meta.get("satuan") or ""
+    satuan = teks_aman(meta.get("satuan"))
     rentang = meta.get("polaritas") == "rentang"
     kumulatif = meta.get("agregasi") == "kumulatif"
     t = tahunan.copy()
@@ -225,7 +226,7 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
             line={"color": WARNA_REALISASI, "width": 3},
             marker={"size": 12, "color": WARNA_REALISASI, "line": {"color": WARNA_REALISASI, "width": 2},
                     "symbol": ["circle-open" if s == "sementara" else "circle" for s in real["status"]]},
-            customdata=[[s, sumber or "–", sd_label(sd) or "setahun", "–" if kosong(c) else format_angka(c, 2) + "%",
+            customdata=[[s, teks_aman(sumber) or "–", sd_label(sd) or "setahun", "–" if kosong(c) else format_angka(c, 2) + "%",
                          p or "belum ada data"]
                         for s, sumber, sd, c, p in zip(real["status"], real["sumber"], real["realisasi_sd"],
                                                        real["capaian"], real["predikat"])],
@@ -274,8 +275,9 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
 def banding_daerah(df: pd.DataFrame, satuan: str, *, tinggi: int | None = None) -> go.Figure:
     """Indikator yang sama antar daerah: batang realisasi, tanda target, daerah sendiri ditonjolkan."""
     df = df.copy()
+    satuan = teks_aman(satuan)
     tinggi = tinggi or max(240, 30 * len(df) + 80)
-    label = [f"{d} ◀" if s else d for d, s in zip(df["daerah"], df["sendiri"])]
+    label = [f"{teks_aman(d)} ◀" if s else teks_aman(d) for d, s in zip(df["daerah"], df["sendiri"])]
     teks = ["belum ada data" if kosong(r) else
             f"{format_ringkas(r)} · {'–' if kosong(c) else format_angka(c, 1) + '%'}"
             for r, c in zip(df["realisasi"], df["capaian"])]
@@ -320,7 +322,8 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
     (provinsi di atas, lalu kabupaten/kota dari capaian terendah). Ukuran huruf >= 18 untuk proyektor.
     """
     df = df.reset_index(drop=True)
-    label = [f"◆ {d}" if j == "provinsi" else d for d, j in zip(df["daerah"], df["jenis"])]
+    satuan, judul = teks_aman(satuan), (teks_aman(judul) if judul else judul)
+    label = [f"◆ {teks_aman(d)}" if j == "provinsi" else teks_aman(d) for d, j in zip(df["daerah"], df["jenis"])]
     kecil = max(ukuran_huruf - 2, 12) if ukuran_huruf < 19 else 18
     teks = []
     for r, c, p, s in zip(df["realisasi"], df["capaian"], df["predikat"], df["simbol"]):
@@ -339,7 +342,7 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
         marker={"color": [w if isinstance(w, str) else WARNA_KOSONG for w in df["warna"]],
                 "line": {"color": "#333333", "width": 0.6}},
         customdata=list(zip(df["predikat"].fillna("belum ada data"), df["status"].fillna("–"),
-                            df["sumber"].fillna("–"))),
+                            [teks_aman(x) or "–" for x in df["sumber"]])),
         hovertemplate=("%{y}: %{x:,.2f} " + satuan + "<br>Predikat: %{customdata[0]} · %{customdata[1]}"
                        "<br>Sumber: %{customdata[2]}<extra></extra>"),
     ))
@@ -394,7 +397,8 @@ def banding_kabkota(df: pd.DataFrame, satuan: str, *, nilai_provinsi=None, targe
     d["_ada"] = d["realisasi"].notna()
     d = pd.concat([d[d["_ada"]].sort_values("realisasi", ascending=False), d[~d["_ada"]]])
     tinggi = tinggi or max(280, 24 * len(d) + 150)
-    label = [f"{n} ◀" if k == terpilih else n for n, k in zip(d["daerah"], d["daerah_kode"])]
+    satuan = teks_aman(satuan)
+    label = [f"{teks_aman(n)} ◀" if k == terpilih else teks_aman(n) for n, k in zip(d["daerah"], d["daerah_kode"])]
     teks = ["○ belum ada data" if not a else f"{format_ringkas(r)} {s if isinstance(s, str) else ''}".strip()
             for a, r, s in zip(d["_ada"], d["realisasi"], d["simbol"])]
     warna = [w if isinstance(w, str) else (WARNA_REALISASI if a else WARNA_KOSONG)
@@ -404,7 +408,7 @@ def banding_kabkota(df: pd.DataFrame, satuan: str, *, nilai_provinsi=None, targe
     custom = list(zip(d["daerah_kode"],
                       ["belum ada data" if not a else format_ringkas(r) for a, r in zip(d["_ada"], d["realisasi"])],
                       ["–" if kosong(c) else format_angka(c, 2) + "%" for c in d["capaian"]],
-                      d["predikat"].fillna("–"), d["status"].fillna("–"), d["sumber"].fillna("–")))
+                      d["predikat"].fillna("–"), d["status"].fillna("–"), [teks_aman(x) or "–" for x in d["sumber"]]))
     hover = ("%{y}: %{customdata[1]} " + satuan + "<br>Capaian: %{customdata[2]} · %{customdata[3]}"
              "<br>%{customdata[4]} · %{customdata[5]}<extra></extra>")
     pad = "\u2003"  # plotly.js mengukur simbol dengan huruf lain dan memotong ujung label legenda

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from pantau.angka import format_ringkas
 from pantau.format import ROMAWI, kosong, rupiah_ringkas
 from pantau.grafik import tata_letak
+from pantau.ui.aman import html as teks_aman  # nama perangkat daerah dari impor, di label dan hover Plotly
 
 #: Nama kuadran (sama dengan makro SQL ``kuadran``), letaknya, warna Okabe-Ito, simbol Plotly dan simbol teks.
 #: Urutan = urutan legenda: dua kuadran kinerja tinggi dulu.
@@ -102,7 +103,7 @@ def rentang_sumbu(df: pd.DataFrame, batas_kinerja: float, batas_serapan: float) 
 
 def _teks_hover(r) -> list:
     return [
-        str(r.kelompok), label_kuadran(r.kuadran), persen_ringkas(r.kinerja), persen_ringkas(r.serapan),
+        teks_aman(r.kelompok), label_kuadran(r.kuadran), persen_ringkas(r.kinerja), persen_ringkas(r.serapan),
         rupiah_ringkas(r.pagu), rupiah_ringkas(r.realisasi_anggaran), int(r.jumlah_indikator),
         int(r.jumlah_berdata), int(r.jumlah_sub_kegiatan),
     ]
@@ -227,7 +228,7 @@ def gambar(df: pd.DataFrame, *, batas_kinerja: float, batas_serapan: float, ting
             name=f"{nama} ({len(b)})",
             marker={"symbol": q["simbol"], "color": q["warna"], "size": b["ukuran_px"].tolist() or 14,
                     "opacity": 0.85, "line": {"color": "#222222", "width": 1}},
-            text=[label_pendek(k) if i in berlabel else "" for i, k in zip(b.index, b["kelompok"])],
+            text=[teks_aman(label_pendek(k)) if i in berlabel else "" for i, k in zip(b.index, b["kelompok"])],
             textposition=[posisi.get(i, "top center") for i in b.index],
             textfont={"size": kecil, "shadow": "auto"}, cliponaxis=False,
             customdata=[_teks_hover(r) for r in b.itertuples()], hovertemplate=HOVER,

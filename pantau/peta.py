@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from pantau.format import format_angka, format_ringkas, kosong
 from pantau.grafik import WARNA_KOSONG, tata_letak
+from pantau.ui.aman import html as teks_aman  # teks di hover Plotly
 
 ROOT = Path(__file__).resolve().parents[1]
 GEO_DIR = ROOT / "data" / "geo"
@@ -70,6 +71,8 @@ def peta_kabkota(df: pd.DataFrame, geojson: dict, skala: pd.DataFrame, *, mode: 
     if "sebanding" in d:
         tak = d["sebanding"].fillna(True).eq(False)
         d.loc[tak, ["realisasi", "capaian", "predikat"]] = None
+    satuan = teks_aman(satuan)
+    d["daerah_lengkap"] = [teks_aman(x) for x in d["daerah_lengkap"]]
     d["nilai_teks"] = [_nilai_teks(r, satuan) for r in d.get("realisasi", pd.Series([None] * len(d)))]
     d["capaian_teks"] = [_capaian_teks(c) for c in d.get("capaian", pd.Series([None] * len(d)))]
     d["predikat_teks"] = d.get("predikat", pd.Series([None] * len(d))).fillna(BELUM)

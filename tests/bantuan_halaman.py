@@ -57,3 +57,13 @@ def masuk(at: AppTest, nama: str, sandi: str | None = None, tempat: str = "sampi
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def polos(sumber: str) -> str:
+    """Teks yang tampil dari sumber Markdown yang nilainya diloloskan ``pantau.ui.aman.md`` (garis miring terbalik
+    dan penyambung kata tak terlihat dibuang), untuk membandingkan dengan teks yang diketik pengguna."""
+    import re
+
+    from pantau.ui.aman import PENYAMBUNG
+
+    return re.sub(r"\\(.)", r"\1", sumber).replace(PENYAMBUNG, "").replace("  \n", "\n")

@@ -6,6 +6,9 @@ import pytest
 from pantau.db import buka
 from tests.bantuan import db_baru
 
+#: Fixture peramban (server, Chromium, tab) untuk tests/browser/ dan tests/serangan/: satu definisi, satu Chromium.
+pytest_plugins = ("tests.bantuan_peramban",)
+
 
 @pytest.fixture
 def db_kosong(tmp_path):

@@ -2,6 +2,13 @@
 
 Tidak ada validasi isi di sini, hanya bentuk: lembar yang dikenal, baris judul, nomor baris
 seperti yang ditampilkan Excel (judul = baris 1).
+
+Berkas dari luar dibatasi sebelum dibaca (isu #19; angka di ``BATAS_*``, ditolak dengan pesan yang menyebut
+batasnya, tidak ada yang ditulis): ukuran berkas; untuk .xlsx (sebuah zip) jumlah anggota, ukuran setiap anggota
+setelah dibuka dan rasio pemampatannya dibaca dari direktori zip sebelum apa pun dibuka (bom zip), lalu baris
+bernilai dihitung dengan membaca XML lembar bertahap (blok 1 MB, tanpa menyimpannya) sebelum diurai; penguraian
+juga bertahap dan berhenti begitu jumlah baris data melewati batas. Memori puncak untuk unggahan apa pun terukur
+di tests/serangan/test_unggahan.py.
 """
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ import html
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +39,56 @@ KOLOM_DIKENAL = {
 }
 #: Baca XML lembar langsung (cepat); False = selalu lewat openpyxl (pembanding di uji).
 PEMBACA_CEPAT = True
+
+# -- batas berkas impor (isu #19) ---------------------------------------------------------------------------
+#: Ukuran berkas (.xlsx atau .csv). Sama dengan server.maxUploadSize di .streamlit/config.toml (halaman Impor);
+#: buku kerja RPJMD satu provinsi beserta kabupaten/kotanya jauh di bawahnya.
+BATAS_BERKAS_MB = 20
+#: Baris data (tanpa baris judul) semua lembar satu berkas. Satu provinsi dan kabupaten/kotanya: ~30.000
+#: realisasi per tahun; uji korpus memakai 200.000 realisasi + 6.667 indikator. Baris ini yang membatasi memori
+#: pemeriksaan impor (~380 MB di atas diam untuk 206.667 baris, tests/serangan/test_unggahan.py).
+BATAS_BARIS = 210_000
+#: Satu lembar XML setelah dibuka (dibaca bertahap; 200.000 baris tulisan openpyxl dengan teks sebaris ~62 MB).
+BATAS_LEMBAR_XML_MB = 192
+#: Anggota zip lain yang dibaca utuh oleh openpyxl (sharedStrings, styles, workbook, ...).
+BATAS_ANGGOTA_LAIN_MB = 32
+#: Semua anggota zip setelah dibuka, dan jumlah anggotanya.
+BATAS_ZIP_MB = 256
+BATAS_JUMLAH_ANGGOTA = 1_000
+#: Rasio pemampatan anggota di atas 1 MB (Apache POI memakai 1:100 untuk hal yang sama). XML lembar sungguhan
+#: termampatkan ~10:1, juga 100.000 baris yang isinya sama (nomor barisnya berbeda).
+BATAS_RASIO = 100
+#: Satu baris <row>…</row> XML (Excel: paling banyak 32.767 karakter per sel).
+BATAS_BARIS_XML_MB = 16
+#: Blok baca XML lembar.
+BLOK = 1 << 20
+_MB = 1024 * 1024
+
+
+def _angka_id(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _mb(n: int) -> str:
+    return f"{n / _MB:,.1f}".replace(",", "#").replace(".", ",").replace("#", ".")
+
+
+def pesan_terlalu_banyak_baris() -> str:
+    return (f"berkas berisi lebih dari {_angka_id(BATAS_BARIS)} baris data (batas impor: {_angka_id(BATAS_BARIS)} "
+            "baris per berkas, semua lembar dijumlah); bagi datanya menjadi beberapa berkas, misalnya per daerah "
+            "atau per tahun")
+
+
+class _Hitung:
+    """Jumlah baris data yang sudah dibaca dari satu berkas (semua lembar)."""
+
+    def __init__(self):
+        self.n = 0
+
+    def tambah(self) -> None:
+        self.n += 1
+        if self.n > BATAS_BARIS:
+            _tolak(pesan_terlalu_banyak_baris())
 #: Berapa baris teratas yang diperiksa untuk mencari baris judul.
 CARI_JUDUL = 20
 _TAK_TERLIHAT = "\u200b\u200c\u200d\u2060\ufeff"
@@ -133,8 +191,9 @@ def _mirip_judul(nama: str, nilai) -> bool:
     return sum(1 for v in nilai if _normal(v) in dikenal) >= 2
 
 
-def _dari_baris(nama: str, rows, masalah: list[Masalah]) -> Lembar | None:
-    """rows: iterator of (nomor_baris, list nilai).
+def _dari_baris(nama: str, rows, masalah: list[Masalah], hitung: _Hitung | None = None) -> Lembar | None:
+    """rows: iterator of (nomor_baris, list nilai). ``hitung``: penghitung baris data berkas ini (berhenti dengan
+    penolakan begitu melewati ``BATAS_BARIS``).
 
     Baris judul = baris pertama (di antara ``CARI_JUDUL`` baris tidak kosong teratas) yang memuat
     paling sedikit dua nama kolom yang dikenal; bila tidak ada, baris pertama yang tidak kosong.
@@ -173,9 +232,11 @@ def _dari_baris(nama: str, rows, masalah: list[Masalah]) -> Lembar | None:
     lembar.judul_per_indeks = judul
     pasangan = [(i, k) for i, k in enumerate(judul) if k]
     baris = lembar.baris
+    hitung = hitung or _Hitung()
     for nomor, nilai in _sambung(tunda, rows):
         if _baris_kosong(nilai):
             continue
+        hitung.tambah()
         n = len(nilai)
         baris.append((nomor, {k: (nilai[i] if i < n else None) for i, k in pasangan}))
     return lembar
@@ -186,36 +247,28 @@ def _sambung(a, b):
     yield from b
 
 
-def _periksa_xml_lembar(nama: str, xml: bytes, lembar: Lembar, masalah: list[Masalah]) -> None:
+def _periksa_xml_lembar(nama: str, pindai: "_Pindai", lembar: Lembar, masalah: list[Masalah]) -> None:
     """Sel digabung (merge) dan rumus tanpa nilai tersimpan: keduanya membuat sel tampak terisi di Excel
-    tetapi kosong bagi pembaca berkas, jadi keduanya kesalahan yang menyebut selnya."""
+    tetapi kosong bagi pembaca berkas, jadi keduanya kesalahan yang menyebut selnya. Sel-selnya dikumpulkan
+    ``_pindai_lembar`` saat XML lembar dibaca bertahap."""
     judul = lembar.judul_per_indeks
 
     def nama_kolom(i: int) -> str | None:
         return judul[i] if i < len(judul) and judul[i] else None
 
-    if b"<mergeCell" in xml:
-        for m in _GABUNG.finditer(xml):
-            k1, b1 = m.group(1).decode(), int(m.group(2))
-            k2, b2 = (m.group(3).decode(), int(m.group(4))) if m.group(3) else (k1, b1)
-            if b2 < lembar.baris_judul:
-                continue  # judul laporan di atas baris judul kolom: boleh digabung
-            ref = f"{k1}{b1}:{k2}{b2}"
-            masalah.append(Masalah(
-                nama, max(b1, lembar.baris_judul), nama_kolom(_indeks_kolom(k1)), None,
-                f"sel digabung (merge) {ref}: hanya sel pertama yang berisi nilai; pisahkan sel "
-                "(Unmerge) dan isi setiap baris dengan nilainya sendiri"))
-    if b"<f" in xml:
-        for m in _SEL_RUMUS.finditer(xml):
-            v = m.group(5)
-            if v is not None and v not in (b"<v></v>", b"<v/>"):
-                continue  # rumus dengan nilai tersimpan (disimpan oleh Excel): nilai itu yang dipakai
-            kolom, baris = m.group(1).decode(), int(m.group(2))
-            rumus = (m.group(4) or b"").decode("utf-8", "replace")
-            masalah.append(Masalah(
-                nama, baris, nama_kolom(_indeks_kolom(kolom)), f"={rumus}" if rumus else "(rumus bersama)",
-                f"sel {kolom}{baris} berisi rumus tanpa nilai tersimpan (berkas dibuat program lain, belum "
-                "pernah dihitung Excel); buka dan simpan ulang di Excel, atau salin lalu 'Tempel Nilai'"))
+    for k1, b1, k2, b2 in pindai.gabung:
+        if b2 < lembar.baris_judul:
+            continue  # judul laporan di atas baris judul kolom: boleh digabung
+        ref = f"{k1}{b1}:{k2}{b2}"
+        masalah.append(Masalah(
+            nama, max(b1, lembar.baris_judul), nama_kolom(_indeks_kolom(k1)), None,
+            f"sel digabung (merge) {ref}: hanya sel pertama yang berisi nilai; pisahkan sel "
+            "(Unmerge) dan isi setiap baris dengan nilainya sendiri"))
+    for kolom, baris, rumus in pindai.rumus:
+        masalah.append(Masalah(
+            nama, baris, nama_kolom(_indeks_kolom(kolom)), f"={rumus}" if rumus else "(rumus bersama)",
+            f"sel {kolom}{baris} berisi rumus tanpa nilai tersimpan (berkas dibuat program lain, belum "
+            "pernah dihitung Excel); buka dan simpan ulang di Excel, atau salin lalu 'Tempel Nilai'"))
 
 
 _SEL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
@@ -255,20 +308,10 @@ def _gaya(wb) -> tuple[set, set]:
     return tanggal, persen
 
 
-def _baris_cepat(xml: bytes, shared: list, tanggal: set, persen: set, epoch):
-    """Baca sel-sel lembar langsung dari XML (jauh lebih cepat daripada openpyxl untuk lembar besar).
-
-    Menghasilkan (nomor_baris, [nilai per kolom]) seperti ``_sel_excel``. Mengembalikan None bila ada
-    sel tanpa alamat (atribut r): pembaca openpyxl dipakai sebagai gantinya."""
-    from openpyxl.utils.datetime import from_excel
-
-    mulai = xml.find(b"<sheetData")
-    if mulai < 0:
-        return
-    akhir = xml.rfind(b"</sheetData>")
-    data = xml[mulai:akhir if akhir > 0 else len(xml)]
+def _sel_blok(data: bytes) -> list:
+    """Sel-sel satu blok XML lembar (baris-baris utuh): (huruf kolom, nomor baris, gaya, jenis, isi)."""
     # Bentuk sel yang ditulis Excel/openpyxl: <c r="B5" s="3" t="s">...</c>. Bila ada sel berbentuk lain
-    # (atribut lain atau urutan lain), seluruh lembar dibaca dengan pola umum yang lebih lambat.
+    # (atribut lain atau urutan lain), blok itu dibaca dengan pola umum yang lebih lambat.
     n_sel = data.count(b"<c ") + data.count(b"<c>")
     sel = [(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)) for m in _SEL_CEPAT.finditer(data)]
     if len(sel) != n_sel:
@@ -280,10 +323,22 @@ def _baris_cepat(xml: bytes, shared: list, tanggal: set, persen: set, epoch):
                 raise _TanpaAlamat
             gs, gt = _ATR_S.search(atr), _ATR_T.search(atr)
             sel.append((r.group(1), r.group(2), gs.group(1) if gs else None, gt.group(1) if gt else None, isi))
+    return sel
+
+
+def _baris_cepat(blok, shared: list, tanggal: set, persen: set, epoch):
+    """Baca sel-sel lembar langsung dari XML (jauh lebih cepat daripada openpyxl untuk lembar besar).
+
+    ``blok``: blok-blok isi <sheetData> yang masing-masing berisi baris-baris utuh (``_AlirLembar``).
+    Menghasilkan (nomor_baris, [nilai per kolom]) seperti ``_sel_excel``. Melempar ``_TanpaAlamat`` bila ada
+    sel tanpa alamat (atribut r): pembaca openpyxl dipakai sebagai gantinya (``_pindai_lembar`` sudah
+    memeriksanya sebelum penguraian dimulai)."""
+    from openpyxl.utils.datetime import from_excel
+
     baris_ini = None
     nilai: list = []
     kolom_huruf = _HURUF
-    for huruf, no, gaya, t, isi in sel:
+    for huruf, no, gaya, t, isi in (x for data in blok for x in _sel_blok(data)):
         if no != baris_ini:
             if baris_ini is not None:
                 yield int(baris_ini), nilai
@@ -343,6 +398,132 @@ class _TanpaAlamat(Exception):
     pass
 
 
+class _AlirLembar:
+    """XML satu lembar dibaca bertahap dari zip: iterasi menghasilkan blok isi <sheetData> yang masing-masing
+    berakhir di </row> (baris tidak pernah terpotong); sesudahnya ``gabung`` berisi sel digabung (<mergeCell>,
+    yang letaknya sesudah </sheetData>). Paling banyak satu blok (1 MB) ditambah satu baris ada di memori."""
+
+    def __init__(self, archive: zipfile.ZipFile, anggota: str, nama: str):
+        self.archive, self.anggota, self.nama = archive, anggota, nama
+        self.ada_data = False
+        self.gabung: list[tuple[str, int, str, int]] = []
+
+    def __iter__(self):
+        with self.archive.open(self.anggota) as f:
+            buf = b""
+            # sebelum <sheetData>: kepala lembar (dimension, sheetViews, cols)
+            while True:
+                potong = f.read(BLOK)
+                if not potong:
+                    return
+                buf += potong
+                i = buf.find(b"<sheetData")
+                if i >= 0:
+                    j = buf.find(b">", i)
+                    if j >= 0:
+                        kosong = buf[j - 1:j] == b"/"
+                        buf = buf[j + 1:]
+                        break
+                    buf = buf[i:]
+                else:
+                    buf = buf[-16:]
+            if not kosong:
+                self.ada_data = True
+                while True:
+                    akhir = buf.find(b"</sheetData>")
+                    if akhir >= 0:
+                        if buf[:akhir].strip():
+                            yield buf[:akhir]
+                        buf = buf[akhir + 12:]
+                        break
+                    k = buf.rfind(b"</row>")
+                    if k >= 0:
+                        yield buf[:k + 6]
+                        buf = buf[k + 6:]
+                    elif len(buf) > BATAS_BARIS_XML_MB * _MB:
+                        _tolak(f"lembar '{self.nama}': satu baris berisi lebih dari {BATAS_BARIS_XML_MB} MB XML "
+                               "(batas impor); hapus isi yang tidak perlu lalu simpan ulang dari Excel")
+                    potong = f.read(BLOK)
+                    if not potong:
+                        if buf.strip():
+                            yield buf  # XML tanpa </sheetData>: sisanya tetap dibaca seperti dulu
+                        return
+                    buf += potong
+            # sesudah </sheetData>: hanya <mergeCell ref="…"/> yang diperlukan
+            while True:
+                k = buf.rfind(b">")
+                if k >= 0:
+                    for m in _GABUNG.finditer(buf[:k + 1]):
+                        self.gabung.append((m.group(1).decode(), int(m.group(2)),
+                                            (m.group(3) or m.group(1)).decode(), int(m.group(4) or m.group(2))))
+                    buf = buf[k + 1:]
+                potong = f.read(BLOK)
+                if not potong:
+                    return
+                buf += potong
+
+
+_SEL_TANPA_ALAMAT = re.compile(rb"<c(?:/?>|\s(?![^>]*\br=)[^>]*>)")
+
+
+@dataclass
+class _Pindai:
+    """Hasil membaca XML satu lembar sekali tanpa menguraikan nilainya."""
+    baris_bernilai: int = 0
+    tanpa_alamat: bool = False
+    rumus: list = field(default_factory=list)     # (huruf kolom, baris, rumus) rumus tanpa nilai tersimpan
+    gabung: list = field(default_factory=list)    # (kolom1, baris1, kolom2, baris2)
+
+
+def _pindai_lembar(archive: zipfile.ZipFile, anggota: str, nama: str) -> _Pindai:
+    """Pembacaan pertama, bertahap, sebelum penguraian: hitung baris yang berisi nilai (<v> atau teks sebaris),
+    kumpulkan rumus tanpa nilai tersimpan dan sel digabung, dan periksa apakah ada sel tanpa alamat."""
+    hasil = _Pindai()
+    alir = _AlirLembar(archive, anggota, nama)
+    for blok in alir:
+        for seg in blok.split(b"</row>"):
+            if b"<v>" in seg or b"<is>" in seg:
+                hasil.baris_bernilai += 1
+        if not hasil.tanpa_alamat and (b"<c>" in blok or b"<c/>" in blok or _SEL_TANPA_ALAMAT.search(blok)):
+            hasil.tanpa_alamat = True
+        if b"<f" in blok:
+            for m in _SEL_RUMUS.finditer(blok):
+                v = m.group(5)
+                if v is not None and v not in (b"<v></v>", b"<v/>"):
+                    continue  # rumus dengan nilai tersimpan (disimpan oleh Excel): nilai itu yang dipakai
+                hasil.rumus.append((m.group(1).decode(), int(m.group(2)), (m.group(4) or b"").decode("utf-8", "replace")))
+    hasil.gabung = alir.gabung
+    return hasil
+
+
+def _periksa_zip(path: Path) -> None:
+    """Bom zip dan berkas raksasa ditolak dari direktori zip, sebelum satu bita pun dibuka. zipfile tidak pernah
+    menghasilkan lebih dari ukuran yang tercatat di direktori itu (isi yang lebih panjang = galat CRC), jadi
+    ukuran tercatat adalah batas atas yang dapat dipercaya."""
+    with zipfile.ZipFile(path) as z:
+        daftar = z.infolist()
+    if len(daftar) > BATAS_JUMLAH_ANGGOTA:
+        _tolak(f"berkas {path.name} berisi {_angka_id(len(daftar))} bagian (batas impor: "
+               f"{_angka_id(BATAS_JUMLAH_ANGGOTA)}); buku kerja Excel biasa berisi puluhan; simpan ulang dari Excel")
+    total = 0
+    for i in daftar:
+        total += i.file_size
+        lembar = i.filename.startswith("xl/worksheets/")
+        batas = (BATAS_LEMBAR_XML_MB if lembar else BATAS_ANGGOTA_LAIN_MB) * _MB
+        if i.file_size > batas:
+            _tolak(f"berkas {path.name}: bagian '{i.filename}' berukuran {_mb(i.file_size)} MB setelah dibuka "
+                   f"(batas impor: {batas // _MB} MB per {'lembar' if lembar else 'bagian'}); bagi datanya menjadi "
+                   "beberapa berkas")
+        if i.file_size > _MB and i.file_size > BATAS_RASIO * max(i.compress_size, 1):
+            _tolak(f"berkas {path.name} ditolak: bagian '{i.filename}' termampatkan "
+                   f"{_angka_id(i.file_size // max(i.compress_size, 1))}:1 ({_mb(i.compress_size)} MB menjadi "
+                   f"{_mb(i.file_size)} MB; batas impor {BATAS_RASIO}:1), ciri 'bom zip' yang menghabiskan memori "
+                   "server; buka dan simpan ulang dari Excel")
+    if total > BATAS_ZIP_MB * _MB:
+        _tolak(f"berkas {path.name} berukuran {_mb(total)} MB setelah dibuka (batas impor: {BATAS_ZIP_MB} MB); "
+               "bagi datanya menjadi beberapa berkas")
+
+
 class _Buku:
     """Buku kerja .xlsx terbuka: nama lembar -> path XML, string bersama, gaya. Memakai langkah-langkah
     pembaca openpyxl TANPA membuat objek lembar (openpyxl menelusuri seluruh lembar besar yang tidak
@@ -379,43 +560,58 @@ class _Buku:
         self.archive.close()
 
 
+_RUSAK = (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError, OSError, EOFError,
+          zlib.error)
+
+
 def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, Lembar]:
     try:
+        _periksa_zip(path)
         wb = _Buku(path)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError, IndexError) as e:
         _tolak(f"berkas {path.name} bukan buku kerja Excel (.xlsx) yang dapat dibaca "
                f"({e.__class__.__name__}); simpan ulang dari Excel sebagai 'Excel Workbook (.xlsx)'")
     hasil: dict[str, Lembar] = {}
+    hitung = _Hitung()
     try:
         tanggal, persen = _gaya(wb.wb)
         nama_lembar = {s.strip().lower(): s for s in wb.lembar}
-        for nama in LEMBAR:
-            if nama not in nama_lembar:
-                continue
-            asli = nama_lembar[nama]
+        dibaca = [(nama, nama_lembar[nama]) for nama in LEMBAR if nama in nama_lembar]
+        # Pembacaan pertama (bertahap, tanpa menguraikan nilai): jumlah baris semua lembar sebelum penguraian.
+        pindai = {}
+        for nama, asli in dibaca:
+            try:
+                pindai[nama] = _pindai_lembar(wb.archive, wb.lembar[asli], asli)
+            except _RUSAK as e:
+                _tolak(f"lembar '{asli}' di {path.name} rusak dan tidak dapat dibaca ({e.__class__.__name__}); "
+                       "simpan ulang dari Excel")
+        if sum(max(0, p.baris_bernilai - 1) for p in pindai.values()) > BATAS_BARIS:
+            _tolak(pesan_terlalu_banyak_baris())
+        for nama, asli in dibaca:
             if asli != nama:
                 masalah.append(Masalah(asli, None, None, None,
                                        f"nama lembar '{asli}' dibaca sebagai '{nama}'", peringatan=True))
             try:
-                xml = wb.archive.read(wb.lembar[asli])
                 lembar = None
-                if PEMBACA_CEPAT:
+                mulai = hitung.n
+                if PEMBACA_CEPAT and not pindai[nama].tanpa_alamat:
                     try:
-                        lembar = _dari_baris(nama, _baris_cepat(xml, wb.shared, tanggal, persen, wb.wb.epoch),
-                                             masalah)
+                        alir = _AlirLembar(wb.archive, wb.lembar[asli], asli)
+                        lembar = _dari_baris(nama, _baris_cepat(alir, wb.shared, tanggal, persen, wb.wb.epoch),
+                                             masalah, hitung)
                     except _TanpaAlamat:
                         lembar = False
-                if not PEMBACA_CEPAT or lembar is False:
+                        hitung.n = mulai
+                if not PEMBACA_CEPAT or pindai[nama].tanpa_alamat or lembar is False:
                     ws = wb.lembar_openpyxl(asli)
                     rows = ((i, [_sel_excel(c) for c in row]) for i, row in enumerate(ws.iter_rows(), start=1))
-                    lembar = _dari_baris(nama, rows, masalah)
-            except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError,
-                    OSError, EOFError) as e:
+                    lembar = _dari_baris(nama, rows, masalah, hitung)
+            except _RUSAK as e:
                 _tolak(f"lembar '{asli}' di {path.name} rusak dan tidak dapat dibaca ({e.__class__.__name__}); "
                        "simpan ulang dari Excel")
             if lembar is not None:
                 hasil[nama] = lembar
-                _periksa_xml_lembar(nama, xml, lembar, masalah)
+                _periksa_xml_lembar(nama, pindai[nama], lembar, masalah)
     finally:
         wb.close()
     if not hasil:
@@ -446,7 +642,7 @@ def _teks_csv(data: bytes, nama: str) -> str:
     _tolak(f"{nama}.csv: pengodean teks tidak dikenal (simpan sebagai 'CSV UTF-8')")
 
 
-def baca_csv(data: bytes, nama: str, masalah: list[Masalah]) -> Lembar | None:
+def baca_csv(data: bytes, nama: str, masalah: list[Masalah], hitung: _Hitung | None = None) -> Lembar | None:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         teks = data.decode("utf-16")
     else:
@@ -459,7 +655,7 @@ def baca_csv(data: bytes, nama: str, masalah: list[Masalah]) -> Lembar | None:
     reader = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
     rows = ((i, [v if v != "" else None for v in row]) for i, row in enumerate(reader, start=1))
     try:
-        return _dari_baris(nama, rows, masalah)
+        return _dari_baris(nama, rows, masalah, hitung)
     except csv.Error as e:
         _tolak(f"{nama}.csv tidak dapat dibaca sebagai CSV ({e})")
 
@@ -477,23 +673,33 @@ def _nama_csv(path: Path) -> str:
            f"bukan {path.name}")
 
 
+def _periksa_ukuran(path: Path) -> None:
+    ukuran = path.stat().st_size
+    if ukuran > BATAS_BERKAS_MB * _MB:
+        _tolak(f"berkas {path.name} berukuran {_mb(ukuran)} MB (batas impor: {BATAS_BERKAS_MB} MB per berkas); "
+               "bagi datanya menjadi beberapa berkas, misalnya per daerah atau per tahun")
+
+
 def baca_berkas(path: str | Path, masalah: list[Masalah]) -> dict[str, Lembar]:
-    """Baca .xlsx, satu .csv bernama seperti lembarnya, atau folder berisi CSV."""
+    """Baca .xlsx, satu .csv bernama seperti lembarnya, atau folder berisi CSV (batas: ``BATAS_*``)."""
     path = Path(path)
     if not path.exists():
         _tolak(f"berkas {path} tidak ditemukan")
     if path.is_dir():
         hasil = {}
+        hitung = _Hitung()
         for nama in LEMBAR:
             f = path / f"{nama}.csv"
             if f.exists():
-                lembar = baca_csv(f.read_bytes(), nama, masalah)
+                _periksa_ukuran(f)
+                lembar = baca_csv(f.read_bytes(), nama, masalah, hitung)
                 if lembar is not None:
                     hasil[nama] = lembar
         if not hasil:
             _tolak(f"folder {path} tidak berisi indikator.csv, target.csv, realisasi.csv atau dukungan.csv yang berisi data")
         return hasil
     akhiran = path.suffix.lower()
+    _periksa_ukuran(path)
     with path.open("rb") as f:
         awal = f.read(4096)
     jenis = jenis_isi(awal)

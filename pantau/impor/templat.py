@@ -126,6 +126,15 @@ def pilihan_bawaan(con: duckdb.DuckDBPyConnection, daerah: str, *, tahun=None, p
         cur.close()
 
 
+def _baris(ws, nilai: list) -> None:
+    """``ws.append`` yang menjaga teks tetap teks: openpyxl menjadikan setiap teks berawalan '=' sebuah rumus
+    (nama indikator '=HYPERLINK(…)' akan menjadi tautan hidup di lembar kerja operator; isu #19)."""
+    ws.append(nilai)
+    for i, v in enumerate(nilai, start=1):
+        if isinstance(v, str) and v.startswith("="):
+            ws.cell(row=ws.max_row, column=i).data_type = "s"
+
+
 def _judul(ws, kolom: list[str]) -> None:
     ws.append(kolom)
     for c in ws[1]:
@@ -169,7 +178,7 @@ def buat_templat(con: duckdb.DuckDBPyConnection, pilihan: PilihanTemplat) -> byt
     wb = Workbook()
     wp = wb.active
     wp.title = "petunjuk"
-    wp.append([f"Templat impor Pantau: {nama_daerah} ({pilihan.daerah}), RPJMD {pilihan.periode_rpjmd}, "
+    _baris(wp, [f"Templat impor Pantau: {nama_daerah} ({pilihan.daerah}), RPJMD {pilihan.periode_rpjmd}, "
                f"tahun {', '.join(map(str, pilihan.tahun))}, periode {', '.join(pilihan.periode)}"])
     wp["A1"].font = Font(bold=True, size=13)
     wp.append([])
@@ -187,7 +196,7 @@ def buat_templat(con: duckdb.DuckDBPyConnection, pilihan: PilihanTemplat) -> byt
     wi = wb.create_sheet("indikator")
     _judul(wi, KOLOM_INDIKATOR)
     for d, u, k, n, s, pol, agr in ind:
-        wi.append([d, pilihan.periode_rpjmd, u, k, n, s, pol, agr] + [None] * (len(KOLOM_INDIKATOR) - 8))
+        _baris(wi, [d, pilihan.periode_rpjmd, u, k, n, s, pol, agr] + [None] * (len(KOLOM_INDIKATOR) - 8))
     _teks(wi, KOLOM_INDIKATOR, ["daerah_kode", "urusan_kode", "indikator_kode"],
           len(ind))
     _daftar(wi, KOLOM_INDIKATOR, "polaritas", POLARITAS, len(ind))
@@ -199,7 +208,7 @@ def buat_templat(con: duckdb.DuckDBPyConnection, pilihan: PilihanTemplat) -> byt
     n_t = 0
     for t in pilihan.tahun:
         for d, _u, k, n, s, _pol, _agr in ind:
-            wt.append([d, pilihan.periode_rpjmd, k, n, s, t, "RPJMD", None])
+            _baris(wt, [d, pilihan.periode_rpjmd, k, n, s, t, "RPJMD", None])
             n_t += 1
     _teks(wt, KOLOM_TARGET, ["daerah_kode", "indikator_kode"], n_t)
     _daftar(wt, KOLOM_TARGET, "dokumen", DOKUMEN, n_t)
@@ -210,7 +219,7 @@ def buat_templat(con: duckdb.DuckDBPyConnection, pilihan: PilihanTemplat) -> byt
     for t in pilihan.tahun:
         for p in pilihan.periode:
             for d, _u, k, n, s, _pol, _agr in ind:
-                wr.append([d, pilihan.periode_rpjmd, k, n, s, t, p, None, None, None, None])
+                _baris(wr, [d, pilihan.periode_rpjmd, k, n, s, t, p, None, None, None, None])
                 n_r += 1
     _teks(wr, KOLOM_REALISASI, ["daerah_kode", "indikator_kode"], n_r)
     _daftar(wr, KOLOM_REALISASI, "periode", PERIODE_REALISASI, n_r)
@@ -233,7 +242,7 @@ def buat_templat(con: duckdb.DuckDBPyConnection, pilihan: PilihanTemplat) -> byt
     finally:
         cur.close()
     for (d, t, k, n, sk, skn, pd_, pagu, tw1, tw2, tw3, tw4, th, sepakat, sumber, cat) in duk:
-        wd.append([d, pilihan.periode_rpjmd, t, k, n, sk, skn, pd_, pagu, tw1, tw2, tw3, tw4, th,
+        _baris(wd, [d, pilihan.periode_rpjmd, t, k, n, sk, skn, pd_, pagu, tw1, tw2, tw3, tw4, th,
                    "ya" if sepakat else "tidak", sumber, cat])
     n_d = len(duk) + 200   # ruang untuk baris baru, dengan format dan daftar pilihan yang sama
     _teks(wd, KOLOM_DUKUNGAN, ["daerah_kode", "indikator_kode", "sub_kegiatan_kode"], n_d)

@@ -7,12 +7,14 @@ import io
 
 import xlsxwriter
 
+from pantau.ekspor import OPSI_XLSXWRITER
 from pantau.laporan import Tabel, blok_kepala
 
 
 def excel_bytes(tabel: Tabel) -> bytes:
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    # Judul, urusan dan kaki ditulis dengan write/merge_range: tanpa opsi ini teks berawalan '=' menjadi rumus.
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, **OPSI_XLSXWRITER})
     ws = wb.add_worksheet("evaluasi")
     n = len(tabel.kolom)
     f_judul = wb.add_format({"bold": True, "font_size": 13})

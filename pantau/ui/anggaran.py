@@ -11,7 +11,7 @@ import streamlit as st
 
 from pantau import kuadran as kq
 from pantau.format import ROMAWI, format_angka, kosong as nilai_kosong, rupiah_ringkas
-from pantau.ui import data
+from pantau.ui import aman, data
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import grafik, keterangan_filter, kosong, tabel
 
@@ -60,7 +60,7 @@ def _tinggi(n: int, maks: int) -> int | str:
 
 
 def _daftar(nama: list[str], n: int = 6) -> str:
-    nama = [str(x) for x in nama]
+    nama = [aman.md(x) for x in nama]  # nama perangkat daerah dari impor: ditampilkan lewat Markdown
     return ", ".join(nama[:n]) + (f" dan {len(nama) - n} lainnya" if len(nama) > n else "")
 
 
@@ -198,6 +198,6 @@ def bagian_kinerja_anggaran(ctx: Konteks, *, kunci: str = "anggaran") -> None:
     if int(r["jumlah_baris"]) == 0:
         _kosong_dukungan(ctx)
         return
-    st.markdown(f"<div class='pantau-kecil'>{_ringkasan(r)}</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='pantau-kecil'>{aman.html(_ringkasan(r))}</div>", unsafe_allow_html=True)
     _kuadran(ctx, kunci)
     _temuan(ctx, kunci)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from pantau.format import RUMUS_NEGATIF, format_waktu, kosong, label_triwulan
 from pantau.akun import Pengguna
-from pantau.ui import data, masuk
+from pantau.ui import aman, data, masuk
 
 #: (skrip, label, ikon) — urutan navigasi.
 HALAMAN = [
@@ -174,7 +174,7 @@ def _keterangan(ctx: Konteks) -> None:
     segar = (f"Data terakhir diimpor {format_waktu(info['waktu_impor_terakhir'])} (impor #{impor})"
              if impor else "Belum ada data yang diimpor")
     st.markdown(
-        f"<div class='pantau-kecil'>Capaian indikator negatif: <b>{rumus}</b><br>{segar}</div>",
+        f"<div class='pantau-kecil'>Capaian indikator negatif: <b>{aman.html(rumus)}</b><br>{aman.html(segar)}</div>",
         unsafe_allow_html=True,
     )
 
@@ -189,6 +189,7 @@ def _layar_masuk(judul: str) -> None:
     with st.sidebar:
         st.markdown("## :material/monitoring: Pantau")
         st.markdown("<div class='pantau-kecil'>Masuk untuk membuka dasbor.</div>", unsafe_allow_html=True)
+        masuk.kuki_sesi()  # sesudah Keluar: kuki sesi peramban dihapus juga di layar masuk
     kiri, _ = st.columns([1.1, 1.6])
     with kiri:
         st.title("Masuk ke Pantau")

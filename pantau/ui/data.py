@@ -1,34 +1,114 @@
 """Akses data untuk halaman: satu koneksi per proses (st.cache_resource), hasil kueri bertembolok
-terbatas (st.cache_data), dan kunci tembolok yang berubah setiap ada impor atau perubahan data."""
+terbatas (st.cache_data), dan kunci tembolok yang berubah setiap ada impor atau perubahan data.
+
+Membuka basis data dijaga (isu #19): berkas yang hilang, rusak, dikunci proses lain atau hanya-baca memberi satu
+halaman berbahasa Indonesia (apa yang salah, apa yang dilakukan administrator), bukan traceback; rinciannya
+(lokasi berkas, pesan DuckDB, traceback) ke log server (logger ``pantau``). Basis data demo dibangun sendiri hanya
+bila ``PANTAU_DB`` tidak diisi (``data/pantau.duckdb``, README "Dua perintah"); ``PANTAU_DB`` yang menunjuk
+berkas yang tidak ada dijelaskan, tidak diganti diam-diam dengan basis data baru.
+"""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from pantau.db import DEFAULT_DB, BasisData, pasang_skema
+from pantau.db import DEFAULT_DB, BasisData, BasisDataTakTerbuka, pasang_skema, periksa_berkas
+
+log = logging.getLogger("pantau")
+if not log.handlers:  # Streamlit hanya mengatur logger "streamlit": log Pantau ke stderr layanan (journald)
+    _h = logging.StreamHandler()
+    _h.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(_h)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+#: Per keadaan: (apa yang salah, apa yang dilakukan administrator). Pengunjung tidak melihat lokasi berkas.
+PENJELASAN = {
+    "hilang": ("Berkas basis data Pantau tidak ditemukan di server.",
+               "Administrator: periksa bahwa `PANTAU_DB` pada layanan menunjuk berkas yang benar, lalu muat ulang "
+               "halaman. Untuk server baru, buat basis data dengan `python -m pantau init --db BERKAS` dan akun "
+               "admin pertama (README, *Memuat data daerah sendiri*); bila berkasnya terhapus, pulihkan dari "
+               "cadangan dengan `python -m pantau pulihkan --db BERKAS`. Dasbor sengaja tidak membuat basis data "
+               "baru sendiri, agar data yang hilang tidak tergantikan tanpa ketahuan."),
+    "rusak": ("Berkas basis data Pantau rusak atau bukan basis data DuckDB yang dapat dibaca.",
+              "Administrator: hentikan layanan, simpan salinan berkas yang rusak untuk diperiksa, pulihkan cadangan "
+              "terakhir dengan `python -m pantau pulihkan --db BERKAS` (tanpa `--cadangan` menampilkan daftar "
+              "cadangan), lalu jalankan layanan lagi."),
+    "terkunci": ("Berkas basis data Pantau sedang dipakai proses lain, jadi dasbor tidak dapat membukanya.",
+                 "Administrator: DuckDB hanya mengizinkan satu proses membuka berkas untuk menulis. Tunggu perintah "
+                 "baris yang sedang berjalan (`impor`, `pulihkan`, `batal-impor`) selesai, atau hentikan proses "
+                 "lain yang membuka berkas ini (dasbor kedua, DuckDB CLI, alat BI), lalu muat ulang halaman. Proses "
+                 "yang memegangnya tercatat di log server."),
+    "baca_saja": ("Berkas basis data Pantau hanya dapat dibaca, padahal dasbor perlu menulisnya (masuk, catatan "
+                  "desk, impor, riwayat).",
+                  "Administrator: beri pengguna layanan izin tulis pada berkas dan foldernya (misalnya `chown "
+                  "pantau: BERKAS` lalu `chmod u+w BERKAS` dan foldernya), atau pindahkan ke sistem berkas yang "
+                  "dapat ditulis, lalu muat ulang halaman."),
+    "versi": ("Basis data ini dibuat Pantau versi yang lebih baru dari yang terpasang di server.",
+              "Administrator: perbarui Pantau di server (git pull lalu `bash scripts/siapkan.sh`), lalu jalankan "
+              "layanan lagi."),
+    "lain": ("Basis data Pantau tidak dapat dibuka.",
+             "Administrator: rincian galat tercatat di log server (logger `pantau`); periksa berkas `PANTAU_DB`, "
+             "ruang disk dan izinnya, lalu muat ulang halaman."),
+}
 
 
 def path_db() -> str:
     return str(Path(os.environ.get("PANTAU_DB", str(DEFAULT_DB))).resolve())
 
 
+def _bawaan() -> bool:
+    """Dasbor memakai basis data bawaan (PANTAU_DB tidak diisi): boleh membangun demo bila belum ada."""
+    return not os.environ.get("PANTAU_DB")
+
+
 @st.cache_resource(show_spinner="Menyiapkan basis data…")
 def _basis_data(path: str) -> BasisData:
-    if not Path(path).exists():
+    if not Path(path).exists() and _bawaan():
         from pantau.demo import bangun_demo
 
         bangun_demo(path, laporan=lambda *_: None)
+    periksa_berkas(path)
     # PANTAU_MEMORI (misalnya 4GB): batas memori DuckDB proses dasbor (bawaan DuckDB: 80% RAM)
     bd = BasisData(path, memori=os.environ.get("PANTAU_MEMORI"))
-    pasang_skema(bd.con)
+    try:
+        pasang_skema(bd.con)
+    except BaseException:
+        bd.tutup()
+        raise
     return bd
 
 
 def basis_data() -> BasisData:
-    return _basis_data(path_db())
+    """Basis data proses ini. Bila tidak dapat dibuka: halaman penjelasan, rincian ke log, halaman berhenti."""
+    path = path_db()
+    try:
+        return _basis_data(path)
+    except BasisDataTakTerbuka as e:
+        keadaan = e.keadaan
+        galat = e
+    except Exception as e:  # noqa: BLE001 - galat DuckDB lain saat membuka/memasang skema: tetap satu halaman
+        from pantau.db import _keadaan_galat
+
+        keadaan = _keadaan_galat(e)
+        galat = e
+    log.error("Basis data %s tidak dapat dibuka (%s): %s", path, keadaan, galat, exc_info=galat)
+    halaman_basis_data_tak_terbuka(keadaan, Path(path).name)
+    st.stop()
+
+
+def halaman_basis_data_tak_terbuka(keadaan: str, nama_berkas: str) -> None:
+    """Satu halaman untuk semua pengunjung: apa yang salah dan apa yang dilakukan administrator."""
+    apa, saran = PENJELASAN.get(keadaan, PENJELASAN["lain"])
+    st.title("Pantau belum dapat dibuka")
+    st.error(apa, icon=":material/database:")
+    st.info(saran, icon=":material/build:")
+    st.caption(f"Berkas: {nama_berkas} · keadaan: {keadaan}. Rincian teknis dicatat di log server, tidak "
+               "ditampilkan di sini.")
 
 
 @st.cache_data(ttl=2, max_entries=4, show_spinner=False)

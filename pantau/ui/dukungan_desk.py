@@ -10,7 +10,6 @@ baru). Setiap indikator adalah satu ``st.fragment``: menyepakati satu baris tida
 """
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
@@ -20,7 +19,7 @@ from pantau import dukungan as dk
 from pantau import dukungan_ringkas as dr
 from pantau.akun import TidakBerizin
 from pantau.format import BULAN, kosong, rupiah, rupiah_ringkas
-from pantau.ui import data, masuk
+from pantau.ui import aman, data, masuk
 from pantau.ui.komponen import unduhan_tabel
 
 GAYA = """
@@ -58,8 +57,7 @@ def gaya() -> None:
     st.markdown(GAYA, unsafe_allow_html=True)
 
 
-def _e(teks) -> str:
-    return html.escape("" if kosong(teks) else str(teks))
+_e = aman.html  # setiap nilai di tabel HTML dukungan
 
 
 _serapan = dr.teks_serapan
@@ -223,7 +221,7 @@ def _tambah(induk_id, kf: str, kunci_n: str, daerah: str, tahun: int, indikator_
 def _pesan(induk_id) -> None:
     for jenis, teks in st.session_state.pop(_kunci_pesan(induk_id), []):
         {"success": st.success, "warning": st.warning, "error": st.error}[jenis](
-            teks, icon={"success": ":material/check:", "warning": ":material/warning:",
+            aman.md(teks), icon={"success": ":material/check:", "warning": ":material/warning:",
                         "error": ":material/error:"}[jenis])
 
 
@@ -231,7 +229,7 @@ def _alasan_baca_saja(akun) -> str:
     if akun is None:
         return ("Masuk sebagai analis (atau operator untuk daerahnya sendiri) untuk menyepakati, menambah atau "
                 "menghapus sub kegiatan pendukung.")
-    return (f"Akun {akun.nama_pengguna} ({akun.label_peran}) dapat membaca dukungan; yang menyepakati, menambah "
+    return (f"Akun {aman.md(akun.nama_pengguna)} ({akun.label_peran}) dapat membaca dukungan; yang menyepakati, menambah "
             "atau menghapusnya analis, atau operator untuk daerahnya sendiri.")
 
 
@@ -240,7 +238,7 @@ def _panel_ubah(d: pd.DataFrame, *, induk_id, tahun: int, pasangan: pd.DataFrame
     """Kendali rapat untuk satu daerah pilihan: sepakati/batalkan, hapus (dengan konfirmasi), tambah."""
     boleh = [k for k in pasangan["daerah_kode"] if akun.boleh("dukungan_desk", k)]
     if not boleh:
-        st.caption(f"Akun {akun.nama_pengguna} ({akun.label_peran}) hanya boleh mengubah dukungan daerahnya sendiri, "
+        st.caption(f"Akun {aman.md(akun.nama_pengguna)} ({akun.label_peran}) hanya boleh mengubah dukungan daerahnya sendiri, "
                    "yang tidak punya indikator pasangan untuk indikator ini.")
         return
     label = {k: dr.nama_daerah(n, j) for k, n, j in zip(pasangan["daerah_kode"], pasangan["daerah"], pasangan["jenis"])}
@@ -258,14 +256,14 @@ def _panel_ubah(d: pd.DataFrame, *, induk_id, tahun: int, pasangan: pd.DataFrame
         st.session_state[kunci] = bool(x.disepakati)  # selalu sesuai basis data (juga bila simpan gagal)
         kiri, kanan = st.columns([14, 1], vertical_alignment="top")
         with kiri:
-            st.toggle(f"**{x.sub_kegiatan_kode}** {x.sub_kegiatan_nama or ''}", key=kunci, on_change=_ubah_sepakat,
+            st.toggle(f"**{aman.md(x.sub_kegiatan_kode)}** {aman.md(x.sub_kegiatan_nama)}", key=kunci, on_change=_ubah_sepakat,
                       args=(induk_id, int(x.id), kunci))
             tanda = "✓ " if bool(x.disepakati) else ""
-            st.caption(f"{x.perangkat_daerah or 'perangkat daerah belum diisi'} · pagu {rupiah(x.pagu)} · realisasi "
+            st.caption(f"{aman.md(x.perangkat_daerah) or 'perangkat daerah belum diisi'} · pagu {rupiah(x.pagu)} · realisasi "
                        f"{rupiah(x.realisasi_anggaran)} (serapan {_serapan(x.serapan)}) · **{tanda}"
-                       f"{dr.keterangan_sepakat(x.disepakati, x.disepakati_oleh, x.disepakati_pada)}**")
+                       f"{aman.md(dr.keterangan_sepakat(x.disepakati, x.disepakati_oleh, x.disepakati_pada))}**")
         with kanan.popover("", icon=":material/delete:", help="Hapus dari dukungan", key=f"dk-hapus-tanya|{int(x.id)}"):
-            st.markdown(f"Hapus **{x.sub_kegiatan_kode}** {x.sub_kegiatan_nama or ''} dari dukungan "
+            st.markdown(f"Hapus **{aman.md(x.sub_kegiatan_kode)}** {aman.md(x.sub_kegiatan_nama)} dari dukungan "
                         f"{label[daerah]} untuk indikator ini? Isinya tetap tercatat di riwayat.")
             st.button("Ya, hapus", key=f"dk-hapus|{int(x.id)}", type="primary", icon=":material/delete:",
                       on_click=_hapus, args=(induk_id, int(x.id)))

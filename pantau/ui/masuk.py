@@ -3,6 +3,11 @@ lewat penyedia OpenID Connect (``st.login``) bila daerah mengaturnya di ``.strea
 
 Izin TIDAK diputuskan di sini: halaman memakai ``pantau.akun`` (satu tabel izin), dan fungsi yang menulis
 memeriksanya lagi di tempat data ditulis.
+
+Setiap masuk adalah satu baris ``sesi`` di basis data (isu #22). Tab yang masuk memegang id-nya di
+``st.session_state``; peramban memegang kuki HttpOnly (``pantau.ui.sesi``) sehingga muat ulang, tab baru dan tautan
+yang dibagikan tetap masuk selama sesi itu berlaku. Keluar, akun dinonaktifkan, sandi diganti atau
+``menit_sesi`` tanpa aktivitas mengakhiri sesi itu di semua tab.
 """
 from __future__ import annotations
 
@@ -12,10 +17,11 @@ from dataclasses import asdict
 import streamlit as st
 
 from pantau import akun
-from pantau.ui import data
+from pantau.ui import aman, data, sesi
 
 KUNCI = "akun"            # session_state: dict Pengguna
 KUNCI_AKTIF = "akun_aktif_terakhir"
+KUNCI_SESI = "akun_sesi_id"  # session_state: id baris sesi
 MENIT_SESI_BAWAAN = 60
 
 
@@ -49,33 +55,82 @@ def oidc_diatur() -> bool:
         return False
 
 
-def _simpan(p: akun.Pengguna) -> None:
+def _simpan(p: akun.Pengguna, sesi_id: int | None = None) -> None:
     st.session_state[KUNCI] = asdict(p)
     st.session_state[KUNCI_AKTIF] = time.time()
+    st.session_state[KUNCI_SESI] = sesi_id
 
 
-def keluar() -> None:
+def keluar(karena: str = "keluar") -> None:
+    """Akhiri sesi tab ini: baris sesinya dicabut (juga untuk tab lain dan kuki peramban) dan, bila jalur sesi
+    terpasang, halaman berikutnya meminta server menghapus kukinya."""
+    sesi_id = st.session_state.pop(KUNCI_SESI, None)
+    if sesi_id is not None:
+        bd = data.basis_data()
+        with bd.kunci_tulis:
+            akun.cabut_sesi(bd, sesi_id=sesi_id, karena=karena)
     st.session_state.pop(KUNCI, None)
     st.session_state.pop(KUNCI_AKTIF, None)
+    st.session_state.pop("sesi_kode", None)
     st.session_state["akun_keluar"] = True
+    if sesi.aktif():
+        st.session_state["sesi_hapus_kuki"] = True
+
+
+def _lepas() -> None:
+    """Sesi tab ini sudah tidak berlaku di basis data (dicabut di tab lain, akun dinonaktifkan, kedaluwarsa)."""
+    for k in (KUNCI, KUNCI_AKTIF, KUNCI_SESI, "sesi_kode"):
+        st.session_state.pop(k, None)
+
+
+def _dari_kuki() -> akun.Pengguna | None:
+    """Muat ulang, tab baru atau tautan yang dibagikan: sesi dari kuki HttpOnly peramban, diperiksa sekali per nilai
+    kuki per sesi Streamlit (kuki yang ditolak tidak diperiksa ulang pada setiap klik)."""
+    nilai = sesi.kuki()
+    if not nilai or st.session_state.get("sesi_kuki_ditolak") == nilai:
+        return None
+    kunci = sesi.rahasia()
+    if kunci is None:
+        return None
+    bd = data.basis_data()
+    hasil = akun.sesi_dari_kuki(bd, kunci, nilai, menit_sesi=menit_sesi())
+    if hasil.pengguna is None:
+        st.session_state["sesi_kuki_ditolak"] = nilai
+        if hasil.alasan == "kedaluwarsa":
+            st.session_state["akun_kedaluwarsa"] = True
+        return None
+    _simpan(hasil.pengguna, hasil.sesi_id)
+    return hasil.pengguna
 
 
 def pengguna() -> akun.Pengguna | None:
     """Akun yang sedang masuk di sesi ini, atau None. Menerapkan batas waktu sesi (menit tanpa aktivitas),
-    membaca ulang akun (dinonaktifkan = keluar) dan memetakan surel OIDC ke akun Pantau."""
+    membaca ulang akun dan sesinya (dinonaktifkan, sandi diganti, keluar di tab lain = keluar), memulihkan sesi
+    dari kuki peramban dan memetakan surel OIDC ke akun Pantau."""
     simpanan = st.session_state.get(KUNCI)
     sekarang = time.time()
     if simpanan:
         terakhir = st.session_state.get(KUNCI_AKTIF, sekarang)
         if sekarang - terakhir > menit_sesi() * 60:
-            keluar()
+            keluar("tanpa aktivitas")
             st.session_state["akun_kedaluwarsa"] = True
             return None
+        sesi_id = st.session_state.get(KUNCI_SESI)
+        if sesi_id is not None:
+            hasil = akun.periksa_sesi(data.basis_data(), sesi_id, menit_sesi=menit_sesi())
+            if hasil.pengguna is None:
+                _lepas()
+                if hasil.alasan == "kedaluwarsa":
+                    st.session_state["akun_kedaluwarsa"] = True
+                return None
         p = akun.masih_aktif(data.basis_data(), akun.Pengguna(**simpanan))
         if p is None:
-            keluar()
+            keluar("akun dinonaktifkan")
             return None
         st.session_state[KUNCI_AKTIF] = sekarang
+        return p
+    p = _dari_kuki() if not st.session_state.get("akun_keluar") else None
+    if p is not None:
         return p
     if oidc_diatur() and not st.session_state.get("akun_keluar"):
         try:
@@ -100,7 +155,7 @@ def formulir(tempat: str) -> None:
                 icon=":material/schedule:")
     asing = st.session_state.get("akun_oidc_asing")
     if asing:
-        st.warning(f"Surel {asing} belum terdaftar sebagai pengguna Pantau. Minta administrator menambahkannya.",
+        st.warning(f"Surel {aman.md(asing)} belum terdaftar sebagai pengguna Pantau. Minta administrator menambahkannya.",
                    icon=":material/person_off:")
     with st.form(f"masuk_{tempat}", clear_on_submit=True, border=tempat == "utama"):
         nama = st.text_input("Nama pengguna", key=f"masuk_nama_{tempat}", autocomplete="username")
@@ -112,12 +167,16 @@ def formulir(tempat: str) -> None:
         try:
             with bd.kunci_tulis:
                 p = akun.masuk(bd, nama, sandi)
+                sesi_id, kode = akun.buat_kode_sesi(bd, p)
         except akun.GagalMasuk as e:
             st.error(str(e), icon=":material/lock:")
         else:
             st.session_state.pop("akun_keluar", None)
             st.session_state.pop("akun_oidc_asing", None)
-            _simpan(p)
+            st.session_state.pop("sesi_hapus_kuki", None)
+            _simpan(p, sesi_id)
+            if sesi.aktif():
+                st.session_state["sesi_kode"] = kode  # ditukar peramban menjadi kuki di halaman berikutnya
             st.rerun()
     if oidc_diatur():
         st.button("Masuk dengan akun instansi", key=f"masuk_oidc_{tempat}", on_click=_mulai_oidc,
@@ -140,12 +199,22 @@ def _keluar_klik() -> None:
             pass
 
 
+def kuki_sesi() -> None:
+    """Sekali sesudah masuk/keluar: peramban memasang atau menghapus kuki sesi lewat jalur HTTP server."""
+    kode = st.session_state.pop("sesi_kode", None)
+    if kode and KUNCI in st.session_state:
+        sesi.pasang_kuki(kode)
+    elif st.session_state.pop("sesi_hapus_kuki", False):
+        sesi.hapus_kuki()
+
+
 def panel_samping(p: akun.Pengguna | None) -> None:
     """Di panel samping: nama dan peran akun yang masuk beserta tombol Keluar, atau kendali Masuk."""
+    kuki_sesi()
     if p is not None:
-        st.markdown(f"<div class='pantau-akun'><b data-testid='akun-nama'>{_esc(p.nama_lengkap)}</b><br>"
-                    f"<span class='pantau-kecil' data-testid='akun-peran'>{_esc(p.label_peran)} · "
-                    f"{_esc(p.nama_pengguna)}</span></div>", unsafe_allow_html=True)
+        st.markdown(f"<div class='pantau-akun'><b data-testid='akun-nama'>{aman.html(p.nama_lengkap)}</b><br>"
+                    f"<span class='pantau-kecil' data-testid='akun-peran'>{aman.html(p.label_peran)} · "
+                    f"{aman.html(p.nama_pengguna)}</span></div>", unsafe_allow_html=True)
         st.button("Keluar", key="keluar", on_click=_keluar_klik, icon=":material/logout:", type="tertiary")
     else:
         with st.expander("Masuk", icon=":material/login:", expanded=False):
@@ -167,8 +236,3 @@ def minta_masuk(alasan: str) -> None:
     st.info(alasan, icon=":material/lock:")
     formulir("utama")
 
-
-def _esc(teks: str) -> str:
-    import html
-
-    return html.escape(str(teks or ""))

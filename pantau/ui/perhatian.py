@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from pantau.format import format_angka, kosong
+from pantau.ui import aman
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import tabel, tautan_indikator
 
@@ -34,11 +35,12 @@ def label(r, tahun_akhir: int) -> str:
     """Teks tautan: simbol, capaian dan predikat, nama, lalu alasannya (terlihat tanpa kursor)."""
     tanda = r.simbol if isinstance(r.simbol, str) else "○"
     iku = " (IKU)" if r.iku else ""
+    nama = aman.md(r.nama)  # nama indikator dari berkas impor: tampil sebagai teks
     if int(r.kelompok) == 1:
-        return f"{tanda} **{format_angka(r.capaian, 2)}%** · {r.nama}{iku}"
+        return f"{tanda} **{format_angka(r.capaian, 2)}%** · {nama}{iku}"
     capaian = "belum ada data" if kosong(r.capaian) else f"{format_angka(r.capaian, 2)}%"
     proyeksi = "meleset" if kosong(r.capaian_proyeksi) else f"{format_angka(r.capaian_proyeksi, 1)}%"
-    return f"{tanda} {capaian} · {r.nama}{iku} · *proyeksi {tahun_akhir}: {proyeksi}*"
+    return f"{tanda} {capaian} · {nama}{iku} · *proyeksi {tahun_akhir}: {proyeksi}*"
 
 
 def daftar_perhatian(ctx: Konteks, berisiko: pd.DataFrame, *, jumlah: int = 5) -> None:

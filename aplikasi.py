@@ -1,0 +1,16 @@
+"""Titik masuk server Pantau: ``streamlit run aplikasi.py`` (scripts/jalankan.sh, layanan systemd, uji peramban).
+
+Halaman yang sama dengan ``streamlit run dashboard.py`` (dashboard.py dan pages/), lewat ``st.App``, cara Streamlit
+1.67 untuk menambah jalur HTTP dan middleware:
+- jalur sesi (``pantau.ui.sesi``): kuki HttpOnly agar masuk bertahan saat halaman dimuat ulang (isu #22);
+- kepala keamanan di setiap jawaban dan /_stcore/metrics ditutup (``pantau.ui.penjaga``, isu #19);
+- galat halaman yang tidak terduga: satu pesan Indonesia, rinciannya ke log server.
+"""
+import streamlit as st
+from starlette.middleware import Middleware
+
+from pantau.ui import sesi
+from pantau.ui.penjaga import KepalaKeamanan, galat_halaman
+
+app = st.App("dashboard.py", routes=sesi.rute(), middleware=[Middleware(KepalaKeamanan)],
+             on_script_error=galat_halaman)
