@@ -12,7 +12,18 @@ import plotly.graph_objects as go
 
 from pantau.format import format_angka, format_ringkas, kosong, nilai_target, periode_label, sd_label
 
-FONT = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
+#: "Source Sans" = huruf web Streamlit (layar); "Source Sans 3" = berkas pantau/huruf untuk kaleido (PNG, dek).
+#: Nama berkutip: tanpa kutip, "Source Sans 3" (kata yang diawali angka) membuat seluruh deklarasi CSS tidak sah
+#: dan Chromium kaleido jatuh ke huruf serif bawaan.
+FONT = '"Source Sans", "Source Sans 3", "Source Sans Pro", Arial, sans-serif'
+#: Warna teks sumbu, legenda, judul dan anotasi, diatur eksplisit: tanpa itu tema Plotly Streamlit memberi label
+#: sumbu gray70 #808495 (3,7:1 pada putih, terlalu pucat untuk proyektor). "#000037" adalah warna sementara
+#: tema itu (``streamlit_plotly_theme.GRAY_90``) yang diganti peramban sesuai tema: gray90 #262730 di tema terang
+#: (15:1 pada putih), gray10 #FAFAFA di tema gelap (17:1 pada #12151A). Ekspor memakai ``untuk_ekspor``.
+WARNA_TEKS = "#000037"
+WARNA_TEKS_TEMA = {"terang": "#262730", "gelap": "#FAFAFA"}
+#: Latar tema (.streamlit/config.toml) untuk uji kontras.
+LATAR_TEMA = {"terang": "#FFFFFF", "gelap": "#12151A"}
 WARNA_TARGET = "#8C8C8C"
 WARNA_REALISASI = "#0072B2"
 WARNA_TRIWULAN = "#999999"
@@ -24,18 +35,64 @@ KONFIG = {"displaylogo": False, "locale": "id",
           "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
+TEKS_DI_GELAP, TEKS_DI_TERANG = "#FFFFFF", "#111111"
+
+
+def luminans(warna: str) -> float:
+    """Luminans relatif WCAG 2 dari '#RRGGBB'."""
+    h = warna.lstrip("#")
+    c = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    c = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+def kontras(a: str, b: str) -> float:
+    """Rasio kontras WCAG 2 dua warna '#RRGGBB' (1 sampai 21; teks biasa perlu >= 4,5)."""
+    la, lb = sorted((luminans(a), luminans(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def teks_di_atas(latar: str) -> str:
+    """Warna teks (putih atau hampir hitam) yang kontrasnya lebih tinggi di atas ``latar``."""
+    return TEKS_DI_GELAP if kontras(TEKS_DI_GELAP, latar) >= kontras(TEKS_DI_TERANG, latar) else TEKS_DI_TERANG
+
+
 def tata_letak(fig: go.Figure, *, tinggi: int, ukuran_huruf: int = 15, legenda: bool = False) -> go.Figure:
     fig.update_layout(
         template="plotly_white",
         height=tinggi,
         separators=",.",
-        font={"family": FONT, "size": ukuran_huruf},  # warna teks dari tema (terang/gelap)
+        font={"family": FONT, "size": ukuran_huruf, "color": WARNA_TEKS},
         margin={"l": 10, "r": 20, "t": 10, "b": 10},
         showlegend=legenda,
-        hoverlabel={"font": {"family": FONT, "size": ukuran_huruf}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        hoverlabel={"font": {"family": FONT, "size": ukuran_huruf, "color": WARNA_TEKS}},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0,
+                "font": {"color": WARNA_TEKS}, "title": {"font": {"color": WARNA_TEKS}}},
     )
+    return warnai_teks(fig)
+
+
+def warnai_teks(fig: go.Figure) -> go.Figure:
+    """Warna teks eksplisit (``WARNA_TEKS``) untuk setiap sumbu, skala warna dan anotasi yang belum berwarna:
+    tema Streamlit menimpa warna templat (sumbu, judul sumbu, legenda), tidak menimpa nilai tata letak."""
+    for sumbu in (fig.update_xaxes, fig.update_yaxes):
+        sumbu(tickfont_color=WARNA_TEKS, title_font_color=WARNA_TEKS)
+    fig.for_each_annotation(lambda a: a.update(font_color=WARNA_TEKS) if a.font.color is None else None)
+    if fig.layout.title.text:
+        fig.update_layout(title_font_color=WARNA_TEKS)
+    for t in fig.data:
+        if "colorbar" in t and t.showscale is not False:
+            t.update(colorbar={"tickfont": {"color": WARNA_TEKS}, "title": {"font": {"color": WARNA_TEKS}}})
     return fig
+
+
+def untuk_ekspor(fig: go.Figure) -> go.Figure:
+    """Salinan gambar untuk PNG dan dek (kaleido, tanpa tema Streamlit): warna teks tema terang menggantikan warna
+    sementara ``WARNA_TEKS``, latar putih. Gambar aslinya (di layar) tidak berubah."""
+    import plotly.io as pio
+
+    salinan = pio.from_json(fig.to_json().replace(WARNA_TEKS, WARNA_TEKS_TEMA["terang"]))
+    return salinan.update_layout(paper_bgcolor=LATAR_TEMA["terang"])
 
 
 def predikat_batang(df: pd.DataFrame, *, tinggi: int = 300) -> go.Figure:
@@ -117,8 +174,9 @@ def capaian_urusan(urusan: pd.DataFrame, skala: pd.DataFrame, panas: pd.DataFram
             showscale=False, xgap=2, ygap=2, text=[["–" if not kosong(v) else "" for v in r] for r in kosong_z.values],
             texttemplate="%{text}", hovertemplate="%{x} · %{y}<br>belum ada data<extra></extra>"), row=1, col=2)
         # Angka di tiap sel (plotly mengecilkan huruf agar muat). Dua lapis dengan warna teks tetap:
-        # putih di atas dua warna tergelap skala, hitam di atas yang terang — terbaca di tema apa pun.
-        gelap = {int(skala["urutan"].min()), int(skala["urutan"].max())}
+        # putih atau hitam, mana yang kontrasnya lebih tinggi terhadap warna sel — terbaca di tema apa pun
+        # (#D55E00 Sangat Rendah: hitam 4,9:1, putih hanya 3,9:1).
+        gelap = {int(u) for u, w in zip(skala["urutan"], skala["warna"]) if teks_di_atas(w) == TEKS_DI_GELAP}
         teks = [["" if kosong(v) else format_angka(v, 0) for v in r] for r in nilai.values]
         info = [[f"{format_angka(v, 1)}% · {pr}" if not kosong(v) else "" for v, pr in zip(rv, rp)]
                 for rv, rp in zip(nilai.values, pred.values)]
@@ -127,7 +185,7 @@ def capaian_urusan(urusan: pd.DataFrame, skala: pd.DataFrame, panas: pd.DataFram
             fig.add_trace(go.Heatmap(
                 z=[[u if p else None for u, p in zip(r, pr)] for r, pr in zip(z.values, pilih)],
                 x=daerah, y=label, zmin=0.5, zmax=n + 0.5, colorscale=warna_skala, xgap=2, ygap=2,
-                text=[[t if p else "" for t, p in zip(r, pr)] for r, pr in zip(teks, pilih)], texttemplate="%{text}", textfont={"color": "#FFFFFF" if pakai_gelap else "#111111"},
+                text=[[t if p else "" for t, p in zip(r, pr)] for r, pr in zip(teks, pilih)], texttemplate="%{text}", textfont={"color": TEKS_DI_GELAP if pakai_gelap else TEKS_DI_TERANG},
                 customdata=info, hovertemplate="%{x} · %{y}<br>Rata-rata capaian: %{customdata}<extra></extra>",
                 showscale=not pakai_gelap,
                 colorbar={"tickvals": list(range(1, n + 1)), "ticktext": skala["predikat"].tolist(),
@@ -351,7 +409,7 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
     fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf), "t": 80 if judul else 40, "r": 20, "b": 10},
                       legend={"font": {"size": kecil}, "y": 1.0, "yanchor": "bottom"}, bargap=0.25)
     if judul:
-        fig.update_layout(title={"text": judul, "font": {"size": ukuran_huruf + 6}, "x": 0, "xanchor": "left",
+        fig.update_layout(title={"text": judul, "font": {"size": ukuran_huruf + 6, "color": WARNA_TEKS}, "x": 0, "xanchor": "left",
                                  "y": 0.99, "yanchor": "top"},
                           legend={"y": 1.0, "yanchor": "bottom"})
     return fig
