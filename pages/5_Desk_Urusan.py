@@ -302,5 +302,5 @@ with kanan:
     st.download_button("Unduh PDF", data=lambda: dek.bangun_pdf(**masukan, dukungan=_dukungan()), file_name=f"{nama_dek}.pdf",
                        mime="application/pdf", key="unduh-pdf", icon=":material/picture_as_pdf:", on_click="ignore",
                        width="stretch")
-    st.caption(f"Satu slide judul, {n} slide indikator (grafik, angka dan sub kegiatan pendukung), satu slide "
-               "catatan sesi dan sub kegiatan yang disepakati.")
+    st.caption(f"Slide judul; untuk {n} indikator grafik, angka dan semua sub kegiatan pendukung; catatan sesi dan "
+               "semua sub kegiatan yang disepakati. Huruf paling kecil 18 pt; yang panjang berlanjut ke slide berikutnya.")

@@ -345,17 +345,7 @@ def tinggi_presentasi(n_baris: int) -> int:
     return 480 if n_baris <= 16 else 26 * n_baris + 130
 
 
-def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tinggi: int | None = None,
-                   judul: str | None = None) -> go.Figure:
-    """Satu indikator, provinsi dan setiap kabupaten/kota berdampingan: batang realisasi (warna predikat),
-    garis tegak target, dan label ``realisasi · capaian% simbol predikat`` (predikat tidak hanya warna).
-
-    ``df``: baris ``queries/desk_indikator.sql`` untuk satu indikator, urutannya dipakai apa adanya
-    (provinsi di atas, lalu kabupaten/kota dari capaian terendah). Ukuran huruf >= 18 untuk proyektor.
-    """
-    df = df.reset_index(drop=True)
-    label = [f"◆ {d}" if j == "provinsi" else d for d, j in zip(df["daerah"], df["jenis"])]
-    kecil = max(ukuran_huruf - 2, 12) if ukuran_huruf < 19 else 18
+def _teks_desk(df: pd.DataFrame) -> list[str]:
     teks = []
     for r, c, p, s in zip(df["realisasi"], df["capaian"], df["predikat"], df["simbol"]):
         if kosong(r):
@@ -364,10 +354,45 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
             teks.append(f"{format_ringkas(r)} · capaian –")
         else:
             teks.append(f"{format_ringkas(r)} · {format_angka(c, 1)}% {s} {p}")
-    tengah = df["target"].where(df["target"].notna(), (df["target_min"] + df["target_max"]) / 2)
+    return teks
+
+
+def _tengah_desk(df: pd.DataFrame) -> pd.Series:
+    return df["target"].where(df["target"].notna(), (df["target_min"] + df["target_max"]) / 2)
+
+
+def _maks_desk(df: pd.DataFrame) -> float:
+    tengah = _tengah_desk(df)
     maks = max([v for v in list(df["realisasi"].dropna()) + list(tengah.dropna()) + list(df["target_max"].dropna())]
                or [1.0])
-    maks = maks if maks > 0 else 1.0
+    return maks if maks > 0 else 1.0
+
+
+def rentang_desk(df: pd.DataFrame) -> list[float]:
+    """Rentang sumbu x grafik desk: batang, target, dan ruang kanan untuk label terpanjang (dalam satuan sumbu).
+    Dek yang memecah satu indikator ke beberapa slide memakai rentang seluruh baris agar batangnya sebanding."""
+    panjang_label = max((len(t) for t in _teks_desk(df)), default=10)
+    return [0, _maks_desk(df) * (1.25 + 0.018 * panjang_label)]
+
+
+def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tinggi: int | None = None,
+                   judul: str | None = None, rentang_x: list[float] | None = None,
+                   legenda: bool = True) -> go.Figure:
+    """Satu indikator, provinsi dan setiap kabupaten/kota berdampingan: batang realisasi (warna predikat),
+    garis tegak target, dan label ``realisasi · capaian% simbol predikat`` (predikat tidak hanya warna).
+
+    ``df``: baris ``queries/desk_indikator.sql`` untuk satu indikator, urutannya dipakai apa adanya
+    (provinsi di atas, lalu kabupaten/kota dari capaian terendah). Ukuran huruf >= 18 untuk proyektor; dari 24 px
+    (dek: 18 pt pada 96 px per inci) label nilai dan sumbu sama besar dengan nama daerah.
+    ``rentang_x``: rentang sumbu x bersama (``rentang_desk`` seluruh baris) bila satu indikator dipecah.
+    """
+    df = df.reset_index(drop=True)
+    label = [f"◆ {d}" if j == "provinsi" else d for d, j in zip(df["daerah"], df["jenis"])]
+    kecil = max(ukuran_huruf - 2, 12) if ukuran_huruf < 19 else (18 if ukuran_huruf < 24 else ukuran_huruf)
+    teks = _teks_desk(df)
+    tengah = _tengah_desk(df)
+    maks = _maks_desk(df) if rentang_x is None else rentang_x[1] / (1.25 + 0.018 * max(
+        (len(t) for t in teks), default=10))
     fig = go.Figure(go.Bar(
         x=df["realisasi"].fillna(0), y=label, orientation="h", name="Realisasi",
         marker={"color": [w if isinstance(w, str) else WARNA_KOSONG for w in df["warna"]],
@@ -399,14 +424,14 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
         x=ujung + maks * 0.035, y=label, mode="text", text=teks, textposition="middle right",
         textfont={"size": kecil}, cliponaxis=False, showlegend=False, hoverinfo="skip"))
     # Ruang kanan untuk label terpanjang di luar batang (dalam satuan sumbu).
-    panjang_label = max((len(t) for t in teks), default=10)
-    fig.update_xaxes(range=[0, maks * (1.25 + 0.018 * panjang_label)], title={"text": satuan},
+    fig.update_xaxes(range=rentang_x or rentang_desk(df), title={"text": satuan},
                      tickformat=",.2~f", tickfont={"size": kecil}, title_font={"size": kecil})
     # Semua nama daerah tampil (Plotly menjarangkan label kategori yang rapat bila dibiarkan).
     fig.update_yaxes(autorange="reversed", tickfont={"size": ukuran_huruf}, ticksuffix=" ", tickmode="array",
                      tickvals=label, ticktext=label)
-    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=True)
-    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf), "t": 80 if judul else 40, "r": 20, "b": 10},
+    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=legenda)
+    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf), "t": (80 if judul else 40) if legenda else 10,
+                              "r": 20, "b": 10},
                       legend={"font": {"size": kecil}, "y": 1.0, "yanchor": "bottom"}, bargap=0.25)
     if judul:
         fig.update_layout(title={"text": judul, "font": {"size": ukuran_huruf + 6, "color": WARNA_TEKS}, "x": 0, "xanchor": "left",
