@@ -36,9 +36,10 @@ UKURAN_ISI, UKURAN_JUDUL, UKURAN_SAMPUL, UKURAN_SAMPUL_SUB = 18, 28, 40, 24
 JARAK_BARIS = 1.2  # tinggi baris = 1,2 x ukuran huruf
 #: Grafik: px CSS per inci tempatnya di slide (huruf 24 px = 18 pt), digambar 2x lebih rapat agar tajam.
 DPI_GRAFIK, SKALA_GRAFIK, HURUF_GRAFIK_PX = 96, 2, 24
-#: Jarak baris grafik paling sedikit (px) untuk huruf 24 px; daerah yang tidak muat dipecah ke slide berikutnya
-#: (Kalimantan Tengah, 15 baris, muat satu slide; Jawa Timur, 39 baris, tiga slide).
-PX_PER_BARIS_GRAFIK, PX_SUMBU_GRAFIK = 34, 50
+#: Jarak baris grafik paling sedikit (px) untuk huruf 24 px (1,33 x tinggi huruf) dan tinggi sumbu x; daerah yang
+#: tidak muat dipecah ke slide berikutnya (Kalimantan Tengah, 15 baris, muat satu slide juga di bawah judul dua
+#: baris; Jawa Timur, 39 baris, tiga slide).
+PX_PER_BARIS_GRAFIK, PX_SUMBU_GRAFIK = 32, 40
 #: Tabel: bantalan sel (inci).
 PAD_ATAS, PAD_SAMPING = 0.05, 0.08
 #: Kolom tabel angka (inci): Daerah, Target, Realisasi, Capaian, Predikat.
@@ -298,10 +299,17 @@ def rencana(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFrame, 
         kaki = bungkus(_kalimat(keselarasan, induk_id), LEBAR_ISI)
         dapat_digambar = r["polaritas"] != "teks" and not (
             d["realisasi"].isna().all() and d["target"].isna().all() and d["target_min"].isna().all())
-        sub = f"{r['satuan']} · {tahun} · ◆ = provinsi · batang = realisasi · garis abu-abu = target"
-        contoh = Slide(judul=judul, subjudul=bungkus(_lanjutan(sub, 9, 9), LEBAR_ISI))
-        tinggi_gambar = contoh.y_kaki - 0.1 - contoh.y_isi
-        maks = int((tinggi_gambar * DPI_GRAFIK - PX_SUMBU_GRAFIK) // PX_PER_BARIS_GRAFIK)
+        sub = f"{r['satuan']} · {tahun} · ◆ = provinsi · garis = target · label: realisasi, capaian"
+
+        def ruang(sub_: str) -> tuple[float, int]:
+            """(tinggi gambar dalam inci, baris daerah yang muat) di bawah judul dan subjudul ini."""
+            contoh = Slide(judul=judul, subjudul=bungkus(sub_, LEBAR_ISI))
+            t = contoh.y_kaki - 0.1 - contoh.y_isi
+            return t, int((t * DPI_GRAFIK - PX_SUMBU_GRAFIK) // PX_PER_BARIS_GRAFIK)
+
+        tinggi_gambar, maks = ruang(sub)
+        if len(d) > maks:  # dipecah: subjudul mendapat "halaman i/n" dan mungkin satu baris lagi
+            tinggi_gambar, maks = ruang(_lanjutan(sub, 9, 9))
         potongan = _potongan_grafik(d, maks) if dapat_digambar else []
         for i, p in enumerate(potongan, start=1):
             slides.append(Slide(judul=judul, subjudul=bungkus(_lanjutan(sub, i, len(potongan)), LEBAR_ISI),
