@@ -54,7 +54,8 @@ with kiri:
         kosong("Daerah ini belum punya indikator pada periode ini.")
     else:
         grafik(g.predikat_batang(predikat, tinggi=230), kunci="predikat",
-               nama_berkas=f"predikat-{ctx.daerah}-{ctx.tahun}")
+               nama_berkas=f"predikat-{ctx.daerah}-{ctx.tahun}", judul="Jumlah indikator per predikat capaian",
+               subjudul=f"{ctx.daerah_nama} · RPJMD {ctx.periode_label} · tahun {ctx.tahun}")
 
     ubah = data.tanya("perubahan_triwulan", **q)
     if ubah.empty:
@@ -81,7 +82,8 @@ with kanan:
     if urusan["rata_capaian"].notna().any() or (panas is not None and panas["rata_capaian"].notna().any()):
         skala = predikat[predikat["urutan"] > 0]
         grafik(g.capaian_urusan(urusan, skala, panas), kunci="urusan",
-               nama_berkas=f"capaian-urusan-{ctx.daerah}-{ctx.tahun}")
+               nama_berkas=f"capaian-urusan-{ctx.daerah}-{ctx.tahun}", judul=judul,
+               subjudul=f"{ctx.daerah_nama} · rata-rata capaian {ctx.tahun}, tiap indikator dibatasi 100%")
         st.caption("Rata-rata capaian tahun ini; setiap indikator dibatasi 100% sebelum dirata-rata. "
                    + ("Kolom pertama provinsi, lalu setiap kabupaten/kota; urusan terlemah provinsi di atas. "
                       if ctx.is_provinsi else "Urusan terlemah di atas. ")

@@ -1,6 +1,7 @@
 """Indikator: cerita satu indikator dalam satu grafik, dengan angka, sumber, antar daerah, metadata dan riwayat."""
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -9,7 +10,8 @@ from pantau.format import (RUMUS_NEGATIF, format_ringkas, format_waktu, kosong, 
                            periode_label, persen, sd_label)
 from pantau.ui import aman, data
 from pantau.ui.bingkai import indeks_awal, mulai_halaman
-from pantau.ui.komponen import grafik, keterangan_filter, kosong as info_kosong, tabel
+from pantau.ui.komponen import (desimal_data, grafik, keterangan_filter, kosong as info_kosong, sumber_data, tabel,
+                                target_angka, teks_rentang)
 
 ctx = mulai_halaman("Indikator", "📈")
 daftar = data.tanya("daftar_indikator", daerah=ctx.daerah, periode_id=ctx.periode_id)
@@ -82,7 +84,9 @@ with kiri:
         info_kosong(f"Belum ada target maupun realisasi untuk indikator ini di {ctx.daerah_nama}.")
     else:
         fig = g.cerita_indikator(meta, tahunan, triwulan, periode)
-        grafik(fig, kunci="cerita", nama_berkas=f"{meta['kode']}-{ctx.daerah}")
+        grafik(fig, kunci="cerita", nama_berkas=f"{meta['kode']}-{ctx.daerah}", judul=meta["nama"],
+               subjudul=f"{meta['kode']} · {satuan} · {ctx.daerah_nama} · RPJMD {ctx.periode_label} · s.d. {ctx.tahun}",
+               sumber=sumber_data(tahunan["sumber"]))
         st.caption("Titik berlubang = angka sementara; titik penuh = angka tetap. Arahkan kursor untuk sumber dan status.")
 with kanan:
     st.subheader("Keterangan indikator")
@@ -108,20 +112,25 @@ tab_tahun, tab_angka, tab_daerah, tab_riwayat = st.tabs(
     ["Angka per tahun", "Semua angka realisasi", "Antar daerah", "Riwayat perubahan"])
 ket = keterangan_filter(ctx, Indikator=f"{meta['kode']} {meta['nama']}")
 with tab_tahun:
+    # Angka tetap angka (Target, Realisasi) dengan presisi indikator; pita dan teks di kolom sendiri.
     t = pd.DataFrame({
         "Tahun": tahunan["tahun"],
-        "Target": [nilai_target(a, b, c, d) for a, b, c, d in
-                   zip(tahunan["target"], tahunan["target_min"], tahunan["target_max"], tahunan["target_teks"])],
+        "Target": np.array([target_angka(a, b, c) for a, b, c in
+                            zip(tahunan["target"], tahunan["target_min"], tahunan["target_max"])], dtype=float),
         "Dokumen target": tahunan["dokumen_target"],
-        "Realisasi": [nilai_realisasi(a, b) for a, b in zip(tahunan["realisasi"], tahunan["realisasi_teks"])],
+        "Realisasi": tahunan["realisasi"].astype(float),
+        "Rentang/teks": [teks_rentang(b, c, d, e) for b, c, d, e in zip(
+            tahunan["target_min"], tahunan["target_max"], tahunan["target_teks"], tahunan["realisasi_teks"])],
         "Dasar": [sd_label(x) or ("setahun" if isinstance(x, str) else "–") for x in tahunan["realisasi_sd"]],
         "Status": tahunan["status"],
         "Sumber": tahunan["sumber"],
         "Capaian (%)": tahunan["capaian"],
         "Predikat": tahunan["predikat"],
     })
+    dp = desimal_data(t["Target"], t["Realisasi"])
     tabel(t, kunci="tabel-tahun", nama_berkas=f"{meta['kode']}-{ctx.daerah}-per-tahun",
-          judul=f"{meta['nama']} — angka per tahun", keterangan=ket, desimal={"Capaian (%)": 2})
+          judul=f"{meta['nama']} — angka per tahun", keterangan=ket,
+          desimal={"Target": dp, "Realisasi": dp, "Capaian (%)": 2})
 with tab_angka:
     semua = data.tanya("indikator_realisasi", indikator_id=indikator_id)
     if semua.empty:
@@ -146,7 +155,8 @@ with tab_daerah:
     else:
         if not teks:
             grafik(g.banding_daerah(banding, satuan), kunci="banding",
-                   nama_berkas=f"{meta['kode']}-antar-daerah-{ctx.tahun}")
+                   nama_berkas=f"{meta['kode']}-antar-daerah-{ctx.tahun}", judul=f"{meta['nama']} antar daerah",
+                   subjudul=f"{meta['kode']} · {satuan} · Provinsi {ctx.provinsi_nama} · {ctx.tahun}")
         t = pd.DataFrame({
             "Daerah": banding["daerah"],
             "Buka": [

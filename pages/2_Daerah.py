@@ -12,7 +12,7 @@ from pantau.grafik import KONFIG
 from pantau.ui import aman, data
 from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman
-from pantau.ui.komponen import grafik, keterangan_filter, kosong as info_kosong, tabel
+from pantau.ui.komponen import grafik, keterangan_filter, kosong as info_kosong, sumber_data, tabel
 
 ctx = mulai_halaman("Daerah", "🗺️")
 
@@ -243,7 +243,9 @@ def bagian_banding() -> None:
             target_provinsi=None if pr is None else pr["target"],
             target_provinsi_min=None if pr is None else pr["target_min"],
             target_provinsi_max=None if pr is None else pr["target_max"])
-        grafik(fig, kunci="banding-kabkota", nama_berkas=f"{kode}-kabkota-{ctx.provinsi}-{ctx.tahun}")
+        grafik(fig, kunci="banding-kabkota", nama_berkas=f"{kode}-kabkota-{ctx.provinsi}-{ctx.tahun}",
+               judul=label_ind[kode], subjudul=f"Kabupaten/kota Provinsi {ctx.provinsi_nama} · realisasi {ctx.tahun}",
+               sumber=sumber_data(kab["sumber"]))
         catatan = []
         if pr is None or kosong(pr["realisasi"]):
             catatan.append(f"Provinsi {ctx.provinsi_nama} belum punya realisasi {ctx.tahun} untuk indikator ini, "
@@ -279,7 +281,9 @@ def bagian_banding() -> None:
             st.plotly_chart(fig_peta, key="peta-kabkota", width="stretch", on_select=_pilih_daerah,
                             selection_mode="points", config={**KONFIG, "topojsonURL": peta.TOPOJSON_URL})
             st.download_button(
-                "Unduh PNG", data=lambda: peta.png_peta(fig_peta, lebar=1200),
+                "Unduh PNG", data=lambda: peta.png_peta(
+                    fig_peta, lebar=1200, skala=2, judul=f"Peta {WARNA_PETA[mode].lower()} · {label_ind[kode]}",
+                    subjudul=f"Kabupaten/kota Provinsi {ctx.provinsi_nama} · {ctx.tahun}", sumber=sumber_data(kab["sumber"])),
                 file_name=f"peta-{kode.lower()}-{ctx.provinsi}-{ctx.tahun}.png", mime="image/png",
                 key="peta-kabkota-png", icon=":material/image:", type="tertiary", on_click="ignore")
             st.caption("Abu-abu = belum ada data. Arahkan kursor untuk nama, nilai dan predikat. "

@@ -3,18 +3,20 @@ keselarasan target, mode presentasi, catatan sesi, dan dek PowerPoint/PDF."""
 from dataclasses import replace
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from pantau import dek, desk
 from pantau import grafik as g
-from pantau.format import format_waktu, nilai_realisasi, nilai_target, persen
+from pantau.format import format_waktu, persen
 from pantau.ui import aman, data
 from pantau.ui import dukungan_desk
 from pantau.akun import TidakBerizin
 from pantau.ui import masuk
 from pantau.ui.bingkai import indeks_awal, mulai_halaman, pengguna
-from pantau.ui.komponen import _slug, grafik, keterangan_filter, kosong, tabel, tautan_indikator
+from pantau.ui.komponen import (_slug, desimal_data, grafik, keterangan_filter, kosong, sumber_data, tabel,
+                                target_angka, tautan_indikator, teks_rentang)
 
 ctx = mulai_halaman("Desk Urusan", "🗂️")
 
@@ -98,8 +100,11 @@ def _tabel_angka(d: pd.DataFrame) -> pd.DataFrame:
         "Daerah": d["daerah"],
         "Buka": ["Indikator?" + urlencode({"provinsi": ctx.provinsi, "daerah": k, "tahun": ctx.tahun, "indikator": int(i)})
                  for k, i in zip(d["daerah_kode"], d["indikator_id"])],
-        "Target": [nilai_target(a, b, c, t) for a, b, c, t in zip(d["target"], d["target_min"], d["target_max"], d["target_teks"])],
-        "Realisasi": [nilai_realisasi(a, b) for a, b in zip(d["realisasi"], d["realisasi_teks"])],
+        "Target": np.array([target_angka(a, b, c) for a, b, c in zip(d["target"], d["target_min"], d["target_max"])],
+                           dtype=float),
+        "Realisasi": d["realisasi"].astype(float),
+        "Rentang/teks": [teks_rentang(b, c, t, r) for b, c, t, r in
+                         zip(d["target_min"], d["target_max"], d["target_teks"], d["realisasi_teks"])],
         "Status": d["status"],
         "Capaian (%)": d["capaian"],
         "Predikat": d["predikat"],
@@ -127,7 +132,9 @@ def _grafik_indikator(d, r, *, besar: bool) -> None:
     else:
         fig = g.desk_indikator(d, r["satuan"])
     grafik(fig, kunci=f"desk-{r['induk_id']}{'-p' if besar else ''}",
-           nama_berkas=f"desk-{r['induk_kode']}-{ctx.provinsi}-{ctx.tahun}")
+           nama_berkas=f"desk-{r['induk_kode']}-{ctx.provinsi}-{ctx.tahun}", judul=_judul(r),
+           subjudul=f"{r['satuan']} · Provinsi {ctx.provinsi_nama} dan kabupaten/kota · {ctx.tahun}",
+           sumber=sumber_data(d["sumber"]))
 
 
 # -- mode presentasi: satu indikator per layar ---------------------------------------------------------
@@ -207,8 +214,10 @@ with kiri:
         _grafik_indikator(d, r, besar=False)
         _keselarasan(k)
         with st.expander("Angka"):
-            tabel(_tabel_angka(d), kunci=f"tabel-{induk_id}", nama_berkas=f"desk-{r['induk_kode']}-{ctx.provinsi}-{ctx.tahun}",
-                  judul=_judul(r), keterangan=ket, desimal={"Capaian (%)": 2},
+            t = _tabel_angka(d)
+            dp = desimal_data(t["Target"], t["Realisasi"])
+            tabel(t, kunci=f"tabel-{induk_id}", nama_berkas=f"desk-{r['induk_kode']}-{ctx.provinsi}-{ctx.tahun}",
+                  judul=_judul(r), keterangan=ket, desimal={"Target": dp, "Realisasi": dp, "Capaian (%)": 2},
                   column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka indikator")})
         dukungan_desk.daftar(provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun, induk_id=int(induk_id),
                              induk_kode=r["induk_kode"], pasangan=d[["daerah_kode", "daerah", "jenis", "indikator_id"]],
@@ -306,5 +315,5 @@ with kanan:
     st.download_button("Unduh PDF", data=lambda: dek.bangun_pdf(**masukan, dukungan=_dukungan()), file_name=f"{nama_dek}.pdf",
                        mime="application/pdf", key="unduh-pdf", icon=":material/picture_as_pdf:", on_click="ignore",
                        width="stretch")
-    st.caption(f"Satu slide judul, {n} slide indikator (grafik, angka dan sub kegiatan pendukung), satu slide "
-               "catatan sesi dan sub kegiatan yang disepakati.")
+    st.caption(f"Slide judul; untuk {n} indikator grafik, angka dan semua sub kegiatan pendukung; catatan sesi dan "
+               "semua sub kegiatan yang disepakati. Huruf paling kecil 18 pt; yang panjang berlanjut ke slide berikutnya.")

@@ -1,16 +1,22 @@
-"""Dek rapat desk urusan: PowerPoint (python-pptx) dan PDF (reportlab) dari data yang sama.
+"""Dek rapat desk urusan: PowerPoint (python-pptx) dan PDF (reportlab) dari rencana slide yang sama.
 
-Fungsi murni: DataFrame ``queries/desk_indikator.sql``, ``desk_keselarasan.sql`` dan ``desk_catatan.sql``
-masuk, ``bytes`` keluar. Grafik digambar dengan ``pantau.grafik.desk_indikator`` dan dijadikan PNG oleh
-``pantau.ekspor.png_bytes`` (satu server kaleido per proses); tidak ada unduhan saat berjalan.
-Susunan: slide judul, satu slide per indikator (grafik + tabel angka + keselarasan), slide catatan.
-Bila ``dukungan`` (``queries/desk_dukungan.sql``) diberikan, grafik dibuat lebih pendek dan di bawahnya ada
-tabel sub kegiatan pendukung (provinsi dulu, lalu pagu terbesar; sisanya diringkas "… dan N lainnya"), dan
-slide catatan memuat daftar sub kegiatan yang disepakati di sampingnya.
+Fungsi murni: DataFrame ``queries/desk_indikator.sql``, ``desk_keselarasan.sql``, ``desk_catatan.sql`` (dan
+``desk_dukungan.sql``) masuk, ``bytes`` keluar. Terbaca dari belakang ruang rapat (isu #22): semua teks >= 18 pt
+(judul 28 pt, sampul 40 pt), grafik digambar seukuran tempatnya di slide (96 px per inci, huruf 24 px = 18 pt,
+lewat ``pantau.ekspor.png_bytes``; tidak ada unduhan saat berjalan), dan tidak ada yang dipotong: tabel dan daftar
+yang panjang berlanjut ke slide berikutnya ("halaman 2/3"), dengan kepala tabel diulang.
+
+Susunan: sampul (judul di tengah); per indikator: grafik (daerah yang tidak muat dipecah ke slide berikutnya,
+provinsi diulang di atas sebagai acuan, sumbu x sama), tabel angka dengan kalimat keselarasan target, dan bila
+``dukungan`` diberikan tabel semua
+sub kegiatan pendukungnya (provinsi dulu, lalu pagu terbesar); lalu catatan sesi dan daftar semua sub kegiatan
+yang disepakati (dengan siapa yang menyepakati).
 """
 from __future__ import annotations
 
 import io
+import math
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pandas as pd
@@ -20,24 +26,129 @@ from pantau import dukungan_ringkas as dr
 from pantau import grafik as g
 from pantau.format import format_angka, format_waktu, kosong, nilai_realisasi, nilai_target, rupiah_ringkas
 
-LEBAR_GAMBAR, TINGGI_GAMBAR = 1300, 900  # px; dipasang 7,8 x 5,4 inci
-#: Lebar kolom tabel angka (inci): Daerah, Target, Realisasi, Capaian, Predikat.
-KOLOM_TABEL = (1.45, 0.65, 0.7, 0.7, 1.3)
-X_TABEL = 8.2
-#: Huruf gambar dek: kaleido tidak memuat huruf web Streamlit, jadi pakai huruf sans sistem.
-HURUF_GAMBAR = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
-#: Dengan tabel dukungan: grafik lebih pendek (px), tabel angka setinggi grafik (inci), lalu tabel dukungan.
-TINGGI_GAMBAR_PENDEK = 510
-LEBAR_GRAFIK_PENDEK = 7.6
-TINGGI_BLOK_ATAS = LEBAR_GRAFIK_PENDEK * TINGGI_GAMBAR_PENDEK / LEBAR_GAMBAR
-Y_DUKUNGAN = 1.35 + TINGGI_BLOK_ATAS + 0.1
-#: Baris sub kegiatan per slide indikator; sisanya "… dan N lainnya".
-MAKS_DUKUNGAN = 7
-#: Lebar kolom tabel dukungan (inci): Daerah, Sub kegiatan, Perangkat daerah, Pagu, Realisasi · serapan, Disepakati.
-KOLOM_DUKUNGAN = (1.75, 4.95, 2.2, 1.0, 1.7, 0.9)
-JUDUL_DUKUNGAN = ["Daerah", "Sub kegiatan", "Perangkat daerah", "Pagu", "Realisasi · serapan", "Disepakati"]
-#: Baris daftar sub kegiatan disepakati di slide catatan.
-MAKS_DISEPAKATI = 24
+#: Slide 16:9 (inci) dan bidang isi: tepi 0,5 inci kiri-kanan, jadi setiap kotak selebar bidang ini berada di tengah.
+LEBAR_SLIDE, TINGGI_SLIDE = 13.333, 7.5
+X0 = 0.5
+LEBAR_ISI = LEBAR_SLIDE - 2 * X0
+Y_JUDUL, BATAS_BAWAH = 0.3, 7.2
+#: Ukuran huruf (pt): isi >= 18 agar terbaca dari belakang ruang rapat, judul lebih besar.
+UKURAN_ISI, UKURAN_JUDUL, UKURAN_SAMPUL, UKURAN_SAMPUL_SUB = 18, 28, 40, 24
+JARAK_BARIS = 1.2  # tinggi baris = 1,2 x ukuran huruf
+#: Grafik: px CSS per inci tempatnya di slide (huruf 24 px = 18 pt), digambar 2x lebih rapat agar tajam.
+DPI_GRAFIK, SKALA_GRAFIK, HURUF_GRAFIK_PX = 96, 2, 24
+#: Jarak baris grafik paling sedikit (px) untuk huruf 24 px (1,33 x tinggi huruf) dan tinggi sumbu x; daerah yang
+#: tidak muat dipecah ke slide berikutnya (Kalimantan Tengah, 15 baris, muat satu slide juga di bawah judul dua
+#: baris; Jawa Timur, 39 baris, tiga slide).
+PX_PER_BARIS_GRAFIK, PX_SUMBU_GRAFIK = 32, 40
+#: Tabel: bantalan sel (inci).
+PAD_ATAS, PAD_SAMPING = 0.05, 0.08
+#: Kolom tabel angka (inci): Daerah, Target, Realisasi, Capaian, Predikat.
+KOLOM_TABEL = (3.0, 1.9, 1.9, 1.7, 3.833)
+JUDUL_TABEL = ["Daerah", "Target", "Realisasi", "Capaian", "Predikat"]
+#: Kolom tabel dukungan (inci): Daerah · perangkat daerah, Sub kegiatan, Pagu, Realisasi · serapan, Disepakati.
+KOLOM_DUKUNGAN = (2.9, 4.663, 1.45, 1.62, 1.7)
+JUDUL_DUKUNGAN = ["Daerah · perangkat daerah", "Sub kegiatan", "Pagu", "Realisasi · serapan", "Disepakati"]
+WARNA_TEKS, WARNA_SUB, WARNA_KEPALA_TABEL, WARNA_GARIS = "1A1A1A", "404040", "DDEBF7", "8C8C8C"
+
+# -- ukuran teks: diukur dengan DejaVu Sans (huruf PDF; lebih lebar dari Calibri PowerPoint, jadi aman untuk keduanya)
+
+_HURUF_PDF = {}
+
+
+def _huruf_pdf() -> tuple[str, str]:
+    """(biasa, tebal) untuk reportlab: DejaVu Sans sistem (memuat ◆ ▲ ▼ ● ✓), cadangan Helvetica."""
+    if not _HURUF_PDF:
+        from pathlib import Path
+
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        folder = Path("/usr/share/fonts/truetype/dejavu")
+        if (folder / "DejaVuSans.ttf").exists() and (folder / "DejaVuSans-Bold.ttf").exists():
+            if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont("DejaVu", str(folder / "DejaVuSans.ttf")))
+                pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(folder / "DejaVuSans-Bold.ttf")))
+            _HURUF_PDF["n"] = ("DejaVu", "DejaVu-Bold")
+        else:
+            _HURUF_PDF["n"] = ("Helvetica", "Helvetica-Bold")
+    return _HURUF_PDF["n"]
+
+
+def lebar_teks(teks: str, ukuran: float, tebal: bool = False) -> float:
+    """Lebar teks dalam inci."""
+    from reportlab.pdfbase import pdfmetrics
+
+    biasa, tb = _huruf_pdf()
+    return pdfmetrics.stringWidth(teks, tb if tebal else biasa, ukuran) / 72
+
+
+def bungkus(teks: str, lebar: float, ukuran: float = UKURAN_ISI, tebal: bool = False,
+            indentasi: str = "") -> list[str]:
+    """Pecah teks menjadi baris selebar paling banyak ``lebar`` inci (kata terlalu panjang dipecah); tidak ada
+    yang dibuang. Baris lanjutan sebuah paragraf diawali ``indentasi``."""
+    def muat(x: str) -> bool:
+        return lebar_teks(x, ukuran, tebal) <= lebar
+
+    hasil: list[str] = []
+    for paragraf in str(teks).split("\n"):
+        kini = ""  # baris yang sedang diisi (baris lanjutan sudah berisi indentasi)
+        for kata in paragraf.split():
+            coba = kini + (" " if kini.strip() else "") + kata
+            if muat(coba):
+                kini = coba
+                continue
+            if kini.strip():
+                hasil.append(kini)
+                kini = indentasi
+                coba = kini + kata
+            while not muat(coba) and len(coba) > len(kini) + 1:  # kata lebih panjang dari satu baris
+                n = len(coba) - 1
+                while n > len(kini) + 1 and not muat(coba[:n]):
+                    n -= 1
+                hasil.append(coba[:n])
+                kini = indentasi
+                coba = kini + coba[n:]
+            kini = coba
+        hasil.append(kini)
+    return hasil
+
+
+def tinggi_baris(ukuran: float = UKURAN_ISI) -> float:
+    return ukuran * JARAK_BARIS / 72
+
+
+# -- rencana slide --------------------------------------------------------------------------------------------
+
+@dataclass
+class Tabel:
+    kepala: list[str]
+    baris: list[list[str]]  # sel sudah dibungkus (baris dipisah "\n")
+    kolom: tuple[float, ...]
+    kanan: tuple[int, ...] = ()  # kolom rata kanan
+
+    def tinggi_baris(self, i: int) -> float:
+        sel = self.kepala if i < 0 else self.baris[i]
+        return max(x.count("\n") + 1 for x in sel) * tinggi_baris() + 2 * PAD_ATAS
+
+
+@dataclass
+class Slide:
+    judul: list[str]  # baris judul (sudah dibungkus)
+    subjudul: list[str] = field(default_factory=list)
+    gambar: bytes | None = None
+    tinggi_gambar: float = 0.0
+    tabel: Tabel | None = None
+    baris: list[tuple[str, bool]] = field(default_factory=list)  # (teks, tebal)
+    kaki: list[str] = field(default_factory=list)
+    sampul: bool = False
+
+    @property
+    def y_isi(self) -> float:
+        return Y_JUDUL + len(self.judul) * tinggi_baris(UKURAN_JUDUL) + len(self.subjudul) * tinggi_baris() + 0.15
+
+    @property
+    def y_kaki(self) -> float:
+        return BATAS_BAWAH - len(self.kaki) * tinggi_baris()
 
 
 def _indikator(indikator: pd.DataFrame):
@@ -50,8 +161,17 @@ def _judul(r) -> str:
     return f"{r['induk_kode']} · {r['induk_nama']}"
 
 
+def _sel(teks: str, lebar: float, tebal: bool = False) -> str:
+    return "\n".join(bungkus(teks, lebar - 2 * PAD_SAMPING, tebal=tebal))
+
+
+def _tabel(kepala: list[str], rows: list[list[str]], kolom: tuple[float, ...], kanan: tuple[int, ...] = ()) -> Tabel:
+    return Tabel([_sel(k, w, True) for k, w in zip(kepala, kolom)],
+                 [[_sel(v, w) for v, w in zip(r, kolom)] for r in rows], kolom, kanan)
+
+
 def _baris_tabel(d: pd.DataFrame) -> list[list[str]]:
-    rows = [["Daerah", "Target", "Realisasi", "Capaian", "Predikat"]]
+    rows = []
     for x in d.itertuples():
         rows.append([
             ("◆ " if x.jenis == "provinsi" else "") + x.daerah,
@@ -63,62 +183,25 @@ def _baris_tabel(d: pd.DataFrame) -> list[list[str]]:
     return rows
 
 
-def _gambar(d: pd.DataFrame, r, tinggi: int = TINGGI_GAMBAR) -> bytes | None:
-    if r["polaritas"] == "teks" or (d["realisasi"].isna().all() and d["target"].isna().all()
-                                    and d["target_min"].isna().all()):
-        return None
-    fig = g.desk_indikator(d, r["satuan"], ukuran_huruf=22 if tinggi >= TINGGI_GAMBAR else 18, tinggi=tinggi)
-    fig.update_layout(font_family=HURUF_GAMBAR, hoverlabel_font_family=HURUF_GAMBAR)
-    return ekspor.png_bytes(fig, lebar=LEBAR_GAMBAR, tinggi=tinggi)
-
-
-def _dukungan_indikator(dukungan: pd.DataFrame | None, induk_id) -> pd.DataFrame | None:
-    return None if dukungan is None else dukungan[dukungan["induk_id"] == induk_id]
+def _baris_dukungan(d: pd.DataFrame) -> list[list[str]]:
+    """Semua sub kegiatan pendukung satu indikator: provinsi dulu, lalu pagu terbesar (tidak ada yang diringkas)."""
+    urut = d.assign(_kab=d["jenis"] != "provinsi", _pagu=-d["pagu"].fillna(0)).sort_values(
+        ["_kab", "_pagu", "daerah_kode", "sub_kegiatan_kode"])
+    rows = []
+    for x in urut.itertuples():
+        oleh = x.disepakati_oleh if isinstance(x.disepakati_oleh, str) and x.disepakati_oleh else ""
+        rows.append([
+            f"{'◆ ' if x.jenis == 'provinsi' else ''}{x.daerah}\n{x.perangkat_daerah or '–'}",
+            f"{x.sub_kegiatan_kode} {x.sub_kegiatan_nama or ''}".strip(),
+            rupiah_ringkas(x.pagu),
+            f"{rupiah_ringkas(x.realisasi_anggaran)}\n{dr.teks_serapan(x.serapan)}",
+            (f"✓ {oleh}".strip() if bool(x.disepakati) else "belum"),
+        ])
+    return rows
 
 
 def _kalimat_dukungan(d: pd.DataFrame, tahun: int) -> str:
     return f"Dukungan {tahun}: {dr.kalimat_ringkas(dr.ringkas(d), tahun)}"
-
-
-def _baris_dukungan(d: pd.DataFrame, maks: int = MAKS_DUKUNGAN) -> list[list[str]]:
-    """Tabel dukungan satu indikator: provinsi dulu, lalu pagu terbesar; lebih dari ``maks`` baris diringkas
-    menjadi satu baris "… dan N lainnya" dengan jumlah pagu, realisasi dan yang disepakati."""
-    urut = d.assign(_kab=d["jenis"] != "provinsi", _pagu=-d["pagu"].fillna(0)).sort_values(
-        ["_kab", "_pagu", "daerah_kode", "sub_kegiatan_kode"])
-    rows = [list(JUDUL_DUKUNGAN)]
-    for x in urut.head(maks).itertuples():
-        rows.append([
-            dr.pendek(("◆ " if x.jenis == "provinsi" else "") + x.daerah, 24),
-            dr.pendek(f"{x.sub_kegiatan_kode} {x.sub_kegiatan_nama or ''}", 66),
-            dr.pendek(x.perangkat_daerah or "–", 32),
-            rupiah_ringkas(x.pagu),
-            f"{rupiah_ringkas(x.realisasi_anggaran)} · {dr.teks_serapan(x.serapan)}",
-            "✓" if bool(x.disepakati) else "belum",
-        ])
-    sisa = urut.iloc[maks:]
-    if len(sisa):
-        r = dr.ringkas(sisa)
-        rows.append(["", f"… dan {len(sisa)} lainnya ({r['daerah']} daerah)", "", rupiah_ringkas(r["pagu"]),
-                     f"{rupiah_ringkas(r['realisasi'])} · {dr.teks_serapan(r['serapan'])}", f"✓ {r['disepakati']}"])
-    return rows
-
-
-def _baris_disepakati(dukungan: pd.DataFrame, maks: int = MAKS_DISEPAKATI) -> tuple[str, list[str]]:
-    """(judul, baris) daftar sub kegiatan yang disepakati untuk slide catatan, dengan siapa yang menyepakati."""
-    ok = dukungan[dukungan["disepakati"].fillna(False).astype(bool)]
-    judul = f"Sub kegiatan yang disepakati ({len(ok)} dari {len(dukungan)})"
-    if ok.empty:
-        return judul, ["Belum ada sub kegiatan yang disepakati untuk urusan dan tahun ini."]
-    urut = ok.assign(_kab=ok["jenis"] != "provinsi").sort_values(["_kab", "daerah_kode", "induk_kode",
-                                                                   "sub_kegiatan_kode"])
-    oleh = urut["disepakati_oleh"].fillna("–").value_counts()
-    baris = ["Oleh: " + ", ".join(f"{n} ({j})" for n, j in oleh.items())]
-    for x in urut.head(maks).itertuples():
-        baris.append(dr.pendek(f"{'◆ ' if x.jenis == 'provinsi' else ''}{x.daerah} · {x.induk_kode} · "
-                               f"{x.sub_kegiatan_kode} {x.sub_kegiatan_nama or ''}", 80))
-    if len(urut) > maks:
-        baris.append(f"… dan {len(urut) - maks} lainnya (daftar lengkap di halaman Desk Urusan Pantau)")
-    return judul, baris
 
 
 def _kalimat(keselarasan: pd.DataFrame, induk_id) -> str:
@@ -138,209 +221,305 @@ def _catatan_baris(catatan: pd.DataFrame) -> list[tuple[str, list[tuple[str, str
     return out
 
 
+def _bagi_rata(ukuran: list[float], muat: float) -> list[list[int]]:
+    """Bagi butir berurutan (tinggi ``ukuran``) ke halaman setinggi ``muat``: sesedikit mungkin halaman, isinya
+    serata mungkin (bukan 14 + 1). Butir yang lebih tinggi dari satu halaman tetap mendapat halamannya sendiri."""
+    def isi_rakus(batas_butir: int) -> list[list[int]]:
+        halaman, kini, tinggi = [], [], 0.0
+        for i, u in enumerate(ukuran):
+            if kini and (tinggi + u > muat + 1e-9 or len(kini) >= batas_butir):
+                halaman.append(kini)
+                kini, tinggi = [], 0.0
+            kini.append(i)
+            tinggi += u
+        if kini:
+            halaman.append(kini)
+        return halaman
+
+    rakus = isi_rakus(len(ukuran) + 1)
+    rata = isi_rakus(math.ceil(len(ukuran) / max(len(rakus), 1)))
+    return rata if len(rata) <= len(rakus) else rakus
+
+
+def _lanjutan(sub: str, i: int, n: int) -> str:
+    return sub + (f" · halaman {i}/{n}" if n > 1 else "")
+
+
+def _slide_tabel(judul: list[str], sub: str, tabel: Tabel, kaki: list[str] | None = None) -> list[Slide]:
+    """Slide tabel dengan kepala diulang; berlanjut ke slide berikutnya bila tidak muat."""
+    contoh = Slide(judul=judul, subjudul=bungkus(_lanjutan(sub, 9, 9), LEBAR_ISI), kaki=kaki or [])
+    muat = contoh.y_kaki - 0.1 - contoh.y_isi - tabel.tinggi_baris(-1)
+    halaman = _bagi_rata([tabel.tinggi_baris(i) for i in range(len(tabel.baris))], muat)
+    out = []
+    for i, idx in enumerate(halaman, start=1):
+        out.append(Slide(judul=judul, subjudul=bungkus(_lanjutan(sub, i, len(halaman)), LEBAR_ISI),
+                         tabel=Tabel(tabel.kepala, [tabel.baris[j] for j in idx], tabel.kolom, tabel.kanan),
+                         kaki=(kaki or []) if i == len(halaman) else []))
+    return out
+
+
+def _slide_baris(judul: list[str], sub: str, butir: list[list[tuple[str, bool]]]) -> list[Slide]:
+    """Slide berisi daftar; setiap butir (beberapa baris) tidak dipisah, daftar berlanjut ke slide berikutnya."""
+    contoh = Slide(judul=judul, subjudul=bungkus(_lanjutan(sub, 9, 9), LEBAR_ISI))
+    muat = contoh.y_kaki - contoh.y_isi
+    halaman = _bagi_rata([len(b) * tinggi_baris() for b in butir], muat)
+    return [Slide(judul=judul, subjudul=bungkus(_lanjutan(sub, i, len(halaman)), LEBAR_ISI),
+                  baris=[x for j in idx for x in butir[j]]) for i, idx in enumerate(halaman, start=1)]
+
+
+def _potongan_grafik(d: pd.DataFrame, maks: int) -> list[pd.DataFrame]:
+    """Baris grafik per slide (paling banyak ``maks``): semuanya bila muat, selain itu provinsi (diulang di setiap
+    slide sebagai acuan) + kabupaten/kota dibagi rata."""
+    if len(d) <= maks:
+        return [d]
+    prov, kab = d[d["jenis"] == "provinsi"], d[d["jenis"] != "provinsi"]
+    n = math.ceil(len(kab) / max(1, maks - len(prov)))
+    ukuran = math.ceil(len(kab) / n)
+    return [pd.concat([prov, kab.iloc[i:i + ukuran]]) for i in range(0, len(kab), ukuran)]
+
+
+def _gambar(d: pd.DataFrame, r, lebar: float, tinggi: float, rentang_x) -> bytes:
+    fig = g.desk_indikator(d, r["satuan"], ukuran_huruf=HURUF_GRAFIK_PX, tinggi=round(tinggi * DPI_GRAFIK),
+                           rentang_x=rentang_x, legenda=False)
+    fig.update_xaxes(title={"text": ""})  # satuan ada di subjudul slide; ruangnya untuk baris daerah
+    return ekspor.png_bytes(fig, lebar=round(lebar * DPI_GRAFIK), tinggi=round(tinggi * DPI_GRAFIK),
+                            skala=SKALA_GRAFIK)
+
+
+def rencana(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFrame, keselarasan: pd.DataFrame,
+            catatan: pd.DataFrame, dukungan: pd.DataFrame | None = None) -> list[Slide]:
+    """Daftar slide dek (sama untuk PowerPoint dan PDF)."""
+    slides = [Slide(judul=bungkus(f"Desk urusan {urusan}", LEBAR_ISI, UKURAN_SAMPUL, True), sampul=True,
+                    subjudul=[x for t in (f"{provinsi} dan kabupaten/kota · Rakortekrenbang {tahun}",
+                                          f"Capaian dan keselarasan target {tahun}",
+                                          f"dibuat {format_waktu(datetime.now())}")
+                              for x in bungkus(t, LEBAR_ISI, UKURAN_SAMPUL_SUB)])]
+    for induk_id, d, r in _indikator(indikator):
+        judul = bungkus(_judul(r), LEBAR_ISI, UKURAN_JUDUL, True)
+        kaki = bungkus(_kalimat(keselarasan, induk_id), LEBAR_ISI)
+        dapat_digambar = r["polaritas"] != "teks" and not (
+            d["realisasi"].isna().all() and d["target"].isna().all() and d["target_min"].isna().all())
+        sub = f"{r['satuan']} · {tahun} · ◆ = provinsi · garis = target · label: realisasi, capaian"
+
+        def ruang(sub_: str) -> tuple[float, int]:
+            """(tinggi gambar dalam inci, baris daerah yang muat) di bawah judul dan subjudul ini."""
+            contoh = Slide(judul=judul, subjudul=bungkus(sub_, LEBAR_ISI))
+            t = contoh.y_kaki - 0.1 - contoh.y_isi
+            return t, int((t * DPI_GRAFIK - PX_SUMBU_GRAFIK) // PX_PER_BARIS_GRAFIK)
+
+        tinggi_gambar, maks = ruang(sub)
+        if len(d) > maks:  # dipecah: subjudul mendapat "halaman i/n" dan mungkin satu baris lagi
+            tinggi_gambar, maks = ruang(_lanjutan(sub, 9, 9))
+        potongan = _potongan_grafik(d, maks) if dapat_digambar else []
+        for i, p in enumerate(potongan, start=1):
+            slides.append(Slide(judul=judul, subjudul=bungkus(_lanjutan(sub, i, len(potongan)), LEBAR_ISI),
+                                tinggi_gambar=tinggi_gambar,
+                                gambar=_gambar(p, r, LEBAR_ISI, tinggi_gambar, g.rentang_desk(d))))
+        duk = None if dukungan is None else dukungan[dukungan["induk_id"] == induk_id]
+        kaki_angka = kaki
+        if duk is not None and duk.empty:
+            kaki_angka = kaki_angka + bungkus(_kalimat_dukungan(duk, tahun), LEBAR_ISI)
+        if not potongan:
+            kaki_angka = bungkus("Indikator kualitatif atau belum berdata: tidak digambar.", LEBAR_ISI) + kaki_angka
+        slides += _slide_tabel(judul, f"Angka {tahun} · {r['satuan']} · ◆ = provinsi",
+                               _tabel(JUDUL_TABEL, _baris_tabel(d), KOLOM_TABEL, (1, 2, 3)), kaki_angka)
+        if duk is not None and not duk.empty:
+            slides += _slide_tabel(judul, _kalimat_dukungan(duk, tahun),
+                                   _tabel(JUDUL_DUKUNGAN, _baris_dukungan(duk), KOLOM_DUKUNGAN, (2, 3)))
+
+    judul = bungkus(f"Catatan sesi · {urusan} · {tahun}", LEBAR_ISI, UKURAN_JUDUL, True)
+    butir = []
+    for daerah, isi, siapa in _catatan_baris(catatan):
+        b = [(x, True) for x in bungkus(f"{daerah} ({siapa})", LEBAR_ISI, tebal=True)]
+        for k, v in isi:
+            b += [(x, False) for x in bungkus(f"{k}: {v}", LEBAR_ISI, indentasi="    ")]
+        butir.append(b)
+    butir = butir or [[("Belum ada catatan yang disimpan untuk urusan dan tahun ini.", False)]]
+    slides += _slide_baris(judul, f"{provinsi} dan kabupaten/kota", butir)
+
+    if dukungan is not None:
+        ok = dukungan[dukungan["disepakati"].fillna(False).astype(bool)]
+        judul = bungkus(f"Sub kegiatan yang disepakati ({len(ok)} dari {len(dukungan)})", LEBAR_ISI,
+                        UKURAN_JUDUL, True)
+        if ok.empty:
+            butir = [[("Belum ada sub kegiatan yang disepakati untuk urusan dan tahun ini.", False)]]
+            sub = f"{urusan} · {tahun}"
+        else:
+            urut = ok.assign(_kab=ok["jenis"] != "provinsi").sort_values(
+                ["_kab", "daerah_kode", "induk_kode", "sub_kegiatan_kode"])
+            oleh = urut["disepakati_oleh"].fillna("–").value_counts()
+            sub = f"{urusan} · {tahun} · oleh " + ", ".join(f"{n} ({j})" for n, j in oleh.items())
+            butir = [[(x, False) for x in bungkus(
+                f"{'◆ ' if x.jenis == 'provinsi' else ''}{x.daerah} · {x.induk_kode} · {x.sub_kegiatan_kode} "
+                f"{x.sub_kegiatan_nama or ''}".strip(), LEBAR_ISI, indentasi="    ")] for x in urut.itertuples()]
+        slides += _slide_baris(judul, sub, butir)
+    return slides
+
+
+# -- PowerPoint -----------------------------------------------------------------------------------------------
+
 def bangun_dek(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFrame, keselarasan: pd.DataFrame,
                catatan: pd.DataFrame, dukungan: pd.DataFrame | None = None) -> bytes:
-    """PowerPoint 16:9: judul, satu slide per indikator (dengan sub kegiatan pendukung bila ``dukungan``
-    diberikan), catatan sesi (dengan sub kegiatan yang disepakati)."""
+    """PowerPoint 16:9 dari ``rencana``."""
     from pptx import Presentation
     from pptx.dml.color import RGBColor
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Inches, Pt
 
     prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    prs.slide_width, prs.slide_height = Inches(LEBAR_SLIDE), Inches(TINGGI_SLIDE)
     kosong_layout = prs.slide_layouts[6]
 
-    def kotak(slide, teks, x, y, w, h, ukuran=18, tebal=False, warna=None):
-        tb = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
+    def kotak(slide, baris, x, y, w, ukuran, *, tebal=False, warna=WARNA_TEKS, tengah=False, nama=None):
+        """Kotak teks tanpa bantalan; satu paragraf per baris yang sudah dibungkus."""
+        tb = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(len(baris) * tinggi_baris(ukuran)))
+        if nama:
+            tb.name = nama
         tf = tb.text_frame
         tf.word_wrap = True
-        for i, baris in enumerate(teks if isinstance(teks, list) else [teks]):
+        tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+        for i, item in enumerate(baris):
+            teks, tb_ = item if isinstance(item, tuple) else (item, tebal)
             p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-            p.text = baris
-            p.font.size = Pt(ukuran)
-            p.font.bold = tebal
-            if warna:
-                p.font.color.rgb = RGBColor.from_string(warna)
+            p.alignment = PP_ALIGN.CENTER if tengah else PP_ALIGN.LEFT
+            p.line_spacing = Pt(ukuran * JARAK_BARIS)  # tepat, bukan kelipatan tinggi baris huruf
+            run = p.add_run()
+            run.text = teks
+            run.font.size = Pt(ukuran)
+            run.font.bold = tb_
+            run.font.color.rgb = RGBColor.from_string(warna)
         return tb
 
-    s = prs.slides.add_slide(prs.slide_layouts[0])
-    s.shapes.title.text = f"Desk urusan {urusan}"
-    s.placeholders[1].text = (f"{provinsi} dan kabupaten/kota · Rakortekrenbang {tahun}\n"
-                              f"Capaian dan keselarasan target {tahun} · dibuat {format_waktu(datetime.now())}")
-
-    def tabel(slide, rows, x, y, kolom, tinggi_baris, ukuran):
-        tbl = slide.shapes.add_table(len(rows), len(kolom), Inches(x), Inches(y), Inches(sum(kolom)),
-                                     Inches(tinggi_baris * len(rows))).table
-        for j, w in enumerate(kolom):
+    def tabel(slide, t: Tabel, y: float):
+        tinggi = [t.tinggi_baris(-1)] + [t.tinggi_baris(i) for i in range(len(t.baris))]
+        shp = slide.shapes.add_table(len(t.baris) + 1, len(t.kolom), Inches(X0), Inches(y), Inches(sum(t.kolom)),
+                                     Inches(sum(tinggi)))
+        tbl = shp.table
+        for j, w in enumerate(t.kolom):
             tbl.columns[j].width = Inches(w)
-        for i, baris in enumerate(rows):
-            tbl.rows[i].height = Inches(tinggi_baris)
-            for j, v in enumerate(baris):
+        for i, sel_baris in enumerate([t.kepala] + t.baris):
+            tbl.rows[i].height = Inches(tinggi[i])
+            for j, v in enumerate(sel_baris):
                 sel = tbl.cell(i, j)
-                sel.text = v
-                for p in sel.text_frame.paragraphs:
-                    p.font.size = Pt(ukuran)
-                    p.font.bold = i == 0
-                sel.margin_top = sel.margin_bottom = Inches(0.02)
-        return tbl
+                sel.margin_top = sel.margin_bottom = Inches(PAD_ATAS)
+                sel.margin_left = sel.margin_right = Inches(PAD_SAMPING)
+                sel.vertical_anchor = MSO_ANCHOR.MIDDLE
+                tf = sel.text_frame
+                for k, teks in enumerate(v.split("\n")):
+                    p = tf.paragraphs[0] if k == 0 else tf.add_paragraph()
+                    p.alignment = PP_ALIGN.RIGHT if j in t.kanan and i > 0 else PP_ALIGN.LEFT
+                    p.line_spacing = Pt(UKURAN_ISI * JARAK_BARIS)
+                    run = p.add_run()
+                    run.text = teks
+                    run.font.size = Pt(UKURAN_ISI)
+                    run.font.bold = i == 0
+                    run.font.color.rgb = RGBColor.from_string(WARNA_TEKS)
+                if i == 0:
+                    sel.fill.solid()
+                    sel.fill.fore_color.rgb = RGBColor.from_string(WARNA_KEPALA_TABEL)
+                else:
+                    sel.fill.solid()
+                    sel.fill.fore_color.rgb = RGBColor.from_string("FFFFFF" if i % 2 else "F4F6F9")
+        return shp
 
-    for induk_id, d, r in _indikator(indikator):
+    for sl in rencana(urusan=urusan, provinsi=provinsi, tahun=tahun, indikator=indikator, keselarasan=keselarasan,
+                      catatan=catatan, dukungan=dukungan):
         s = prs.slides.add_slide(kosong_layout)
-        kotak(s, _judul(r), 0.4, 0.2, 12.5, 0.8, ukuran=26, tebal=True)
-        kotak(s, f"{r['satuan']} · {tahun} · ◆ = provinsi; garis abu-abu = target", 0.4, 0.9, 12.5, 0.4,
-              ukuran=14, warna="555555")
-        duk = _dukungan_indikator(dukungan, induk_id)
-        pendek = duk is not None
-        png = _gambar(d, r, TINGGI_GAMBAR_PENDEK if pendek else TINGGI_GAMBAR)
-        if png:
-            s.shapes.add_picture(io.BytesIO(png), Inches(0.3), Inches(1.35),
-                                 width=Inches(LEBAR_GRAFIK_PENDEK if pendek else 7.8))
-        else:
-            kotak(s, "Indikator kualitatif atau belum berdata: lihat tabel.", 0.4, 2.0, 7.5, 1, ukuran=18)
-        rows = _baris_tabel(d)
-        tabel(s, rows, X_TABEL, 1.35, KOLOM_TABEL, min(0.36, (TINGGI_BLOK_ATAS if pendek else 5.3) / len(rows)),
-              11 if len(rows) <= (7 if pendek else 10) else 9)
-        if pendek:
-            kotak(s, _kalimat_dukungan(duk, tahun), 0.4, Y_DUKUNGAN - 0.05, 12.5, 0.3, ukuran=11, tebal=True)
-            if not duk.empty:
-                rd = _baris_dukungan(duk)
-                tabel(s, rd, 0.4, Y_DUKUNGAN + 0.3, KOLOM_DUKUNGAN, min(0.24, (6.75 - Y_DUKUNGAN - 0.3) / len(rd)), 9)
-        kotak(s, _kalimat(keselarasan, induk_id), 0.4, 6.85, 12.5, 0.6, ukuran=12)
-
-    s = prs.slides.add_slide(kosong_layout)
-    kotak(s, f"Catatan sesi · {urusan} · {tahun}", 0.4, 0.2, 12.5, 0.8, ukuran=26, tebal=True)
-    baris = []
-    for daerah, isi, siapa in _catatan_baris(catatan):
-        baris.append(f"{daerah} ({siapa})")
-        baris += [f"   {k}: {v}" for k, v in isi]
-    baris = baris or ["Belum ada catatan yang disimpan untuk urusan dan tahun ini."]
-    if dukungan is None:
-        kotak(s, baris, 0.4, 1.1, 12.5, 6.2, ukuran=14 if len(baris) <= 24 else 10)
-    else:
-        kotak(s, baris, 0.4, 1.1, 6.0, 6.2, ukuran=12 if len(baris) <= 20 else 9)
-        judul_ok, baris_ok = _baris_disepakati(dukungan)
-        kotak(s, judul_ok, 6.7, 1.1, 6.3, 0.4, ukuran=14, tebal=True)
-        kotak(s, baris_ok, 6.7, 1.5, 6.3, 5.8, ukuran=10)
+        if sl.sampul:
+            tj = len(sl.judul) * tinggi_baris(UKURAN_SAMPUL)
+            ts = len(sl.subjudul) * tinggi_baris(UKURAN_SAMPUL_SUB)
+            y = (TINGGI_SLIDE - tj - 0.3 - ts) / 2
+            kotak(s, sl.judul, X0, y, LEBAR_ISI, UKURAN_SAMPUL, tebal=True, tengah=True, nama="Judul")
+            kotak(s, sl.subjudul, X0, y + tj + 0.3, LEBAR_ISI, UKURAN_SAMPUL_SUB, warna=WARNA_SUB, tengah=True,
+                  nama="Subjudul")
+            continue
+        kotak(s, sl.judul, X0, Y_JUDUL, LEBAR_ISI, UKURAN_JUDUL, tebal=True, nama="Judul")
+        if sl.subjudul:
+            kotak(s, sl.subjudul, X0, Y_JUDUL + len(sl.judul) * tinggi_baris(UKURAN_JUDUL), LEBAR_ISI, UKURAN_ISI,
+                  warna=WARNA_SUB, nama="Subjudul")
+        if sl.gambar:
+            s.shapes.add_picture(io.BytesIO(sl.gambar), Inches(X0), Inches(sl.y_isi), width=Inches(LEBAR_ISI),
+                                 height=Inches(sl.tinggi_gambar))
+        if sl.tabel:
+            tabel(s, sl.tabel, sl.y_isi)
+        if sl.baris:
+            kotak(s, sl.baris, X0, sl.y_isi, LEBAR_ISI, UKURAN_ISI, nama="Isi")
+        if sl.kaki:
+            kotak(s, sl.kaki, X0, sl.y_kaki, LEBAR_ISI, UKURAN_ISI, nama="Kaki")
 
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
 
 
+# -- PDF ------------------------------------------------------------------------------------------------------
+
 def bangun_pdf(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFrame, keselarasan: pd.DataFrame,
                catatan: pd.DataFrame, dukungan: pd.DataFrame | None = None) -> bytes:
-    """PDF lanskap dengan susunan yang sama seperti dek PowerPoint (reportlab; huruf DejaVu sistem)."""
-    from pathlib import Path
-
+    """PDF lanskap 16:9 dari ``rencana`` yang sama dengan dek PowerPoint (reportlab; huruf DejaVu sistem)."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import landscape
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import inch
     from reportlab.lib.utils import ImageReader
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, Table, TableStyle
     from reportlab.pdfgen import canvas
-    from xml.sax.saxutils import escape
+    from reportlab.platypus import Table, TableStyle
 
-    huruf, tebal = "Helvetica", "Helvetica-Bold"
-    folder = Path("/usr/share/fonts/truetype/dejavu")
-    if (folder / "DejaVuSans.ttf").exists() and (folder / "DejaVuSans-Bold.ttf").exists():
-        if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont("DejaVu", str(folder / "DejaVuSans.ttf")))
-            pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(folder / "DejaVuSans-Bold.ttf")))
-        huruf, tebal = "DejaVu", "DejaVu-Bold"
-    W, H = landscape((7.5 * inch, 13.333 * inch))
+    huruf, tebal = _huruf_pdf()
+    W, H = LEBAR_SLIDE * inch, TINGGI_SLIDE * inch
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(W, H))
     c.setTitle(f"Desk urusan {urusan} {tahun}")
-    gaya = ParagraphStyle("isi", fontName=huruf, fontSize=12, leading=15)
 
-    def paragraf(teks, x, y, w, h, ukuran=12):
-        p = Paragraph(escape(teks), ParagraphStyle("p", parent=gaya, fontSize=ukuran, leading=ukuran * 1.25))
-        _, ph = p.wrap(w, h)
-        p.drawOn(c, x, y - ph)
+    def tulis(baris, x, y, ukuran, *, tb=False, warna=WARNA_TEKS, tengah=False):
+        """Baris-baris teks dari ``y`` (inci dari atas) ke bawah."""
+        for item in baris:
+            teks, tb_ = item if isinstance(item, tuple) else (item, tb)
+            c.setFont(tebal if tb_ else huruf, ukuran)
+            c.setFillColor(colors.HexColor("#" + warna))
+            garis_dasar = H - (y * inch + ukuran * (JARAK_BARIS + 0.8) / 2)
+            if tengah:
+                c.drawCentredString(W / 2, garis_dasar, teks)
+            else:
+                c.drawString(x * inch, garis_dasar, teks)
+            y += tinggi_baris(ukuran)
 
-    c.setFont(tebal, 36)
-    c.drawString(0.8 * inch, H - 2.8 * inch, f"Desk urusan {urusan}")
-    c.setFont(huruf, 20)
-    c.drawString(0.8 * inch, H - 3.4 * inch, f"{provinsi} dan kabupaten/kota · Rakortekrenbang {tahun}")
-    c.drawString(0.8 * inch, H - 3.8 * inch, f"Capaian dan keselarasan target {tahun} · dibuat {format_waktu(datetime.now())}")
-    c.showPage()
-
-    for induk_id, d, r in _indikator(indikator):
-        c.setFont(tebal, 22)
-        c.drawString(0.4 * inch, H - 0.6 * inch, _judul(r)[:95])
-        c.setFont(huruf, 12)
-        c.drawString(0.4 * inch, H - 0.95 * inch, f"{r['satuan']} · {tahun} · ◆ = provinsi; garis abu-abu = target")
-        duk = _dukungan_indikator(dukungan, induk_id)
-        pendek = duk is not None
-        tinggi_px = TINGGI_GAMBAR_PENDEK if pendek else TINGGI_GAMBAR
-        png = _gambar(d, r, tinggi_px)
-        if png:
-            w = (LEBAR_GRAFIK_PENDEK if pendek else 7.8) * inch
-            c.drawImage(ImageReader(io.BytesIO(png)), 0.3 * inch, H - 1.2 * inch - w * tinggi_px / LEBAR_GAMBAR,
-                        width=w, height=w * tinggi_px / LEBAR_GAMBAR)
-        rows = _baris_tabel(d)
-        ukuran = 9 if len(rows) > (7 if pendek else 10) else 11
-        t = Table(rows, colWidths=[x * inch for x in KOLOM_TABEL],
-                  rowHeights=min(0.36, TINGGI_BLOK_ATAS / len(rows)) * inch if pendek else None)
-        t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), huruf, ukuran),
-                               ("FONT", (0, 0), (-1, 0), tebal, ukuran),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 1 if pendek else 3),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1 if pendek else 3),
-                               ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDEBF7"))]))
-        _, th = t.wrap(sum(KOLOM_TABEL) * inch, 5.5 * inch)
-        t.drawOn(c, X_TABEL * inch, H - 1.3 * inch - th)
-        if pendek:
-            kal = _kalimat_dukungan(duk, tahun)
-            uk = 12
-            while uk > 8 and pdfmetrics.stringWidth(kal, tebal, uk) > 12.5 * inch:
-                uk -= 0.5
-            c.setFont(tebal, uk)
-            c.drawString(0.4 * inch, H - (Y_DUKUNGAN + 0.15) * inch, kal)
-            if not duk.empty:
-                rd = _baris_dukungan(duk)
-                td = Table(rd, colWidths=[x * inch for x in KOLOM_DUKUNGAN],
-                           rowHeights=min(0.24, (6.7 - Y_DUKUNGAN - 0.3) / len(rd)) * inch)
-                td.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), huruf, 9), ("FONT", (0, 0), (-1, 0), tebal, 9),
-                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                                        ("ALIGN", (3, 0), (4, -1), "RIGHT"),
-                                        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDEBF7"))]))
-                _, tdh = td.wrap(sum(KOLOM_DUKUNGAN) * inch, 2.5 * inch)
-                td.drawOn(c, 0.4 * inch, H - (Y_DUKUNGAN + 0.3) * inch - tdh)
-        paragraf(_kalimat(keselarasan, induk_id), 0.4 * inch, 0.75 * inch, 12.5 * inch, 0.7 * inch, ukuran=11)
-        c.showPage()
-
-    c.setFont(tebal, 22)
-    c.drawString(0.4 * inch, H - 0.6 * inch, f"Catatan sesi · {urusan} · {tahun}")
-    y = H - 1.1 * inch
-    lebar_catatan = (12.5 if dukungan is None else 6.0) * inch
-    isi_catatan = _catatan_baris(catatan)
-    if dukungan is not None:
-        judul_ok, baris_ok = _baris_disepakati(dukungan)
-        c.setFont(tebal, 14)
-        c.drawString(6.7 * inch, y - 14, judul_ok)
-        p = Paragraph("<br/>".join(escape(b) for b in baris_ok),
-                      ParagraphStyle("ok", parent=gaya, fontSize=9, leading=12.5))
-        _, ph = p.wrap(6.3 * inch, H)
-        p.drawOn(c, 6.7 * inch, y - 0.4 * inch - ph)
-    if not isi_catatan:
-        paragraf("Belum ada catatan yang disimpan untuk urusan dan tahun ini.", 0.4 * inch, y, lebar_catatan, inch, 14)
-    for daerah, isi, siapa in isi_catatan:
-        teks = f"<font name='{tebal}'>{escape(daerah)}</font> ({escape(siapa)})<br/>" + "<br/>".join(
-            f"{escape(k)}: {escape(v)}" for k, v in isi)
-        p = Paragraph(teks, ParagraphStyle("c", parent=gaya, fontSize=11, leading=14))
-        _, ph = p.wrap(lebar_catatan, H)
-        if y - ph < 0.4 * inch:
+    for sl in rencana(urusan=urusan, provinsi=provinsi, tahun=tahun, indikator=indikator, keselarasan=keselarasan,
+                      catatan=catatan, dukungan=dukungan):
+        if sl.sampul:
+            tj = len(sl.judul) * tinggi_baris(UKURAN_SAMPUL)
+            ts = len(sl.subjudul) * tinggi_baris(UKURAN_SAMPUL_SUB)
+            y = (TINGGI_SLIDE - tj - 0.3 - ts) / 2
+            tulis(sl.judul, X0, y, UKURAN_SAMPUL, tb=True, tengah=True)
+            tulis(sl.subjudul, X0, y + tj + 0.3, UKURAN_SAMPUL_SUB, warna=WARNA_SUB, tengah=True)
             c.showPage()
-            y = H - 0.6 * inch
-        p.drawOn(c, 0.4 * inch, y - ph)
-        y -= ph + 8
-    c.showPage()
+            continue
+        tulis(sl.judul, X0, Y_JUDUL, UKURAN_JUDUL, tb=True)
+        tulis(sl.subjudul, X0, Y_JUDUL + len(sl.judul) * tinggi_baris(UKURAN_JUDUL), UKURAN_ISI, warna=WARNA_SUB)
+        if sl.gambar:
+            c.drawImage(ImageReader(io.BytesIO(sl.gambar)), X0 * inch, H - (sl.y_isi + sl.tinggi_gambar) * inch,
+                        width=LEBAR_ISI * inch, height=sl.tinggi_gambar * inch)
+        if sl.tabel:
+            t = sl.tabel
+            tinggi = [t.tinggi_baris(-1)] + [t.tinggi_baris(i) for i in range(len(t.baris))]
+            tbl = Table([t.kepala] + t.baris, colWidths=[w * inch for w in t.kolom],
+                        rowHeights=[h * inch for h in tinggi])
+            gaya = [("FONT", (0, 0), (-1, -1), huruf, UKURAN_ISI), ("FONT", (0, 0), (-1, 0), tebal, UKURAN_ISI),
+                    ("LEADING", (0, 0), (-1, -1), UKURAN_ISI * JARAK_BARIS),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("TOPPADDING", (0, 0), (-1, -1), PAD_ATAS * inch),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_ATAS * inch),
+                    ("LEFTPADDING", (0, 0), (-1, -1), PAD_SAMPING * inch),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), PAD_SAMPING * inch),
+                    ("GRID", (0, 0), (-1, -1), 0.6, colors.HexColor("#" + WARNA_GARIS)),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#" + WARNA_KEPALA_TABEL)),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F4F6F9")])]
+            gaya += [("ALIGN", (j, 1), (j, -1), "RIGHT") for j in t.kanan]
+            tbl.setStyle(TableStyle(gaya))
+            _, th = tbl.wrap(sum(t.kolom) * inch, H)
+            tbl.drawOn(c, X0 * inch, H - sl.y_isi * inch - th)
+        if sl.baris:
+            tulis(sl.baris, X0, sl.y_isi, UKURAN_ISI)
+        if sl.kaki:
+            tulis(sl.kaki, X0, sl.y_kaki, UKURAN_ISI)
+        c.showPage()
     c.save()
     return buf.getvalue()

@@ -13,7 +13,18 @@ import plotly.graph_objects as go
 from pantau.format import format_angka, format_ringkas, kosong, nilai_target, periode_label, sd_label
 from pantau.ui.aman import html as teks_aman  # plotly.js membaca <b>, <a>, <br> di label dan hover
 
-FONT = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
+#: "Source Sans" = huruf web Streamlit (layar); "Source Sans 3" = berkas pantau/huruf untuk kaleido (PNG, dek).
+#: Nama berkutip: tanpa kutip, "Source Sans 3" (kata yang diawali angka) membuat seluruh deklarasi CSS tidak sah
+#: dan Chromium kaleido jatuh ke huruf serif bawaan.
+FONT = '"Source Sans", "Source Sans 3", "Source Sans Pro", Arial, sans-serif'
+#: Warna teks sumbu, legenda, judul dan anotasi, diatur eksplisit: tanpa itu tema Plotly Streamlit memberi label
+#: sumbu gray70 #808495 (3,7:1 pada putih, terlalu pucat untuk proyektor). "#000037" adalah warna sementara
+#: tema itu (``streamlit_plotly_theme.GRAY_90``) yang diganti peramban sesuai tema: gray90 #262730 di tema terang
+#: (15:1 pada putih), gray10 #FAFAFA di tema gelap (17:1 pada #12151A). Ekspor memakai ``untuk_ekspor``.
+WARNA_TEKS = "#000037"
+WARNA_TEKS_TEMA = {"terang": "#262730", "gelap": "#FAFAFA"}
+#: Latar tema (.streamlit/config.toml) untuk uji kontras.
+LATAR_TEMA = {"terang": "#FFFFFF", "gelap": "#12151A"}
 WARNA_TARGET = "#8C8C8C"
 WARNA_REALISASI = "#0072B2"
 WARNA_TRIWULAN = "#999999"
@@ -25,18 +36,64 @@ KONFIG = {"displaylogo": False, "locale": "id",
           "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
+TEKS_DI_GELAP, TEKS_DI_TERANG = "#FFFFFF", "#111111"
+
+
+def luminans(warna: str) -> float:
+    """Luminans relatif WCAG 2 dari '#RRGGBB'."""
+    h = warna.lstrip("#")
+    c = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    c = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+def kontras(a: str, b: str) -> float:
+    """Rasio kontras WCAG 2 dua warna '#RRGGBB' (1 sampai 21; teks biasa perlu >= 4,5)."""
+    la, lb = sorted((luminans(a), luminans(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def teks_di_atas(latar: str) -> str:
+    """Warna teks (putih atau hampir hitam) yang kontrasnya lebih tinggi di atas ``latar``."""
+    return TEKS_DI_GELAP if kontras(TEKS_DI_GELAP, latar) >= kontras(TEKS_DI_TERANG, latar) else TEKS_DI_TERANG
+
+
 def tata_letak(fig: go.Figure, *, tinggi: int, ukuran_huruf: int = 15, legenda: bool = False) -> go.Figure:
     fig.update_layout(
         template="plotly_white",
         height=tinggi,
         separators=",.",
-        font={"family": FONT, "size": ukuran_huruf},  # warna teks dari tema (terang/gelap)
+        font={"family": FONT, "size": ukuran_huruf, "color": WARNA_TEKS},
         margin={"l": 10, "r": 20, "t": 10, "b": 10},
         showlegend=legenda,
-        hoverlabel={"font": {"family": FONT, "size": ukuran_huruf}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        hoverlabel={"font": {"family": FONT, "size": ukuran_huruf, "color": WARNA_TEKS}},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0,
+                "font": {"color": WARNA_TEKS}, "title": {"font": {"color": WARNA_TEKS}}},
     )
+    return warnai_teks(fig)
+
+
+def warnai_teks(fig: go.Figure) -> go.Figure:
+    """Warna teks eksplisit (``WARNA_TEKS``) untuk setiap sumbu, skala warna dan anotasi yang belum berwarna:
+    tema Streamlit menimpa warna templat (sumbu, judul sumbu, legenda), tidak menimpa nilai tata letak."""
+    for sumbu in (fig.update_xaxes, fig.update_yaxes):
+        sumbu(tickfont_color=WARNA_TEKS, title_font_color=WARNA_TEKS)
+    fig.for_each_annotation(lambda a: a.update(font_color=WARNA_TEKS) if a.font.color is None else None)
+    if fig.layout.title.text:
+        fig.update_layout(title_font_color=WARNA_TEKS)
+    for t in fig.data:
+        if "colorbar" in t and t.showscale is not False:
+            t.update(colorbar={"tickfont": {"color": WARNA_TEKS}, "title": {"font": {"color": WARNA_TEKS}}})
     return fig
+
+
+def untuk_ekspor(fig: go.Figure) -> go.Figure:
+    """Salinan gambar untuk PNG dan dek (kaleido, tanpa tema Streamlit): warna teks tema terang menggantikan warna
+    sementara ``WARNA_TEKS``, latar putih. Gambar aslinya (di layar) tidak berubah."""
+    import plotly.io as pio
+
+    salinan = pio.from_json(fig.to_json().replace(WARNA_TEKS, WARNA_TEKS_TEMA["terang"]))
+    return salinan.update_layout(paper_bgcolor=LATAR_TEMA["terang"])
 
 
 def predikat_batang(df: pd.DataFrame, *, tinggi: int = 300) -> go.Figure:
@@ -136,9 +193,9 @@ def _kisi_urusan(u: pd.DataFrame, urutan: list[str], skala: pd.DataFrame, panas:
         z=kosong_z.values, x=daerah, y=label, colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
         showscale=False, xgap=1, ygap=2, text=[["–" if not kosong(v) else "" for v in r] for r in kosong_z.values],
         texttemplate="%{text}", hovertemplate="%{x} · %{y}<br>belum ada data<extra></extra>"))
-    # Angka di tiap sel, dua lapis dengan warna teks tetap: putih di atas dua warna tergelap skala, hitam di atas
-    # yang terang — terbaca di tema apa pun.
-    gelap = {int(skala["urutan"].min()), int(skala["urutan"].max())}
+    # Angka di tiap sel, dua lapis dengan warna teks tetap: putih atau hitam, mana yang kontrasnya lebih tinggi
+    # terhadap warna sel — terbaca di tema apa pun (#D55E00 Sangat Rendah: hitam 4,9:1, putih hanya 3,9:1).
+    gelap = {int(u) for u, w in zip(skala["urutan"], skala["warna"]) if teks_di_atas(w) == TEKS_DI_GELAP}
     teks = [["" if kosong(v) else format_angka(v, 0) for v in r] for r in nilai.values]
     info = [[f"{format_angka(v, 2)}% · {pr}" if not kosong(v) else "" for v, pr in zip(rv, rp)]
             for rv, rp in zip(nilai.values, pred.values)]
@@ -149,7 +206,7 @@ def _kisi_urusan(u: pd.DataFrame, urutan: list[str], skala: pd.DataFrame, panas:
             z=[[v if q else None for v, q in zip(r, pr)] for r, pr in zip(z.values, pilih)],
             x=daerah, y=label, zmin=0.5, zmax=n + 0.5, colorscale=warna_skala, xgap=1, ygap=2,
             text=[[t if q else "" for t, q in zip(r, pr)] for r, pr in zip(teks, pilih)], texttemplate="%{text}",
-            textfont={"color": "#FFFFFF" if pakai_gelap else "#111111", "size": ukuran_sel},
+            textfont={"color": TEKS_DI_GELAP if pakai_gelap else TEKS_DI_TERANG, "size": ukuran_sel},
             customdata=info, hovertemplate="%{x} · %{y}<br>Rata-rata capaian: %{customdata}<extra></extra>",
             showscale=not pakai_gelap,
             colorbar={"tickvals": list(range(1, n + 1)), "ticktext": skala["predikat"].tolist(),
@@ -313,18 +370,7 @@ def tinggi_presentasi(n_baris: int) -> int:
     return 480 if n_baris <= 16 else 26 * n_baris + 130
 
 
-def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tinggi: int | None = None,
-                   judul: str | None = None) -> go.Figure:
-    """Satu indikator, provinsi dan setiap kabupaten/kota berdampingan: batang realisasi (warna predikat),
-    garis tegak target, dan label ``realisasi · capaian% simbol predikat`` (predikat tidak hanya warna).
-
-    ``df``: baris ``queries/desk_indikator.sql`` untuk satu indikator, urutannya dipakai apa adanya
-    (provinsi di atas, lalu kabupaten/kota dari capaian terendah). Ukuran huruf >= 18 untuk proyektor.
-    """
-    df = df.reset_index(drop=True)
-    satuan, judul = teks_aman(satuan), (teks_aman(judul) if judul else judul)
-    label = [f"◆ {teks_aman(d)}" if j == "provinsi" else teks_aman(d) for d, j in zip(df["daerah"], df["jenis"])]
-    kecil = max(ukuran_huruf - 2, 12) if ukuran_huruf < 19 else 18
+def _teks_desk(df: pd.DataFrame) -> list[str]:
     teks = []
     for r, c, p, s in zip(df["realisasi"], df["capaian"], df["predikat"], df["simbol"]):
         if kosong(r):
@@ -333,10 +379,51 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
             teks.append(f"{format_ringkas(r)} · capaian –")
         else:
             teks.append(f"{format_ringkas(r)} · {format_angka(c, 2)}% {s} {p}")  # 2 desimal: cocok dengan predikat
-    tengah = df["target"].where(df["target"].notna(), (df["target_min"] + df["target_max"]) / 2)
+    return teks
+
+
+def _tengah_desk(df: pd.DataFrame) -> pd.Series:
+    return df["target"].where(df["target"].notna(), (df["target_min"] + df["target_max"]) / 2)
+
+
+def _maks_desk(df: pd.DataFrame) -> float:
+    tengah = _tengah_desk(df)
     maks = max([v for v in list(df["realisasi"].dropna()) + list(tengah.dropna()) + list(df["target_max"].dropna())]
                or [1.0])
-    maks = maks if maks > 0 else 1.0
+    return maks if maks > 0 else 1.0
+
+
+#: Ruang kanan grafik desk per huruf label terpanjang (dalam kelipatan nilai terbesar): label tidak terpotong di
+#: kolom grafik desk pada 1280x720.
+PER_HURUF_DESK = 0.033
+
+
+def rentang_desk(df: pd.DataFrame) -> list[float]:
+    """Rentang sumbu x grafik desk: batang, target, dan ruang kanan untuk label terpanjang (dalam satuan sumbu).
+    Dek yang memecah satu indikator ke beberapa slide memakai rentang seluruh baris agar batangnya sebanding."""
+    panjang_label = max((len(t) for t in _teks_desk(df)), default=10)
+    return [0, _maks_desk(df) * (1.25 + PER_HURUF_DESK * panjang_label)]
+
+
+def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tinggi: int | None = None,
+                   judul: str | None = None, rentang_x: list[float] | None = None,
+                   legenda: bool = True) -> go.Figure:
+    """Satu indikator, provinsi dan setiap kabupaten/kota berdampingan: batang realisasi (warna predikat),
+    garis tegak target, dan label ``realisasi · capaian% simbol predikat`` (predikat tidak hanya warna).
+
+    ``df``: baris ``queries/desk_indikator.sql`` untuk satu indikator, urutannya dipakai apa adanya
+    (provinsi di atas, lalu kabupaten/kota dari capaian terendah). Ukuran huruf >= 18 untuk proyektor; dari 24 px
+    (dek: 18 pt pada 96 px per inci) label nilai dan sumbu sama besar dengan nama daerah.
+    ``rentang_x``: rentang sumbu x bersama (``rentang_desk`` seluruh baris) bila satu indikator dipecah.
+    """
+    df = df.reset_index(drop=True)
+    satuan, judul = teks_aman(satuan), (teks_aman(judul) if judul else judul)
+    label = [f"◆ {teks_aman(d)}" if j == "provinsi" else teks_aman(d) for d, j in zip(df["daerah"], df["jenis"])]
+    kecil = max(ukuran_huruf - 2, 12) if ukuran_huruf < 19 else (18 if ukuran_huruf < 24 else ukuran_huruf)
+    teks = _teks_desk(df)
+    tengah = _tengah_desk(df)
+    maks = _maks_desk(df) if rentang_x is None else rentang_x[1] / (1.25 + PER_HURUF_DESK * max(
+        (len(t) for t in teks), default=10))
     fig = go.Figure(go.Bar(
         x=df["realisasi"].fillna(0), y=label, orientation="h", name="Realisasi",
         marker={"color": [w if isinstance(w, str) else WARNA_KOSONG for w in df["warna"]],
@@ -368,18 +455,17 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
         x=ujung + maks * 0.035, y=label, mode="text", text=teks, textposition="middle right",
         textfont={"size": kecil}, cliponaxis=False, showlegend=False, hoverinfo="skip"))
     # Ruang kanan untuk label terpanjang di luar batang (dalam satuan sumbu).
-    panjang_label = max((len(t) for t in teks), default=10)
-    per_huruf = 0.033  # label terpanjang tidak terpotong di kolom grafik desk pada 1280x720
-    fig.update_xaxes(range=[0, maks * (1.25 + per_huruf * panjang_label)], title={"text": satuan},
+    fig.update_xaxes(range=rentang_x or rentang_desk(df), title={"text": satuan},
                      tickformat=",.2~f", tickfont={"size": kecil}, title_font={"size": kecil})
     # Semua nama daerah tampil (Plotly menjarangkan label kategori yang rapat bila dibiarkan).
     fig.update_yaxes(autorange="reversed", tickfont={"size": ukuran_huruf}, ticksuffix=" ", tickmode="array",
                      tickvals=label, ticktext=label)
-    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=True)
-    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf), "t": 80 if judul else 40, "r": 50, "b": 10},
+    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=legenda)
+    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf), "t": (80 if judul else 40) if legenda else 10,
+                              "r": 50, "b": 10},
                       legend={"font": {"size": kecil}, "y": 1.0, "yanchor": "bottom"}, bargap=0.25)
     if judul:
-        fig.update_layout(title={"text": judul, "font": {"size": ukuran_huruf + 6}, "x": 0, "xanchor": "left",
+        fig.update_layout(title={"text": judul, "font": {"size": ukuran_huruf + 6, "color": WARNA_TEKS}, "x": 0, "xanchor": "left",
                                  "y": 0.99, "yanchor": "top"},
                           legend={"y": 1.0, "yanchor": "bottom"})
     return fig

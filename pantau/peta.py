@@ -138,7 +138,8 @@ def kode_dari_pilihan(pilihan) -> str | None:
 
 
 def png_peta(fig: go.Figure, **kw) -> bytes:
-    """PNG peta lewat kaleido: topojson dunia dari ``static/`` lokal (kaleido memuat halamannya dari berkas)."""
+    """PNG peta lewat kaleido: topojson dunia dari ``static/`` lokal (kaleido memuat halamannya dari berkas).
+    ``kw`` diteruskan ke ``ekspor.png_bytes``: ``judul``, ``subjudul`` dan ``sumber`` untuk kepala dan kaki PNG."""
     import plotly.io as pio
 
     from pantau import ekspor

@@ -12,6 +12,8 @@ if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 perlu_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || perlu_apt+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || perlu_apt+=(poppler-utils)
+# Huruf: DejaVu untuk dek PDF (simbol ◆ ▲), fontconfig untuk Chromium kaleido; Source Sans 3 ikut di pantau/huruf.
+{ [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && command -v fc-match >/dev/null 2>&1; } || perlu_apt+=(fonts-dejavu-core fontconfig)
 PY="${PYTHON:-python3}"
 if ! "$PY" -c "import venv, ensurepip" >/dev/null 2>&1; then perlu_apt+=(python3-venv); fi
 if [ "${#perlu_apt[@]}" -gt 0 ]; then

@@ -363,7 +363,6 @@ def test_dek_memuat_sub_kegiatan_dan_yang_disepakati(db_salinan):
     try:
         q = dict(provinsi="62", urusan="1.02", tahun=2026)
         duk = bd.tanya("desk_dukungan", **q)
-        # Satu sub kegiatan bernama sangat panjang di provinsi: tetap satu baris, dipotong dengan "…".
         masukan = dict(urusan="1.02 Kesehatan", provinsi="Provinsi Kalimantan Tengah", tahun=2026,
                        indikator=bd.tanya("desk_indikator", **q), keselarasan=bd.tanya("desk_keselarasan", **q),
                        catatan=bd.tanya("desk_catatan", **q), dukungan=duk)
@@ -372,8 +371,9 @@ def test_dek_memuat_sub_kegiatan_dan_yang_disepakati(db_salinan):
     finally:
         bd.tutup()
     slides = list(prs.slides)
-    urutan = list(dict.fromkeys(masukan["indikator"]["induk_id"]))
-    assert len(slides) == len(urutan) + 2 == len(pdf.pages)
+    assert len(slides) == len(pdf.pages)
+    ind = masukan["indikator"]
+    kode_induk = dict(zip(ind["induk_id"], ind["induk_kode"]))
 
     def teks_slide(sl) -> str:
         bagian = []
@@ -384,38 +384,45 @@ def test_dek_memuat_sub_kegiatan_dan_yang_disepakati(db_salinan):
                 bagian += [c.text for r in s.table.rows for c in r.cells]
         return "\n".join(bagian)
 
-    for ke, induk_id in enumerate(urutan, start=1):
+    def judul(sl) -> str:
+        return next(s.text_frame.text for s in sl.shapes if s.name == "Judul").replace("\n", " ")
+
+    for induk_id in dict.fromkeys(ind["induk_id"]):
         d = duk[duk["induk_id"] == induk_id]
-        teks = teks_slide(slides[ke])
-        halaman = pdf.pages[ke].extract_text()
-        prov = d[d["jenis"] == "provinsi"]
-        tampil = list(prov["sub_kegiatan_kode"]) + list(
-            d[d["jenis"] != "provinsi"].sort_values("pagu", ascending=False)["sub_kegiatan_kode"])
-        tampil = tampil[:dek.MAKS_DUKUNGAN]
-        for kode in tampil:
-            assert kode in teks, (ke, kode)
-            assert kode in halaman, (ke, kode)
-        # Kode indikator lain yang hanya mendukung indikator lain tidak muncul di slide ini.
+        ke = [i for i, sl in enumerate(slides) if judul(sl).startswith(f"{kode_induk[induk_id]} · ")]
+        teks = "\n".join(teks_slide(slides[i]) for i in ke)
+        halaman = "\n".join(pdf.pages[i].extract_text() for i in ke)
+        # Semua sub kegiatan pendukung, tidak diringkas menjadi "… dan N lainnya".
+        for kode in d["sub_kegiatan_kode"]:
+            assert kode in teks, (induk_id, kode)
+            assert kode in halaman, (induk_id, kode)
+        assert "lainnya" not in teks
+        # Kode yang hanya mendukung indikator lain tidak muncul di slide indikator ini.
         lain = set(duk[duk["induk_id"] != induk_id]["sub_kegiatan_kode"]) - set(d["sub_kegiatan_kode"])
         assert not [k for k in lain if k in teks]
-        if len(d) > dek.MAKS_DUKUNGAN:
-            assert f"… dan {len(d) - dek.MAKS_DUKUNGAN} lainnya" in teks
-            assert f"dan {len(d) - dek.MAKS_DUKUNGAN} lainnya" in halaman
         assert f"{len(d)} sub kegiatan" in teks
 
-    akhir = teks_slide(slides[-1])
-    akhir_pdf = pdf.pages[-1].extract_text()
     ok = duk[duk["disepakati"]]
     belum = duk[~duk["disepakati"]]
-    assert f"Sub kegiatan yang disepakati ({len(ok)} dari {len(duk)})" in akhir
-    baris = [b for b in akhir.split("\n") if " · KES-" in b]
-    assert len(baris) == min(len(ok), dek.MAKS_DISEPAKATI)
-    pasangan_ok = set(zip(ok["daerah"], ok["induk_kode"], ok["sub_kegiatan_kode"]))
-    pasangan_belum = set(zip(belum["daerah"], belum["induk_kode"], belum["sub_kegiatan_kode"]))
-    for b in baris:
+    ke = [i for i, sl in enumerate(slides) if judul(sl).startswith("Sub kegiatan yang disepakati")]
+    assert ke and ke[-1] == len(slides) - 1 and judul(slides[ke[0]]) == (
+        f"Sub kegiatan yang disepakati ({len(ok)} dari {len(duk)})")
+    butir = []
+    for i in ke:  # baris lanjutan sebuah butir diawali empat spasi
+        for b in next(s for s in slides[i].shapes if s.name == "Isi").text_frame.text.split("\n"):
+            if b.startswith("    ") and butir:
+                butir[-1] += " " + b.strip()
+            else:
+                butir.append(b)
+    pasangan = set()
+    for b in butir:
         m = re.match(r"^(?:◆ )?(.+?) · (KES-\d+) · (\S+) ", b)
-        assert m and m.groups() in pasangan_ok and m.groups() not in pasangan_belum, b
-    assert f"dan {len(ok) - dek.MAKS_DISEPAKATI} lainnya" in akhir
+        assert m, b
+        pasangan.add(m.groups())
+    assert len(butir) == len(ok)
+    assert pasangan == set(zip(ok["daerah"], ok["induk_kode"], ok["sub_kegiatan_kode"]))
+    assert not pasangan & set(zip(belum["daerah"], belum["induk_kode"], belum["sub_kegiatan_kode"]))
+    akhir_pdf = "\n".join(pdf.pages[i].extract_text() for i in ke)
     assert "Sub kegiatan yang disepakati" in akhir_pdf
-    for b in baris[:5]:
-        assert b.split(" · ")[2].split(" ")[0] in akhir_pdf
+    for kode in ok["sub_kegiatan_kode"]:
+        assert kode in akhir_pdf

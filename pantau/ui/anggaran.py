@@ -121,7 +121,9 @@ def _kuadran(ctx: Konteks, kunci: str) -> None:
                "kuadran belum dapat digambar. " + keterangan_tidak_digambar(df, dimensi))
     else:
         fig = kq.gambar(digambar, batas_kinerja=bk, batas_serapan=bs)
-        grafik(fig, kunci=f"{kunci}-grafik", nama_berkas=f"kuadran-{dimensi}-{ctx.daerah}-{ctx.tahun}")
+        grafik(fig, kunci=f"{kunci}-grafik", nama_berkas=f"kuadran-{dimensi}-{ctx.daerah}-{ctx.tahun}",
+               judul=f"Kinerja vs anggaran per {satuan}", subjudul=f"{ctx.daerah_nama} · {ctx.tahun}",
+               sumber="capaian indikator dan anggaran sub kegiatan")
         label = ("semua titik berlabel" if len(digambar) <= 12
                  else "label hanya pada kelompok di bawah garis kinerja (paling banyak 8); arahkan kursor untuk "
                       "yang lain")

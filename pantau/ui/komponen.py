@@ -2,13 +2,14 @@
 CSV/Excel, tautan ke halaman Indikator, dan keadaan kosong yang menjelaskan dirinya."""
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
 import streamlit as st
 
 from pantau import ekspor
-from pantau.angka import format_angka
+from pantau.angka import format_angka, format_rentang
 from pantau.grafik import KONFIG
 from pantau.ui.bingkai import Konteks
 
@@ -19,15 +20,71 @@ def _slug(teks: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", teks.lower()).strip("-")[:80] or "pantau"
 
 
-def grafik(fig, *, kunci: str, nama_berkas: str, on_select=None) -> object:
-    """Tampilkan gambar Plotly dan tombol 'Unduh PNG' (dibuat oleh kaleido saat diklik)."""
+#: Ukuran PNG unduhan: 1200 px CSS (huruf grafik 15 px tetap terbaca bila ditempel selebar halaman laporan),
+#: digambar dua kali lebih rapat (2400 px) agar tajam saat dicetak.
+PNG_LEBAR, PNG_SKALA = 1200, 2
+
+
+def sumber_data(*nilai, maks: int = 3) -> str | None:
+    """Sumber data untuk kaki PNG dari kolom ``sumber`` (urut kemunculan, tanpa ulangan): "BPS; Dinkes" atau
+    "BPS; Dinkes; SSGI dan 2 sumber lain"; None bila tidak ada."""
+    unik = list(dict.fromkeys(str(v).strip() for kolom in nilai for v in kolom
+                              if isinstance(v, str) and v.strip() and v.strip() != "–"))
+    if not unik:
+        return None
+    return "; ".join(unik[:maks]) + (f" dan {len(unik) - maks} sumber lain" if len(unik) > maks else "")
+
+
+def grafik(fig, *, kunci: str, nama_berkas: str, on_select=None, judul: str | None = None,
+           subjudul: str | None = None, sumber: str | None = None) -> object:
+    """Tampilkan gambar Plotly dan tombol 'Unduh PNG' (dibuat oleh kaleido saat diklik). PNG memuat ``judul``
+    (bawaan: dari ``nama_berkas``), ``subjudul`` (indikator, daerah, tahun) dan baris sumber
+    "Sumber: Pantau, data ``sumber``; diunduh <tanggal>" (lihat ``ekspor.png_bytes``)."""
     kw = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
     hasil = st.plotly_chart(fig, key=kunci, config=KONFIG, width="stretch", **kw)
+    judul_png = judul or nama_berkas.replace("-", " ")
     st.download_button(
-        "Unduh PNG", data=lambda: ekspor.png_bytes(fig), file_name=f"{_slug(nama_berkas)}.png",
+        "Unduh PNG", data=lambda: ekspor.png_bytes(fig, lebar=PNG_LEBAR, skala=PNG_SKALA, judul=judul_png,
+                                                   subjudul=subjudul, sumber=sumber),
+        file_name=f"{_slug(nama_berkas)}.png",
         mime="image/png", key=f"{kunci}-png", icon=":material/image:", type="tertiary", on_click="ignore",
     )
     return hasil
+
+
+def desimal_data(*kolom, maks: int = 4) -> int:
+    """Jumlah desimal yang benar-benar dipakai angka-angka ini, paling banyak ``maks``: presisi indikator untuk
+    tampilan dan format Excel (Gini 0,307 -> 3, IPM 71,48 -> 2, jumlah kasus 75 -> 0)."""
+    d = 0
+    for nilai in kolom:
+        for v in nilai:
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+                continue
+            while d < maks and abs(round(v, d) - v) > 1e-9 * max(1.0, abs(v)):
+                d += 1
+    return d
+
+
+def target_angka(target, t_min, t_max):
+    """Target sebagai angka untuk kolom angka: nilai tunggal, atau pita [x, x]; pita lebar dan teks -> None
+    (tampil di kolom "Rentang/teks"), seperti tabel halaman Daerah."""
+    if not pd.isna(target):
+        return float(target)
+    if not pd.isna(t_min) and t_min == t_max:
+        return float(t_min)
+    return None
+
+
+def teks_rentang(t_min, t_max, t_teks=None, r_teks=None) -> str:
+    """Isi kolom "Rentang/teks": target pita ("target 5,5–6,5") dan target/realisasi kualitatif."""
+    bagian = []
+    if not pd.isna(t_min) and not pd.isna(t_max) and t_min != t_max:
+        bagian.append(f"target {format_rentang(t_min, t_max)}")
+    if isinstance(t_teks, str):
+        bagian.append(f"target {t_teks}")
+    if isinstance(r_teks, str):
+        bagian.append(f"realisasi {r_teks}")
+    return "; ".join(bagian)
 
 
 def format_tabel(df: pd.DataFrame, desimal: dict[str, int]):
