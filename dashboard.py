@@ -1,8 +1,8 @@
 """Ringkasan: posisi daerah terhadap RPJMD dalam satu layar, untuk Kepala Bappeda."""
 import streamlit as st
 
-from pantau import grafik as g
-from pantau.format import ROMAWI, label_triwulan, persen
+from pantau.keluaran import grafik as g
+from pantau.aturan.format import ROMAWI, label_triwulan, persen
 from pantau.ui import aman, data
 from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman

@@ -50,7 +50,7 @@ def ukur(fn, ulang: int) -> list[float]:
 
 def siapkan_db() -> Path:
     if not DB_NASIONAL.exists():
-        from pantau.nasional import bangun_nasional
+        from pantau.demo.nasional import bangun_nasional
 
         print(f"Membangun {DB_NASIONAL.relative_to(ROOT)} (sekali saja)...", flush=True)
         bangun_nasional(DB_NASIONAL, laporan=lambda *_: None)
@@ -81,7 +81,8 @@ LANTAI: dict[str, float] = {}
 
 
 def bagian_kueri(db: Path, ulang: int) -> None:
-    from pantau.db import QUERIES_DIR, buka, jalankan, parameter_kueri, teks_kueri
+    from pantau.db import buka, jalankan, parameter_kueri, teks_kueri
+    from pantau.jalur import QUERIES_DIR
 
     print("\n1. Kueri (median ms; parameter provinsi kecil 65 = 6 daerah, besar 35 = 39 daerah)", flush=True)
     con = buka(db)
@@ -115,7 +116,7 @@ def bagian_halaman(db: Path, ulang: int) -> None:
     from streamlit.testing.v1 import AppTest
 
     import pantau.db as pdb
-    import pantau.grafik as pg
+    import pantau.keluaran.grafik as pg
 
     print("\n2. Halaman di AppTest (provinsi 35, 2025): seluruh skrip, porsi SQL dan membangun gambar", flush=True)
     os.environ["PANTAU_DB"] = str(db)
@@ -135,13 +136,13 @@ def bagian_halaman(db: Path, ulang: int) -> None:
 
     bungkus(pdb, "jalankan", "sql")
     for nama in [n for n in dir(pg) if not n.startswith("_") and callable(getattr(pg, n))
-                 and getattr(getattr(pg, n), "__module__", "") == "pantau.grafik"]:
+                 and getattr(getattr(pg, n), "__module__", "") == "pantau.keluaran.grafik"]:
         bungkus(pg, nama, "gambar")
     try:
-        import pantau.peta as pp
+        import pantau.keluaran.peta as pp
 
         for nama in [n for n in dir(pp) if not n.startswith("_") and callable(getattr(pp, n))
-                     and getattr(getattr(pp, n), "__module__", "") == "pantau.peta"]:
+                     and getattr(getattr(pp, n), "__module__", "") == "pantau.keluaran.peta"]:
             bungkus(pp, nama, "gambar")
     except ImportError:
         pass
@@ -350,7 +351,7 @@ def bagian_lain(db: Path, ulang: int) -> None:
         salinan.unlink()
     catat("lain", f"impor {len(baris):,} baris realisasi (CSV, periksa + tulis + riwayat)".replace(",", "."), nilai)
 
-    from pantau.nasional import bangun_nasional
+    from pantau.demo.nasional import bangun_nasional
 
     nilai = []
     for i in range(1 if ulang < 3 else 2):
@@ -362,7 +363,7 @@ def bagian_lain(db: Path, ulang: int) -> None:
 
     import plotly.graph_objects as go
 
-    from pantau.ekspor import png_bytes
+    from pantau.keluaran.ekspor import png_bytes
 
     fig = go.Figure(go.Bar(x=list(range(40)), y=list(range(40))))
     t = time.perf_counter()
@@ -370,7 +371,7 @@ def bagian_lain(db: Path, ulang: int) -> None:
     pertama = (time.perf_counter() - t) * 1000
     catat("lain", "ekspor PNG, pertama (menyalakan kaleido + Chromium)", [pertama])
     catat("lain", "ekspor PNG, berikutnya", ukur(lambda: png_bytes(fig), ulang))
-    from pantau import dek
+    from pantau.keluaran import dek
     from pantau.db import jalankan
 
     con = buka(db)

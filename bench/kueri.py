@@ -12,7 +12,8 @@ import statistics
 import time
 
 from bench.jalankan import parameter
-from pantau.db import QUERIES_DIR, buka, jalankan, parameter_kueri, pasang_skema, teks_kueri
+from pantau.db import buka, jalankan, parameter_kueri, pasang_skema, teks_kueri
+from pantau.jalur import QUERIES_DIR
 
 
 def main() -> None:

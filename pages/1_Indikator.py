@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from pantau import grafik as g
-from pantau.format import (RUMUS_NEGATIF, format_ringkas, format_waktu, kosong, nilai_realisasi, nilai_target,
+from pantau.keluaran import grafik as g
+from pantau.aturan.format import (RUMUS_NEGATIF, format_ringkas, format_waktu, kosong, nilai_realisasi, nilai_target,
                            periode_label, persen, sd_label)
 from pantau.ui import aman, data
 from pantau.ui.bingkai import indeks_awal, mulai_halaman

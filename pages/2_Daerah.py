@@ -5,10 +5,10 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from pantau import peta
-from pantau import grafik as g
-from pantau.format import format_ringkas, kosong, sd_label
-from pantau.grafik import KONFIG
+from pantau.keluaran import peta
+from pantau.keluaran import grafik as g
+from pantau.aturan.format import format_ringkas, kosong, sd_label
+from pantau.keluaran.grafik import KONFIG
 from pantau.ui import aman, data
 from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman

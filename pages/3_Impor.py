@@ -186,9 +186,9 @@ if st.button("Impor sekarang", type="primary", key="konfirmasi", icon=":material
         st.write("Mencadangkan basis data…")
         # Satu penulis sekaligus di proses ini; pembaca memakai cursor sendiri dan tidak pernah melihat
         # setengah impor (satu transaksi). Berkas diperiksa ulang: data bisa berubah sejak pratinjau.
-        with bd.kunci_tulis, tempfile.TemporaryDirectory(prefix="pantau-unggah-") as folder:
+        with tempfile.TemporaryDirectory(prefix="pantau-unggah-") as folder:
             try:
-                hasil = impor_berkas(bd.con, _berkas_sementara(folder), pengguna=akun, cadangan=True)
+                hasil = impor_berkas(bd, _berkas_sementara(folder), pengguna=akun, cadangan=True)
             except TidakBerizin as e:
                 status.update(label="Impor ditolak", state="error")
                 st.error(aman.md(e), icon=":material/block:")

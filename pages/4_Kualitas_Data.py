@@ -2,7 +2,7 @@
 terakhir melapor — untuk satu provinsi dan kabupaten/kotanya."""
 import streamlit as st
 
-from pantau.format import format_waktu
+from pantau.aturan.format import format_waktu
 from pantau.ui import data
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import kosong, tabel

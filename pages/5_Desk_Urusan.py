@@ -7,9 +7,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from pantau import dek, desk
-from pantau import grafik as g
-from pantau.format import format_waktu, persen
+from pantau import desk
+
+from pantau.keluaran import dek
+from pantau.keluaran import grafik as g
+from pantau.aturan.format import format_waktu
 from pantau.ui import aman, data
 from pantau.ui import dukungan_desk
 from pantau.akun import TidakBerizin

@@ -1,9 +1,9 @@
 """Laporan: tabel evaluasi Permendagri 86/2017 (hasil RKPD dan hasil RPJMD) sebagai Excel dan PDF."""
 import streamlit as st
 
-from pantau.laporan import sebagai_dataframe, susun_rkpd, susun_rpjmd
-from pantau.laporan.excel import excel_bytes
-from pantau.laporan.pdf import pdf_bytes
+from pantau.keluaran.laporan import sebagai_dataframe, susun_rkpd, susun_rpjmd
+from pantau.keluaran.laporan.excel import excel_bytes
+from pantau.keluaran.laporan.pdf import pdf_bytes
 from pantau.ui import data
 from pantau.ui.bingkai import indeks_awal, mulai_halaman
 from pantau.ui.komponen import kosong

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from pantau.format import format_waktu
+from pantau.aturan.format import format_waktu
 from pantau.ui import aman, data, masuk
 from pantau.ui.bingkai import indeks_awal, mulai_halaman
 from pantau.ui.komponen import kosong, tabel

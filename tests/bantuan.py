@@ -26,7 +26,7 @@ _TEMPLAT: Path | None = None
 def db_baru(path: str | Path) -> Path:
     """Salin basis data kosong buatan ``siapkan`` ke ``path`` (dibuat sekali per proses uji)."""
     global _TEMPLAT
-    from pantau.referensi import siapkan
+    from pantau.db import siapkan
 
     if _TEMPLAT is None or not _TEMPLAT.exists():
         folder = Path(tempfile.mkdtemp(prefix="pantau-templat-"))

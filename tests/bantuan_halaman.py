@@ -30,7 +30,7 @@ def spesifikasi(at: AppTest, urutan: int) -> dict:
 def jalankan_halaman(halaman: str | None = None, **params) -> AppTest:
     """Jalankan ``halaman`` seperti dibuka lewat tautan dalam: server dimulai dari dashboard.py, lalu halaman dan
     parameter URL (basis data dari ``PANTAU_DB``). Gagal bila halaman melempar pengecualian."""
-    from pantau.db import ROOT
+    from pantau.jalur import ROOT
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     if halaman:

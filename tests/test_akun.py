@@ -13,9 +13,12 @@ from datetime import datetime, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pantau import akun, cadangan, desk
+from pantau import akun, desk
+
+from pantau.db import cadangan
 from pantau.akun import GagalMasuk, Pengguna, TidakBerizin
-from pantau.db import ROOT, buka
+from pantau.db import buka
+from pantau.jalur import ROOT
 from pantau.impor import ImporGagal, impor_berkas
 from pantau.impor.batal import batalkan_impor
 from tests.bantuan import isi_db, tulis_csv
@@ -100,7 +103,7 @@ def _tulis(aksi: str, con, path, p: Pengguna, tmp_path):
         desk.simpan_catatan(con, urusan="1.02", daerah="65.01", tahun=2024, pendorong="uji izin", penghambat=None,
                             tindak_lanjut=None, versi_dasar=0, pengguna=p)
     elif aksi == "dukungan_desk":
-        from pantau import dukungan
+        from pantau.desk import dukungan
 
         ind = con.execute("SELECT id FROM indikator WHERE daerah_kode = '65.01' AND kode = 'KES-01'").fetchone()[0]
         dukungan.tambah(con, pengguna=p, daerah="65.01", tahun=2026, indikator_id=ind,
@@ -219,8 +222,10 @@ def test_lima_kali_salah_mengunci_dengan_pesan_yang_sama_dengan_akun_tak_dikenal
 def test_waktu_gagal_serupa_untuk_akun_ada_dan_tidak_ada(db, monkeypatch):
     """Akun yang tidak ada tetap memverifikasi hash tiruan: waktunya serupa dengan sandi salah."""
     dipanggil = []
-    asli = akun._cocok
-    monkeypatch.setattr(akun, "_cocok", lambda h, s: dipanggil.append(h) or asli(h, s))
+    import pantau.akun.autentikasi as modul_masuk
+
+    asli = modul_masuk.cocok
+    monkeypatch.setattr(modul_masuk, "cocok", lambda h, s: dipanggil.append(h) or asli(h, s))
     con = buka(db)
     try:
         def ukur(nama):
@@ -336,7 +341,7 @@ def test_tautan_dalam_meminta_masuk_bila_membaca_perlu_masuk(db_tertutup):
 
 
 def test_layar_masuk_tanpa_akun_menjelaskan_akun_admin_pertama(tmp_path, monkeypatch):
-    from pantau.referensi import siapkan
+    from pantau.db import siapkan
 
     path = tmp_path / "init.duckdb"
     siapkan(path)  # seperti `init`

@@ -1,13 +1,13 @@
-"""Kinerja vs anggaran (isu #10): pembuat gambar murni (pantau.kuadran), halaman Ringkasan dan Daerah (AppTest)
+"""Kinerja vs anggaran (isu #10): pembuat gambar murni (pantau.keluaran.kuadran), halaman Ringkasan dan Daerah (AppTest)
 dibanding SQL mandiri yang ditulis di sini dari tabel dasar, dan satu kasus kecil yang dihitung dengan tangan."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from pantau import kuadran as kq
+from pantau.keluaran import kuadran as kq
 from pantau.db import buka
-from pantau.format import rupiah_ringkas
+from pantau.aturan.format import rupiah_ringkas
 from tests.bantuan import db_baru, duk, impor_kasus, ind, rea, tgt
 from tests.bantuan_halaman import spesifikasi
 

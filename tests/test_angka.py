@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pantau.angka import BukanAngka, baca_angka, baca_rentang, format_angka, format_ringkas, kosong
+from pantau.aturan.angka import BukanAngka, baca_angka, baca_rentang, format_angka, format_ringkas, kosong
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,9 @@ import time
 import openpyxl
 import pytest
 
-from pantau.db import QUERIES_DIR, ROOT, BasisData, parameter_kueri, teks_kueri
+from pantau.db import BasisData, parameter_kueri, teks_kueri
+from pantau.jalur import QUERIES_DIR
+from pantau.jalur import ROOT
 from pantau.impor import impor_berkas
 
 PUTARAN = 6

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import duckdb
 import pytest
 
-from pantau import cadangan
-from pantau.db import ROOT, buka
+from pantau.db import cadangan
+from pantau.db import buka
+from pantau.jalur import ROOT
 from pantau.impor import impor_berkas
 from pantau.impor.batal import GagalBatal, batalkan_impor
 from tests.bantuan import db_baru, isi_db

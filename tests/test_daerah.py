@@ -1,5 +1,5 @@
 """Halaman Daerah (AppTest): penyaring sama dengan SQL yang ditulis terpisah, URL bolak-balik, unduhan Excel,
-grafik banding dan peta; plus fungsi murni pantau.peta."""
+grafik banding dan peta; plus fungsi murni pantau.keluaran.peta."""
 from __future__ import annotations
 
 import io
@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pantau import peta
+from pantau.keluaran import peta
 from tests.bantuan_halaman import spesifikasi
 
 HALAMAN = "pages/2_Daerah.py"

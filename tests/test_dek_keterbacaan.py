@@ -15,7 +15,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Pt
 from pypdf import PdfReader
 
-from pantau import dek
+from pantau.keluaran import dek
 from pantau.db import jalankan
 
 Q = dict(provinsi="62", urusan="1.02", tahun=2026)

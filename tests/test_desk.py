@@ -281,7 +281,7 @@ def test_presentasi_satu_indikator_dan_url(app):
 def test_dek_powerpoint_dan_pdf(db_salinan, capsys):
     from pptx import Presentation
 
-    from pantau import dek
+    from pantau.keluaran import dek
 
     bd = BasisData(db_salinan)
     try:
@@ -319,7 +319,7 @@ def test_dek_powerpoint_dan_pdf(db_salinan, capsys):
 
 def test_tinggi_grafik_presentasi_provinsi_besar():
     """16 baris (Kalimantan Tengah + 15) muat satu layar; 39 baris (Jawa Timur) tidak dipadatkan: >= 26 px per baris."""
-    from pantau.grafik import tinggi_presentasi
+    from pantau.keluaran.grafik import tinggi_presentasi
 
     assert tinggi_presentasi(6) == tinggi_presentasi(16) == 480
     assert tinggi_presentasi(39) == 39 * 26 + 130

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from pantau import dukungan as dk
+from pantau.desk import dukungan as dk
 from pantau.akun import Pengguna, TidakBerizin
 from pantau.db import BasisData, buka, jalankan
 from tests.bantuan import ANGGOTA_DESK
@@ -357,7 +357,7 @@ def test_dek_memuat_sub_kegiatan_dan_yang_disepakati(db_salinan):
     from pptx import Presentation
     from pypdf import PdfReader
 
-    from pantau import dek
+    from pantau.keluaran import dek
 
     bd = BasisData(db_salinan)
     try:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from pantau.db import ROOT, buka
+from pantau.db import buka
+from pantau.jalur import ROOT
 
 SKEMA = (ROOT / "docs" / "SKEMA.md").read_text(encoding="utf-8")
 

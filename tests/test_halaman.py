@@ -6,7 +6,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pantau.grafik import _potong
+from pantau.keluaran.grafik import _potong
 from tests.bantuan_halaman import spesifikasi
 
 
@@ -105,7 +105,7 @@ def test_halaman_indikator_lewat_tautan(app, con):
         "SELECT target, realisasi, capaian FROM capaian_tahunan WHERE indikator_id = $i AND tahun = 2024",
         {"i": ind}).fetchone()
     metrik = {m.label: m.value for m in at.metric}
-    from pantau.angka import format_angka, format_ringkas
+    from pantau.aturan.angka import format_angka, format_ringkas
 
     assert metrik["Target 2024"] == f"{format_ringkas(target)} indeks"
     assert metrik["Realisasi 2024"] == f"{format_ringkas(realisasi)} indeks"

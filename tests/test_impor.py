@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from pantau.angka import baca_angka, kosong
-from pantau.db import ROOT, buka
+from pantau.aturan.angka import baca_angka, kosong
+from pantau.db import buka
+from pantau.jalur import ROOT
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
 from tests.bantuan import (baris, db_baru, impor_kasus, ind, isi_db, rea, satu_baris, tgt, tulis_csv,
                            tulis_kasus)

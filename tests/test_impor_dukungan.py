@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pantau import dukungan
+from pantau.desk import dukungan
 from pantau.akun import Pengguna, TidakBerizin
 from pantau.db import buka, pasang_skema
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
@@ -172,7 +172,7 @@ def test_operator_hanya_daerahnya_sendiri(db_ind, tmp_path):
     assert isi_db(db_ind) == sebelum
 
 
-# -- aksi desk (pantau.dukungan) -----------------------------------------------------------------------------
+# -- aksi desk (pantau.desk.dukungan) -----------------------------------------------------------------------------
 
 ANALIS = Pengguna("analis.uji", "Analis", "analis")
 

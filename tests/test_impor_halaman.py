@@ -7,7 +7,8 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pantau.db import ROOT, buka
+from pantau.db import buka
+from pantau.jalur import ROOT
 from pantau.impor import impor_berkas
 from tests.bantuan import isi_db
 from tests.bantuan_halaman import jalankan_halaman, masuk
@@ -259,7 +260,7 @@ def test_kueri_kualitas_menandai_belum_lapor_sementara_usang(db_salinan):
 def test_basis_data_kosong_impor_lewat_halaman(tmp_path, monkeypatch):
     """Instalasi baru: `init` lalu isi lewat halaman Impor. Halaman lain menjelaskan bahwa belum ada data."""
     from pantau import akun
-    from pantau.referensi import siapkan
+    from pantau.db import siapkan
 
     path = tmp_path / "baru.duckdb"
     siapkan(path)  # seperti `init`: membaca memerlukan masuk

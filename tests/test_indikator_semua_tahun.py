@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pantau.db import ROOT
+from pantau.jalur import ROOT
 
 
 @pytest.mark.parametrize("daerah", ["62", "65.01"])

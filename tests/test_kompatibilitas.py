@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from pantau.db import ROOT, buka
+from pantau.db import buka
+from pantau.jalur import ROOT
 
 PEMBACA_LAMA = ROOT / ".venv-duckdb14" / "bin" / "python"
 KUERI = {

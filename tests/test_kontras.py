@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pantau import grafik as g
+from pantau.keluaran import grafik as g
 from pantau.db import jalankan
 
 BATAS = 4.5
@@ -103,8 +103,8 @@ def periksa(fig, nama: str) -> list[str]:
 @pytest.fixture(scope="module")
 def gambar(con):
     """Setiap fungsi gambar dengan data demo: Kalimantan Tengah (provinsi, 14 kabupaten/kota) 2024."""
-    from pantau import kuadran as kq
-    from pantau import peta
+    from pantau.keluaran import kuadran as kq
+    from pantau.keluaran import peta
 
     periode_prov = con.execute("SELECT id FROM periode WHERE daerah_kode = '62' ORDER BY tahun_awal LIMIT 1").fetchone()[0]
     q = {"daerah": "62", "periode_id": periode_prov, "tahun": 2024}

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from pantau.db import QUERIES_DIR, jalankan, parameter_kueri, teks_kueri
+from pantau.db import jalankan, parameter_kueri, teks_kueri
+from pantau.jalur import QUERIES_DIR
 
 BERKAS = sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
 

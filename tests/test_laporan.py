@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from pantau.db import ROOT, buka
-from pantau.laporan import susun_rkpd, susun_rpjmd
-from pantau.laporan.excel import excel_bytes
-from pantau.laporan.pdf import pdf_bytes
+from pantau.db import buka
+from pantau.jalur import ROOT
+from pantau.keluaran.laporan import susun_rkpd, susun_rpjmd
+from pantau.keluaran.laporan.excel import excel_bytes
+from pantau.keluaran.laporan.pdf import pdf_bytes
 
 ARTEFAK = ROOT / "tests" / "artefak" / "laporan"
 

@@ -6,7 +6,7 @@ from collections import Counter
 import duckdb
 import pytest
 
-from pantau.nasional import bangun_nasional, katalog
+from pantau.demo.nasional import bangun_nasional, katalog
 
 PREFIX = "65"  # Kalimantan Utara: 1 provinsi + 5 kabupaten/kota
 N = 150

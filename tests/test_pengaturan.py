@@ -6,7 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pantau import akun
-from pantau.akun import KesalahanAkun, Pengguna
+from pantau.akun import Pengguna
+from pantau.aturan.pengaturan import PENGATURAN, PengaturanTidakSah
 from pantau.db import buka, jalankan
 from pantau.impor import impor_berkas
 from tests.bantuan import satu_baris, tulis_csv
@@ -46,7 +47,8 @@ def test_admin_mengubah_batas_kuadran_tersimpan_dan_dipakai(db):
     [b for b in at.button if b.label == "Simpan pengaturan"][0].click()
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("batas kinerja kuadran (%): 80" in s.value and "batas serapan kuadran (%): 75,5" in s.value
+    assert any("Batas capaian kinerja kuadran (%): 80" in s.value
+               and "Batas serapan anggaran kuadran, setahun (%): 75,5" in s.value
                for s in at.success), [s.value for s in at.success]
     con = buka(db)
     try:
@@ -67,11 +69,16 @@ def test_admin_mengubah_batas_kuadran_tersimpan_dan_dipakai(db):
 
 
 def test_nilai_pengaturan_tidak_sah_ditolak():
+    """Diperiksa sebelum basis data disentuh (con=None): pesan menyebut label pengaturan dan sebabnya."""
     admin = Pengguna("a", "Admin", "admin")
-    for kunci, nilai in [("kuadran_batas_kinerja", "0"), ("kuadran_batas_serapan", "120"),
-                         ("kuadran_batas_serapan", "sembilan puluh")]:
-        with pytest.raises(KesalahanAkun, match="tidak sah"):
+    for kunci, nilai, sebab in [("kuadran_batas_kinerja", "0", "di luar 1–150"),
+                                ("kuadran_batas_serapan", "120", "di luar 1–100"),
+                                ("kuadran_batas_serapan", "sembilan puluh", "bukan angka"),
+                                ("rumus_negatif", "R/T", "tidak sah"),
+                                ("kuadran_batas_serapan_triwulan", "50;30;60", "harus naik")]:
+        with pytest.raises(PengaturanTidakSah, match=sebab) as e:
             akun.ubah_pengaturan(None, pelaku=admin, kunci=kunci, nilai=nilai)
+        assert PENGATURAN[kunci].label in str(e.value)
 
 
 def test_admin_membatalkan_impor_dari_halaman(db, tmp_path):
@@ -95,8 +102,8 @@ def test_admin_membatalkan_impor_dari_halaman(db, tmp_path):
     assert not at.exception, [e.value for e in at.exception]
     assert any(f"Impor #{hasil.ringkasan.impor_id} dibatalkan" in s.value for s in at.success)
     # Tabel impor di halaman yang sama sudah menyebut impor itu dibatalkan (tanpa memuat ulang).
-    tabel = [d.value for d in at.dataframe if "status" in d.value.columns][0]
-    status = dict(zip(tabel["nomor"], tabel["status"]))
+    tabel = [d.value for d in at.dataframe if "Status" in d.value.columns][0]
+    status = dict(zip(tabel["Nomor"], tabel["Status"]))
     assert status[hasil.ringkasan.impor_id].startswith("dibatalkan oleh #"), status
     pilihan = [s for s in at.selectbox if s.label == "Impor yang dibatalkan"]
     assert not pilihan or not any(o.startswith(f"#{hasil.ringkasan.impor_id} ") for o in pilihan[0].options)
@@ -130,7 +137,7 @@ def test_batas_serapan_triwulan_harus_naik_dan_dipakai_tahun_berjalan(db):
     [n for n in at.number_input if n.label == "s.d. Triwulan III (%)"][0].set_value(55.0)
     [b for b in at.button if b.label == "Simpan pengaturan"][0].click()
     at.run()
-    assert any("15;40;55" in s.value for s in at.success), [s.value for s in at.success]
+    assert any("15; 40; 55" in s.value for s in at.success), [s.value for s in at.success]
     con = buka(db)
     try:
         pid = con.execute("SELECT id FROM periode WHERE daerah_kode = '62'").fetchone()[0]

@@ -13,15 +13,16 @@ mengimpor baris daerahnya sendiri: berkas yang memuat satu saja baris daerah lai
 from __future__ import annotations
 
 import hashlib
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 
-from pantau.akun import Pengguna, periksa_izin, sistem
+from pantau.aturan.izin import Pengguna, periksa_izin, sistem
+from pantau.db import cadangan as modul_cadangan
 from pantau.impor.baca import baca_berkas
 from pantau.impor.masalah import ImporGagal, Masalah
-from pantau.impor.tulis import Ringkasan, tulis
+from pantau.impor.tulis import Ringkasan, tulis_impor
 from pantau.impor.validasi import Rencana, periksa
 
 __all__ = ["periksa_daerah", "ImporGagal", "Masalah", "Rencana", "Ringkasan", "HasilImpor", "siapkan_impor", "impor_berkas",
@@ -74,7 +75,7 @@ def periksa_daerah(rencana: Rencana, pengguna: Pengguna) -> None:
         raise ImporGagal(masalah)
 
 
-def siapkan_impor(con: duckdb.DuckDBPyConnection, path: str | Path, *, pengguna: Pengguna | None = None) -> Rencana:
+def siapkan_impor(con, path: str | Path, *, pengguna: Pengguna | None = None) -> Rencana:
     """Baca dan periksa berkas tanpa menulis apa pun. Melempar ``ImporGagal`` bila ada kesalahan (termasuk
     baris daerah lain untuk operator) dan ``TidakBerizin`` bila ``pengguna`` tidak boleh mengimpor."""
     if pengguna is not None:
@@ -89,25 +90,20 @@ def siapkan_impor(con: duckdb.DuckDBPyConnection, path: str | Path, *, pengguna:
     return rencana
 
 
-def tulis_rencana(con: duckdb.DuckDBPyConnection, rencana: Rencana, *, oleh: str | None = None, berkas: str,
-                  sha256: str, cadangan: bool = False, pengguna: Pengguna | None = None) -> HasilImpor:
-    """Tulis rencana yang sudah diperiksa; bila ``cadangan``, salin basis data dulu (pantau.cadangan).
+def tulis_rencana(con, rencana: Rencana, *, oleh: str | None = None, berkas: str, sha256: str,
+                  cadangan: bool = False, pengguna: Pengguna | None = None) -> HasilImpor:
+    """Tulis rencana yang sudah diperiksa; bila ``cadangan``, salin basis data dulu (pantau.db.cadangan).
 
-    Izin diperiksa di sini (sebelum cadangan dan sebelum menulis). Dengan ``pengguna``, riwayat mencatat
+    ``con``: ``BasisData`` (dasbor: cadangan dan tulisan di bawah kunci tulisnya) atau koneksi DuckDB. Izin
+    diperiksa sebelum cadangan dan sebelum menulis. Dengan ``pengguna``, riwayat mencatat
     ``pengguna.nama_pengguna``; tanpa ``pengguna``, shell server sebagai admin dengan nama ``oleh``."""
     pelaku = _pelaku(pengguna, oleh)
     periksa_daerah(rencana, pelaku)
-    oleh = pelaku.nama_pengguna
     nama_cadangan = None
-    c = None
-    if cadangan:
-        from pantau import cadangan as modul_cadangan
-
-        c = modul_cadangan.buat(con, "sebelum-impor")
-    ringkasan = tulis(con, rencana, oleh=oleh, berkas=berkas, sha256=sha256)
+    with getattr(con, "kunci_tulis", None) or nullcontext():
+        c = modul_cadangan.buat(con, "sebelum-impor") if cadangan else None
+        ringkasan = tulis_impor(con, rencana, pengguna=pelaku, berkas=berkas, sha256=sha256, kunci=nullcontext())
     if c is not None:
-        from pantau import cadangan as modul_cadangan
-
         try:
             nama_cadangan = modul_cadangan.beri_nama(c, f"sebelum-impor-{ringkasan.impor_id}").nama
         except OSError:
@@ -115,7 +111,7 @@ def tulis_rencana(con: duckdb.DuckDBPyConnection, rencana: Rencana, *, oleh: str
     return HasilImpor(ringkasan, rencana.peringatan, nama_cadangan)
 
 
-def impor_berkas(con: duckdb.DuckDBPyConnection, path: str | Path, *, oleh: str | None = None, cadangan: bool = False,
+def impor_berkas(con, path: str | Path, *, oleh: str | None = None, cadangan: bool = False,
                  nama_berkas: str | None = None, pengguna: Pengguna | None = None) -> HasilImpor:
     """Periksa lalu tulis berkas. ``cadangan=True`` (perintah impor dan halaman Impor) menyalin basis data
     lebih dulu; ``nama_berkas`` mengganti nama yang dicatat (unggahan yang disimpan ke berkas sementara)."""

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
 
-import duckdb
-
-from pantau.angka import BukanAngka, baca_rentang
-from pantau.db import transaksi
+from pantau.aturan.angka import BukanAngka, baca_rentang
+from pantau.db.tulis import Penulis, tulis
 from pantau.impor.tulis import Ringkasan
 
 _KOLOM_ANGKA = {"kondisi_awal", "target_akhir", "target_akhir_min", "target_akhir_max"}
@@ -67,152 +64,141 @@ def _nilai_target(polaritas: str, teks):
     return float(teks), None, None, None
 
 
-def batalkan_impor(con: duckdb.DuckDBPyConnection, impor_id: int, *, oleh: str | None = None,
-                   waktu: datetime | None = None, pengguna=None) -> HasilBatal:
-    """Batalkan satu impor. Dengan ``pengguna`` (halaman) izin ``batal_impor`` diperiksa di sini (hanya admin)
-    dan riwayat mencatat namanya; tanpa ``pengguna``: perintah baris di server (admin) dengan nama ``oleh``."""
-    if pengguna is not None:
-        from pantau.akun import periksa_izin
+def batalkan_impor(con, impor_id: int, *, oleh: str | None = None, pengguna=None) -> HasilBatal:
+    """Batalkan satu impor, lewat ``pantau.db.tulis``. Dengan ``pengguna`` (halaman) izin ``batal_impor`` diperiksa
+    (hanya admin) dan riwayat mencatat namanya; tanpa ``pengguna``: perintah baris di server (admin) dengan nama
+    ``oleh``. ``con``: ``BasisData`` (kunci tulisnya dipakai) atau koneksi DuckDB."""
+    def kerja(p: Penulis) -> HasilBatal:
+        cur, oleh, waktu = p.cur, p.oleh, p.waktu
+        imp = cur.execute("SELECT berkas FROM impor WHERE id = $id", {"id": impor_id}).fetchone()
+        if imp is None:
+            raise GagalBatal(f"impor #{impor_id} tidak ada")
+        sudah = cur.execute("SELECT id FROM impor WHERE berkas = $b", {"b": f"pembatalan impor #{impor_id}"}).fetchone()
+        if sudah:
+            raise GagalBatal(f"impor #{impor_id} sudah dibatalkan oleh impor #{sudah[0]}")
+        rows = cur.execute(
+            """
+            SELECT r.id, r.tabel, r.aksi, r.indikator_id, r.daerah_kode, r.indikator_kode, r.tahun, r.kunci, r.kolom,
+                   r.nilai_lama, r.nilai_baru
+            FROM riwayat r WHERE r.impor_id = $id ORDER BY r.id DESC
+            """, {"id": impor_id}).fetchall()
+        if not rows:
+            raise GagalBatal(f"impor #{impor_id} tidak mengubah apa pun; tidak ada yang dibatalkan")
+        baru_id = cur.execute(
+            "INSERT INTO impor (berkas, sha256, oleh, waktu, keterangan) VALUES ($b, $s, $o, $w, $k) RETURNING id",
+            {"b": f"pembatalan impor #{impor_id}", "s": hashlib.sha256(f"batal-{impor_id}".encode()).hexdigest(),
+             "o": oleh, "w": waktu, "k": f"membatalkan impor #{impor_id} ({imp[0]})"}).fetchone()[0]
+        p.impor_id = baru_id
+        ringkasan = HasilBatal(baru_id, {t: {"tambah": 0, "ubah": 0, "sama": 0} for t in
+                                         ("indikator", "target", "realisasi", "dukungan")})
+        hapus_indikator = []
 
-        periksa_izin(pengguna, "batal_impor")
-        oleh = pengguna.nama_pengguna
-    if not (oleh or "").strip():
-        raise ValueError("oleh wajib diisi")
-    waktu = waktu or datetime.now().replace(microsecond=0)
-    cur = con.cursor()
-    try:
-        with transaksi(cur):
-            imp = cur.execute("SELECT berkas FROM impor WHERE id = $id", {"id": impor_id}).fetchone()
-            if imp is None:
-                raise GagalBatal(f"impor #{impor_id} tidak ada")
-            sudah = cur.execute("SELECT id FROM impor WHERE berkas = $b", {"b": f"pembatalan impor #{impor_id}"}).fetchone()
-            if sudah:
-                raise GagalBatal(f"impor #{impor_id} sudah dibatalkan oleh impor #{sudah[0]}")
-            rows = cur.execute(
-                """
-                SELECT r.id, r.tabel, r.aksi, r.indikator_id, r.daerah_kode, r.indikator_kode, r.tahun, r.kunci, r.kolom,
-                       r.nilai_lama, r.nilai_baru
-                FROM riwayat r WHERE r.impor_id = $id ORDER BY r.id DESC
-                """, {"id": impor_id}).fetchall()
-            if not rows:
-                raise GagalBatal(f"impor #{impor_id} tidak mengubah apa pun; tidak ada yang dibatalkan")
-            baru_id = cur.execute(
-                "INSERT INTO impor (berkas, sha256, oleh, waktu, keterangan) VALUES ($b, $s, $o, $w, $k) RETURNING id",
-                {"b": f"pembatalan impor #{impor_id}", "s": hashlib.sha256(f"batal-{impor_id}".encode()).hexdigest(),
-                 "o": oleh, "w": waktu, "k": f"membatalkan impor #{impor_id} ({imp[0]})"}).fetchone()[0]
-            ringkasan = HasilBatal(baru_id, {t: {"tambah": 0, "ubah": 0, "sama": 0} for t in
-                                             ("indikator", "target", "realisasi", "dukungan")})
-            hapus_indikator = []
+        def catat(tabel, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru):
+            p.catat(tabel, aksi, indikator_id=ind_id, daerah_kode=d, indikator_kode=k, tahun=tahun, kunci=kunci,
+                    kolom=kolom, lama=lama, baru=baru)
 
-            def catat(tabel, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru):
-                cur.execute(
-                    "INSERT INTO riwayat (waktu, oleh, tabel, aksi, indikator_id, daerah_kode, indikator_kode, tahun, "
-                    "kunci, kolom, nilai_lama, nilai_baru, impor_id) VALUES ($w,$o,$t,$a,$i,$d,$k,$th,$ku,$ko,$l,$b,$im)",
-                    {"w": waktu, "o": oleh, "t": tabel, "a": aksi, "i": ind_id, "d": d, "k": k, "th": tahun,
-                     "ku": kunci, "ko": kolom, "l": lama, "b": baru, "im": baru_id})
+        def konflik(apa, sekarang, harap):
+            raise GagalBatal(
+                f"{apa} sekarang bernilai {sekarang!r}, bukan {harap!r} yang ditulis impor #{impor_id}: ada impor "
+                "sesudahnya yang mengubahnya. Batalkan impor itu lebih dulu.")
 
-            def konflik(apa, sekarang, harap):
-                raise GagalBatal(
-                    f"{apa} sekarang bernilai {sekarang!r}, bukan {harap!r} yang ditulis impor #{impor_id}: ada impor "
-                    "sesudahnya yang mengubahnya. Batalkan impor itu lebih dulu.")
-
-            # indikator lebih dulu (polaritas lama dibutuhkan untuk mengembalikan target)
-            rows = sorted(rows, key=lambda r: (r[1] != "indikator", -r[0]))
-            for rid, tabel, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru in rows:
-                if tabel == "realisasi":
-                    now = cur.execute(
-                        "SELECT coalesce(nilai_teks, CAST(nilai AS VARCHAR)), status, sumber FROM realisasi "
-                        "WHERE indikator_id = $i AND tahun = $t AND periode = $p", {"i": ind_id, "t": tahun, "p": kunci}
-                    ).fetchone()
-                    apa = f"realisasi {k} {tahun} {kunci}"
-                    if now is None:
-                        konflik(apa, None, baru)
-                    if aksi == "tambah":
-                        if kolom == "realisasi" and now[0] != baru:
-                            konflik(apa, now[0], baru)
-                        cur.execute("DELETE FROM realisasi WHERE indikator_id = $i AND tahun = $t AND periode = $p",
-                                    {"i": ind_id, "t": tahun, "p": kunci})
-                        catat("realisasi", "hapus", ind_id, d, k, tahun, kunci, "realisasi", now[0], None)
-                        ringkasan.jumlah["realisasi"]["tambah"] += 1
-                        continue
-                    pos = {"realisasi": 0, "status": 1, "sumber": 2}[kolom]
-                    if now[pos] != baru:
-                        konflik(f"{apa} ({kolom})", now[pos], baru)
-                    if kolom == "realisasi":
-                        pol = cur.execute("SELECT polaritas FROM indikator WHERE id = $i", {"i": ind_id}).fetchone()[0]
-                        nilai, teks = (None, lama) if pol == "teks" else (None if lama is None else float(lama), None)
-                        cur.execute("UPDATE realisasi SET nilai = $n, nilai_teks = $x, diubah_oleh = $o, diubah_pada = $w, "
-                                    "impor_id = $im WHERE indikator_id = $i AND tahun = $t AND periode = $p",
-                                    {"n": nilai, "x": teks, "o": oleh, "w": waktu, "im": baru_id, "i": ind_id,
-                                     "t": tahun, "p": kunci})
-                    else:
-                        cur.execute(f"UPDATE realisasi SET {kolom} = $v, diubah_oleh = $o, diubah_pada = $w, impor_id = $im "
-                                    "WHERE indikator_id = $i AND tahun = $t AND periode = $p",
-                                    {"v": lama, "o": oleh, "w": waktu, "im": baru_id, "i": ind_id, "t": tahun, "p": kunci})
-                    catat("realisasi", "ubah", ind_id, d, k, tahun, kunci, kolom, baru, lama)
-                    ringkasan.jumlah["realisasi"]["ubah"] += 1
-                elif tabel == "target":
-                    now = cur.execute(
-                        "SELECT nilai_sebagai_teks(t.nilai, t.nilai_min, t.nilai_max, t.nilai_teks), i.polaritas "
-                        "FROM target t JOIN indikator i ON i.id = t.indikator_id "
-                        "WHERE t.indikator_id = $i AND t.tahun = $t AND t.dokumen = $k",
-                        {"i": ind_id, "t": tahun, "k": kunci}).fetchone()
-                    apa = f"target {k} {tahun} {kunci}"
-                    if now is None or now[0] != baru:
-                        konflik(apa, None if now is None else now[0], baru)
-                    if aksi == "tambah":
-                        cur.execute("DELETE FROM target WHERE indikator_id = $i AND tahun = $t AND dokumen = $k",
-                                    {"i": ind_id, "t": tahun, "k": kunci})
-                        catat("target", "hapus", ind_id, d, k, tahun, kunci, "target", now[0], None)
-                        ringkasan.jumlah["target"]["tambah"] += 1
-                        continue
-                    n, mn, mx, tx = _nilai_target(now[1], lama)
-                    cur.execute("UPDATE target SET nilai = $n, nilai_min = $mn, nilai_max = $mx, nilai_teks = $tx, "
-                                "diubah_oleh = $o, diubah_pada = $w, impor_id = $im "
-                                "WHERE indikator_id = $i AND tahun = $t AND dokumen = $k",
-                                {"n": n, "mn": mn, "mx": mx, "tx": tx, "o": oleh, "w": waktu, "im": baru_id,
-                                 "i": ind_id, "t": tahun, "k": kunci})
-                    catat("target", "ubah", ind_id, d, k, tahun, kunci, "target", baru, lama)
-                    ringkasan.jumlah["target"]["ubah"] += 1
-                elif tabel == "dukungan":
-                    _batal_dukungan(cur, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru, catat, konflik,
-                                    {"o": oleh, "w": waktu, "im": baru_id})
-                    ringkasan.jumlah["dukungan"]["tambah" if aksi == "tambah" else "ubah"] += 1
-                elif tabel == "indikator":
-                    if aksi == "tambah":
-                        hapus_indikator.append((ind_id, d, k, baru))
-                        continue
-                    now = cur.execute(f'SELECT CAST("{kolom}" AS VARCHAR) FROM indikator WHERE id = $i',
-                                      {"i": ind_id}).fetchone()
-                    if kolom not in _KOLOM_ANGKA and now[0] != baru:
-                        konflik(f"indikator {k} ({kolom})", now[0], baru)
-                    cur.execute(f'UPDATE indikator SET "{kolom}" = $v, diubah_oleh = $o, diubah_pada = $w WHERE id = $i',
-                                {"v": _nilai_kolom(kolom, lama), "o": oleh, "w": waktu, "i": ind_id})
-                    catat("indikator", "ubah", ind_id, d, k, None, None, kolom, baru, lama)
-                    ringkasan.jumlah["indikator"]["ubah"] += 1
-            # Indikator yang ditambah impor itu: DuckDB menolak menghapus baris yang barisan rujukannya dihapus
-            # dalam transaksi yang sama (batasan foreign key DuckDB), jadi indikator yang datanya baru saja
-            # dihapus tetap terdaftar tanpa data; yang tidak pernah punya data dihapus.
-            dihapus_datanya = {r[3] for r in rows if r[1] in ("target", "realisasi")}
-            for ind_id, d, k, nama in hapus_indikator:
-                sisa = cur.execute(
-                    "SELECT (SELECT count(*) FROM target WHERE indikator_id = $i) "
-                    "+ (SELECT count(*) FROM realisasi WHERE indikator_id = $i) "
-                    "+ (SELECT count(*) FROM dukungan WHERE indikator_id = $i)", {"i": ind_id}).fetchone()[0]
-                if sisa:
-                    raise GagalBatal(f"indikator {k} (ditambah impor #{impor_id}) sudah punya data dari impor lain; "
-                                     "batalkan impor itu lebih dulu")
-                if ind_id in dihapus_datanya:
-                    ringkasan.tetap_terdaftar.append(k)
+        # indikator lebih dulu (polaritas lama dibutuhkan untuk mengembalikan target)
+        rows = sorted(rows, key=lambda r: (r[1] != "indikator", -r[0]))
+        for rid, tabel, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru in rows:
+            if tabel == "realisasi":
+                now = cur.execute(
+                    "SELECT coalesce(nilai_teks, CAST(nilai AS VARCHAR)), status, sumber FROM realisasi "
+                    "WHERE indikator_id = $i AND tahun = $t AND periode = $p", {"i": ind_id, "t": tahun, "p": kunci}
+                ).fetchone()
+                apa = f"realisasi {k} {tahun} {kunci}"
+                if now is None:
+                    konflik(apa, None, baru)
+                if aksi == "tambah":
+                    if kolom == "realisasi" and now[0] != baru:
+                        konflik(apa, now[0], baru)
+                    cur.execute("DELETE FROM realisasi WHERE indikator_id = $i AND tahun = $t AND periode = $p",
+                                {"i": ind_id, "t": tahun, "p": kunci})
+                    catat("realisasi", "hapus", ind_id, d, k, tahun, kunci, "realisasi", now[0], None)
+                    ringkasan.jumlah["realisasi"]["tambah"] += 1
                     continue
-                cur.execute("DELETE FROM indikator WHERE id = $i", {"i": ind_id})
-                catat("indikator", "hapus", ind_id, d, k, None, None, None, nama, None)
-                ringkasan.jumlah["indikator"]["tambah"] += 1
-            cur.execute("UPDATE impor SET keterangan = $k WHERE id = $id",
-                        {"k": f"membatalkan impor #{impor_id}: " + ringkasan.teks(), "id": baru_id})
-    finally:
-        cur.close()
-    return ringkasan
+                pos = {"realisasi": 0, "status": 1, "sumber": 2}[kolom]
+                if now[pos] != baru:
+                    konflik(f"{apa} ({kolom})", now[pos], baru)
+                if kolom == "realisasi":
+                    pol = cur.execute("SELECT polaritas FROM indikator WHERE id = $i", {"i": ind_id}).fetchone()[0]
+                    nilai, teks = (None, lama) if pol == "teks" else (None if lama is None else float(lama), None)
+                    cur.execute("UPDATE realisasi SET nilai = $n, nilai_teks = $x, diubah_oleh = $o, diubah_pada = $w, "
+                                "impor_id = $im WHERE indikator_id = $i AND tahun = $t AND periode = $p",
+                                {"n": nilai, "x": teks, "o": oleh, "w": waktu, "im": baru_id, "i": ind_id,
+                                 "t": tahun, "p": kunci})
+                else:
+                    cur.execute(f"UPDATE realisasi SET {kolom} = $v, diubah_oleh = $o, diubah_pada = $w, impor_id = $im "
+                                "WHERE indikator_id = $i AND tahun = $t AND periode = $p",
+                                {"v": lama, "o": oleh, "w": waktu, "im": baru_id, "i": ind_id, "t": tahun, "p": kunci})
+                catat("realisasi", "ubah", ind_id, d, k, tahun, kunci, kolom, baru, lama)
+                ringkasan.jumlah["realisasi"]["ubah"] += 1
+            elif tabel == "target":
+                now = cur.execute(
+                    "SELECT nilai_sebagai_teks(t.nilai, t.nilai_min, t.nilai_max, t.nilai_teks), i.polaritas "
+                    "FROM target t JOIN indikator i ON i.id = t.indikator_id "
+                    "WHERE t.indikator_id = $i AND t.tahun = $t AND t.dokumen = $k",
+                    {"i": ind_id, "t": tahun, "k": kunci}).fetchone()
+                apa = f"target {k} {tahun} {kunci}"
+                if now is None or now[0] != baru:
+                    konflik(apa, None if now is None else now[0], baru)
+                if aksi == "tambah":
+                    cur.execute("DELETE FROM target WHERE indikator_id = $i AND tahun = $t AND dokumen = $k",
+                                {"i": ind_id, "t": tahun, "k": kunci})
+                    catat("target", "hapus", ind_id, d, k, tahun, kunci, "target", now[0], None)
+                    ringkasan.jumlah["target"]["tambah"] += 1
+                    continue
+                n, mn, mx, tx = _nilai_target(now[1], lama)
+                cur.execute("UPDATE target SET nilai = $n, nilai_min = $mn, nilai_max = $mx, nilai_teks = $tx, "
+                            "diubah_oleh = $o, diubah_pada = $w, impor_id = $im "
+                            "WHERE indikator_id = $i AND tahun = $t AND dokumen = $k",
+                            {"n": n, "mn": mn, "mx": mx, "tx": tx, "o": oleh, "w": waktu, "im": baru_id,
+                             "i": ind_id, "t": tahun, "k": kunci})
+                catat("target", "ubah", ind_id, d, k, tahun, kunci, "target", baru, lama)
+                ringkasan.jumlah["target"]["ubah"] += 1
+            elif tabel == "dukungan":
+                _batal_dukungan(cur, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru, catat, konflik,
+                                {"o": oleh, "w": waktu, "im": baru_id})
+                ringkasan.jumlah["dukungan"]["tambah" if aksi == "tambah" else "ubah"] += 1
+            elif tabel == "indikator":
+                if aksi == "tambah":
+                    hapus_indikator.append((ind_id, d, k, baru))
+                    continue
+                now = cur.execute(f'SELECT CAST("{kolom}" AS VARCHAR) FROM indikator WHERE id = $i',
+                                  {"i": ind_id}).fetchone()
+                if kolom not in _KOLOM_ANGKA and now[0] != baru:
+                    konflik(f"indikator {k} ({kolom})", now[0], baru)
+                cur.execute(f'UPDATE indikator SET "{kolom}" = $v, diubah_oleh = $o, diubah_pada = $w WHERE id = $i',
+                            {"v": _nilai_kolom(kolom, lama), "o": oleh, "w": waktu, "i": ind_id})
+                catat("indikator", "ubah", ind_id, d, k, None, None, kolom, baru, lama)
+                ringkasan.jumlah["indikator"]["ubah"] += 1
+        # Indikator yang ditambah impor itu: DuckDB menolak menghapus baris yang barisan rujukannya dihapus
+        # dalam transaksi yang sama (batasan foreign key DuckDB), jadi indikator yang datanya baru saja
+        # dihapus tetap terdaftar tanpa data; yang tidak pernah punya data dihapus.
+        dihapus_datanya = {r[3] for r in rows if r[1] in ("target", "realisasi")}
+        for ind_id, d, k, nama in hapus_indikator:
+            sisa = cur.execute(
+                "SELECT (SELECT count(*) FROM target WHERE indikator_id = $i) "
+                "+ (SELECT count(*) FROM realisasi WHERE indikator_id = $i) "
+                "+ (SELECT count(*) FROM dukungan WHERE indikator_id = $i)", {"i": ind_id}).fetchone()[0]
+            if sisa:
+                raise GagalBatal(f"indikator {k} (ditambah impor #{impor_id}) sudah punya data dari impor lain; "
+                                 "batalkan impor itu lebih dulu")
+            if ind_id in dihapus_datanya:
+                ringkasan.tetap_terdaftar.append(k)
+                continue
+            cur.execute("DELETE FROM indikator WHERE id = $i", {"i": ind_id})
+            catat("indikator", "hapus", ind_id, d, k, None, None, None, nama, None)
+            ringkasan.jumlah["indikator"]["tambah"] += 1
+        cur.execute("UPDATE impor SET keterangan = $k WHERE id = $id",
+                    {"k": f"membatalkan impor #{impor_id}: " + ringkasan.teks(), "id": baru_id})
+        return ringkasan
+
+    return tulis(con, kerja, pengguna=pengguna, oleh=oleh, aksi="batal_impor")
 
 
 _KOLOM_DUKUNGAN_ANGKA = {"pagu", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "realisasi_tahun"}

@@ -6,12 +6,11 @@ dan pembaca lain (halaman dasbor) tidak pernah melihat setengah impor.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
-import duckdb
 import pandas as pd
 
-from pantau.db import transaksi
+from pantau.aturan.izin import Pengguna
+from pantau.db.tulis import Penulis, tulis
 from pantau.impor.validasi import Rencana
 
 # Kolom metadata indikator yang dicatat di riwayat bila berubah.
@@ -48,7 +47,8 @@ def _sama(a, b) -> bool:
     return a == b
 
 
-def _tulis_indikator(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id: int) -> dict:
+def _tulis_indikator(p: Penulis, df: pd.DataFrame) -> dict:
+    cur, oleh, waktu = p.cur, p.oleh, p.waktu
     jumlah = {"tambah": 0, "ubah": 0, "sama": 0}
     if df.empty:
         return jumlah
@@ -139,19 +139,17 @@ def _tulis_indikator(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id
             columns=["aksi", "indikator_id", "daerah_kode", "indikator_kode", "kolom", "nilai_lama", "nilai_baru"],
         ).astype({"indikator_id": "Int64", "kolom": "object", "nilai_lama": "object", "nilai_baru": "object"})
         cur.register("v_riwayat_indikator", rw)
-        cur.execute(
-            "INSERT INTO riwayat (waktu, oleh, tabel, aksi, indikator_id, daerah_kode, indikator_kode, kolom, "
-            "nilai_lama, nilai_baru, impor_id) SELECT $waktu, $oleh, 'indikator', aksi, indikator_id, daerah_kode, "
-            "indikator_kode, CAST(kolom AS VARCHAR), CAST(nilai_lama AS VARCHAR), CAST(nilai_baru AS VARCHAR), "
-            "$impor_id FROM v_riwayat_indikator",
-            {"waktu": waktu, "oleh": oleh, "impor_id": impor_id},
-        )
+        p.catat_dari(
+            "SELECT $waktu, $oleh, 'indikator', aksi, indikator_id, daerah_kode, indikator_kode, NULL, NULL, "
+            "CAST(kolom AS VARCHAR), CAST(nilai_lama AS VARCHAR), CAST(nilai_baru AS VARCHAR), $impor_id "
+            "FROM v_riwayat_indikator")
         cur.unregister("v_riwayat_indikator")
     cur.unregister("v_indikator")
     return jumlah
 
 
-def _tulis_target(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id: int) -> dict:
+def _tulis_target(p: Penulis, df: pd.DataFrame) -> dict:
+    cur, oleh, waktu, impor_id = p.cur, p.oleh, p.waktu, p.impor_id
     jumlah = {"tambah": 0, "ubah": 0, "sama": 0}
     if df.empty:
         return jumlah
@@ -171,17 +169,13 @@ def _tulis_target(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id: i
         """
     )
     jumlah.update(_hitung(cur, "_baru_target"))
-    cur.execute(
+    p.catat_dari(
         """
-        INSERT INTO riwayat (waktu, oleh, tabel, aksi, indikator_id, daerah_kode, indikator_kode, tahun, kunci,
-                             kolom, nilai_lama, nilai_baru, impor_id)
         SELECT $waktu, $oleh, 'target', CASE WHEN ada THEN 'ubah' ELSE 'tambah' END, indikator_id, daerah_kode,
                indikator_kode, tahun, dokumen, 'target', lama_teks,
                nilai_sebagai_teks(nilai, nilai_min, nilai_max, nilai_teks), $impor_id
         FROM _baru_target WHERE berubah
-        """,
-        {"waktu": waktu, "oleh": oleh, "impor_id": impor_id},
-    )
+        """)
     cur.execute(
         """
         INSERT INTO target (indikator_id, tahun, dokumen, nilai, nilai_min, nilai_max, nilai_teks,
@@ -200,7 +194,8 @@ def _tulis_target(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id: i
     return jumlah
 
 
-def _tulis_realisasi(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id: int) -> dict:
+def _tulis_realisasi(p: Penulis, df: pd.DataFrame) -> dict:
+    cur, oleh, waktu, impor_id = p.cur, p.oleh, p.waktu, p.impor_id
     jumlah = {"tambah": 0, "ubah": 0, "sama": 0}
     if df.empty:
         return jumlah
@@ -230,10 +225,8 @@ def _tulis_realisasi(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id
         """
     )
     jumlah.update(_hitung(cur, "_baru_realisasi"))
-    cur.execute(
+    p.catat_dari(
         """
-        INSERT INTO riwayat (waktu, oleh, tabel, aksi, indikator_id, daerah_kode, indikator_kode, tahun, kunci,
-                             kolom, nilai_lama, nilai_baru, impor_id)
         SELECT $waktu, $oleh, 'realisasi', CASE WHEN ada THEN 'ubah' ELSE 'tambah' END, indikator_id,
                daerah_kode, indikator_kode, tahun, periode, kolom, lama, baru, $impor_id
         FROM (
@@ -247,9 +240,7 @@ def _tulis_realisasi(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id
             SELECT *, 'sumber', lama_sumber, sumber FROM _baru_realisasi
             WHERE ada AND lama_sumber IS DISTINCT FROM sumber
         )
-        """,
-        {"waktu": waktu, "oleh": oleh, "impor_id": impor_id},
-    )
+        """)
     cur.execute(
         """
         INSERT INTO realisasi (indikator_id, tahun, periode, nilai, nilai_teks, sumber, status, catatan,
@@ -301,21 +292,20 @@ def sql_banding_dukungan(tampilan: str) -> str:
     """
 
 
-def _tulis_dukungan(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id: int) -> dict:
+def _tulis_dukungan(p: Penulis, df: pd.DataFrame) -> dict:
+    cur, oleh, waktu, impor_id = p.cur, p.oleh, p.waktu, p.impor_id
     jumlah = {"tambah": 0, "ubah": 0, "sama": 0}
     if df.empty:
         return jumlah
     cur.register("v_dukungan", df)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE _baru_dukungan AS {sql_banding_dukungan('v_dukungan')}")
     jumlah.update(_hitung(cur, "_baru_dukungan"))
-    p = {"waktu": waktu, "oleh": oleh, "impor_id": impor_id}
+    par = {"waktu": waktu, "oleh": oleh, "impor_id": impor_id}
     ubah = " UNION ALL ".join(
         f"SELECT *, '{k}' AS kolom, CAST(lama_{k} AS VARCHAR) AS lama, CAST({k} AS VARCHAR) AS baru "
         f"FROM _baru_dukungan WHERE ada AND lama_{k} IS DISTINCT FROM {k}" for k in KOLOM_DUKUNGAN)
-    cur.execute(
+    p.catat_dari(
         f"""
-        INSERT INTO riwayat (waktu, oleh, tabel, aksi, indikator_id, daerah_kode, indikator_kode, tahun, kunci,
-                             kolom, nilai_lama, nilai_baru, impor_id)
         SELECT $waktu, $oleh, 'dukungan', 'tambah', indikator_id, daerah_kode, indikator_kode, tahun,
                sub_kegiatan_kode, NULL, NULL, coalesce(sub_kegiatan_nama, sub_kegiatan_kode), $impor_id
         FROM _baru_dukungan WHERE NOT ada
@@ -323,7 +313,7 @@ def _tulis_dukungan(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id:
         SELECT $waktu, $oleh, 'dukungan', 'ubah', indikator_id, daerah_kode, indikator_kode, tahun,
                sub_kegiatan_kode, kolom, lama, baru, $impor_id
         FROM ({ubah})
-        """, p)
+        """)
     # siapa dan kapan menyepakati: baru disepakati -> pengimpor, tetap -> yang lama, tidak -> kosong
     sepakat_oleh = ("CASE WHEN NOT disepakati THEN NULL WHEN coalesce(lama_disepakati, false) "
                     "THEN lama_disepakati_oleh ELSE $oleh END")
@@ -337,7 +327,7 @@ def _tulis_dukungan(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id:
         FROM (SELECT *, {sepakat_oleh} AS sepakat_oleh, {sepakat_pada} AS sepakat_pada
               FROM _baru_dukungan WHERE ada AND berubah) b
         WHERE dukungan.id = b.lama_id
-        """, p)
+        """, par)
     cur.execute(
         f"""
         INSERT INTO dukungan (daerah_kode, tahun, indikator_id, sub_kegiatan_kode, {", ".join(KOLOM_DUKUNGAN)},
@@ -346,7 +336,7 @@ def _tulis_dukungan(cur, df: pd.DataFrame, oleh: str, waktu: datetime, impor_id:
                {sepakat_pada},
                $oleh, $waktu, $impor_id
         FROM _baru_dukungan WHERE NOT ada
-        """, p)
+        """, par)
     cur.execute("DROP TABLE _baru_dukungan")
     cur.unregister("v_dukungan")
     return jumlah
@@ -360,35 +350,34 @@ def _hitung(cur, tabel: str) -> dict:
     return {"tambah": tambah, "ubah": ubah, "sama": sama}
 
 
-def tulis(con: duckdb.DuckDBPyConnection, rencana: Rencana, *, oleh: str, berkas: str, sha256: str,
-          waktu: datetime | None = None) -> Ringkasan:
-    """Tulis seluruh rencana atau tidak sama sekali."""
-    waktu = waktu or datetime.now().replace(microsecond=0)
-    cur = con.cursor()
-    try:
-        with transaksi(cur):
-            impor_id = cur.execute(
-                """
-                INSERT INTO impor (berkas, sha256, oleh, waktu, baris_indikator, baris_target, baris_realisasi,
-                                   baris_dukungan)
-                VALUES ($berkas, $sha, $oleh, $waktu, $bi, $bt, $br, $bd) RETURNING id
-                """,
-                {"berkas": berkas, "sha": sha256, "oleh": oleh, "waktu": waktu, "bi": len(rencana.indikator),
-                 "bt": len(rencana.target), "br": len(rencana.realisasi), "bd": len(rencana.dukungan)},
-            ).fetchone()[0]
-            if not rencana.periode_baru.empty:
-                cur.register("v_periode", rencana.periode_baru)
-                cur.execute(
-                    "INSERT INTO periode (daerah_kode, tahun_awal, tahun_akhir) "
-                    "SELECT daerah_kode, tahun_awal, tahun_akhir FROM v_periode ON CONFLICT DO NOTHING"
-                )
-                cur.unregister("v_periode")
-            ringkasan = Ringkasan(impor_id)
-            ringkasan.jumlah["indikator"] = _tulis_indikator(cur, rencana.indikator, oleh, waktu, impor_id)
-            ringkasan.jumlah["target"] = _tulis_target(cur, rencana.target, oleh, waktu, impor_id)
-            ringkasan.jumlah["realisasi"] = _tulis_realisasi(cur, rencana.realisasi, oleh, waktu, impor_id)
-            ringkasan.jumlah["dukungan"] = _tulis_dukungan(cur, rencana.dukungan, oleh, waktu, impor_id)
-            cur.execute("UPDATE impor SET keterangan = $k WHERE id = $id", {"k": ringkasan.teks(), "id": impor_id})
-    finally:
-        cur.close()
-    return ringkasan
+def tulis_impor(con, rencana: Rencana, *, pengguna: Pengguna | None = None, oleh: str | None = None, berkas: str,
+                sha256: str, kunci=None) -> Ringkasan:
+    """Tulis seluruh rencana atau tidak sama sekali, lewat ``pantau.db.tulis`` (izin ``impor``, satu transaksi,
+    riwayat dengan nomor impor ini). ``kunci``: kunci tulis yang sudah dipegang pemanggil."""
+    def kerja(p: Penulis) -> Ringkasan:
+        cur = p.cur
+        p.impor_id = cur.execute(
+            """
+            INSERT INTO impor (berkas, sha256, oleh, waktu, baris_indikator, baris_target, baris_realisasi,
+                               baris_dukungan)
+            VALUES ($berkas, $sha, $oleh, $waktu, $bi, $bt, $br, $bd) RETURNING id
+            """,
+            {"berkas": berkas, "sha": sha256, "oleh": p.oleh, "waktu": p.waktu, "bi": len(rencana.indikator),
+             "bt": len(rencana.target), "br": len(rencana.realisasi), "bd": len(rencana.dukungan)},
+        ).fetchone()[0]
+        if not rencana.periode_baru.empty:
+            cur.register("v_periode", rencana.periode_baru)
+            cur.execute(
+                "INSERT INTO periode (daerah_kode, tahun_awal, tahun_akhir) "
+                "SELECT daerah_kode, tahun_awal, tahun_akhir FROM v_periode ON CONFLICT DO NOTHING"
+            )
+            cur.unregister("v_periode")
+        ringkasan = Ringkasan(p.impor_id)
+        ringkasan.jumlah["indikator"] = _tulis_indikator(p, rencana.indikator)
+        ringkasan.jumlah["target"] = _tulis_target(p, rencana.target)
+        ringkasan.jumlah["realisasi"] = _tulis_realisasi(p, rencana.realisasi)
+        ringkasan.jumlah["dukungan"] = _tulis_dukungan(p, rencana.dukungan)
+        cur.execute("UPDATE impor SET keterangan = $k WHERE id = $id", {"k": ringkasan.teks(), "id": p.impor_id})
+        return ringkasan
+
+    return tulis(con, kerja, pengguna=pengguna, oleh=oleh, aksi="impor", kunci=kunci)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from pantau.angka import BukanAngka, baca_angka, baca_rentang, baca_rupiah, format_angka, kosong
+from pantau.aturan.kode import KODE_DAERAH, KODE_SUB_KEGIATAN, KODE_URUSAN
+from pantau.aturan.angka import BukanAngka, baca_angka, baca_rentang, baca_rupiah, format_angka, kosong
 from pantau.impor.baca import Lembar
 from pantau.impor.masalah import Masalah
 
@@ -48,10 +49,7 @@ DOKUMEN = ("RPJMD", "RKPD")
 STATUS = ("sementara", "tetap")
 _ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PERIODE_RPJMD = re.compile(r"^\s*(\d{4})\s*(?:-|\u2013|\u2014|s\.?d\.?)\s*(\d{4})\s*$", re.IGNORECASE)
-_KODE_DAERAH = re.compile(r"\d{2}(\.\d{2})?")
-_KODE_URUSAN = re.compile(r"\d\.\d{2}")
 #: Kode sub kegiatan Permendagri 90/2019: urusan.bidang.program.kegiatan(tingkat).kegiatan.sub kegiatan
-KODE_SUB_KEGIATAN = re.compile(r"[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{4}")
 MAKS_PANJANG_TEKS = 2000
 
 #: Satuan hitungan dan persentase: target/realisasinya tidak mungkin negatif (dibandingkan setelah
@@ -179,7 +177,7 @@ class _Pemeriksa:
         if kode is None:
             self.salah(nama, no, "daerah_kode", None, "wajib diisi (kode Kemendagri, misalnya 65 atau 65.01)")
             return None
-        if not _KODE_DAERAH.fullmatch(kode):
+        if not KODE_DAERAH.fullmatch(kode):
             self.salah(nama, no, "daerah_kode", v,
                        "bukan kode daerah Kemendagri (contoh: 65 atau 65.01)" + self._saran_bps(v))
             return None
@@ -317,7 +315,7 @@ class _Pemeriksa:
             urusan = _kode_bertitik(row.get("urusan_kode"))
             if urusan is not None and urusan not in self.urusan:
                 pesan = ("bukan kode bidang urusan (contoh: 1.02 untuk Kesehatan); kosongkan untuk lintas urusan"
-                         if not _KODE_URUSAN.fullmatch(urusan) else "kode bidang urusan tidak dikenal dalam nomenklatur")
+                         if not KODE_URUSAN.fullmatch(urusan) else "kode bidang urusan tidak dikenal dalam nomenklatur")
                 self.salah(nama, no, "urusan_kode", row.get("urusan_kode"), pesan)
             kode = _teks(row.get("indikator_kode"))
             if kode is None:

@@ -15,7 +15,7 @@ nama berkas berasal dari pengguna. Aturannya:
   Tanda baca lain (``( ) . , - %``) dibiarkan: teksnya tetap terbaca di sumber Markdown. Baris baru tetap baris
   baru.
 
-Modul ini murni (tanpa Streamlit) agar dipakai juga oleh ``pantau.grafik`` dan ``pantau.kuadran``.
+Modul ini murni (tanpa Streamlit) agar dipakai juga oleh ``pantau.keluaran.grafik`` dan ``pantau.keluaran.kuadran``.
 """
 from __future__ import annotations
 

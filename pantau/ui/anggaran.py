@@ -1,7 +1,7 @@
 """Bagian "Kinerja vs anggaran" (isu #10), dipakai halaman Ringkasan dan Daerah: grafik kuadran capaian
 kinerja terhadap serapan anggaran per urusan atau per perangkat daerah (pilihan tersimpan di URL sebagai
 ``?kuadran=perangkat_daerah``), tabel angkanya, dan temuan (indikator tanpa sub kegiatan pendukung, sub
-kegiatan yang tidak mendukung indikator). Gambar dibuat oleh ``pantau.kuadran`` (fungsi murni)."""
+kegiatan yang tidak mendukung indikator). Gambar dibuat oleh ``pantau.keluaran.kuadran`` (fungsi murni)."""
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from pantau import kuadran as kq
-from pantau.format import ROMAWI, format_angka, kosong as nilai_kosong, rupiah_ringkas
+from pantau.keluaran import kuadran as kq
+from pantau.aturan.format import ROMAWI, format_angka, kosong as nilai_kosong, rupiah_ringkas
 from pantau.ui import aman, data
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import grafik, keterangan_filter, kosong, tabel

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from pantau.format import RUMUS_NEGATIF, format_waktu, kosong, label_triwulan
-from pantau.akun import Pengguna
+from pantau.aturan.format import RUMUS_NEGATIF, format_waktu, kosong, label_triwulan
+from pantau.aturan.izin import Pengguna
 from pantau.ui import aman, data, masuk
 
 #: (skrip, label, ikon) — urutan navigasi.

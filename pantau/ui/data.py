@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from pantau.db import DEFAULT_DB, BasisData, BasisDataTakTerbuka, pasang_skema, periksa_berkas
+from pantau.db import BasisData, BasisDataTakTerbuka, pasang_skema, periksa_berkas
+from pantau.jalur import DEFAULT_DB
 
 log = logging.getLogger("pantau")
 if not log.handlers:  # Streamlit hanya mengatur logger "streamlit": log Pantau ke stderr layanan (journald)

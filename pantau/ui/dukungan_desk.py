@@ -2,7 +2,7 @@
 provinsi dan setiap kabupaten/kota (per daerah, dengan jumlah), mana yang sudah disepakati (oleh siapa, kapan),
 dan kendali rapat (sepakati, tambah, hapus) bagi akun yang berizin ``dukungan_desk``.
 
-Data dari ``queries/desk_dukungan.sql``. Penulisan lewat ``pantau.dukungan`` (izin diperiksa di sana, satu
+Data dari ``queries/desk_dukungan.sql``. Penulisan lewat ``pantau.desk.dukungan`` (izin diperiksa di sana, satu
 transaksi + riwayat), di bawah kunci tulis basis data, lalu ``data.segarkan()``. Aksi berjalan di callback
 widget, sebelum skrip dijalankan ulang, sehingga daftar yang tampil sesudahnya sudah memuat perubahan. Isian
 formulir tambah yang gagal disimpan tetap ada (kunci widget sama); yang berhasil dikosongkan (kunci formulir
@@ -15,10 +15,10 @@ import re
 import pandas as pd
 import streamlit as st
 
-from pantau import dukungan as dk
-from pantau import dukungan_ringkas as dr
+from pantau.desk import dukungan as dk
+from pantau.desk import ringkas as dr
 from pantau.akun import TidakBerizin
-from pantau.format import BULAN, kosong, rupiah, rupiah_ringkas
+from pantau.aturan.format import BULAN, kosong, rupiah, rupiah_ringkas
 from pantau.ui import aman, data, masuk
 from pantau.ui.komponen import unduhan_tabel
 
@@ -163,15 +163,14 @@ def _kunci_pesan(induk_id) -> str:
 
 
 def _tulis(induk_id, aksi) -> dk.Hasil | None:
-    """Jalankan ``aksi(bd, akun)`` di bawah kunci tulis; pesan hasil atau galat disimpan untuk ditampilkan."""
+    """Jalankan ``aksi(bd, akun)``; pesan hasil atau galat disimpan untuk ditampilkan."""
     akun = masuk.pengguna()
     if akun is None:
         st.session_state[_kunci_pesan(induk_id)] = [("error", "Sesi Anda sudah berakhir; masuk lagi lalu ulangi.")]
         return None
     bd = data.basis_data()
     try:
-        with bd.kunci_tulis:
-            hasil = aksi(bd, akun)
+        hasil = aksi(bd, akun)  # izin, kunci tulis, transaksi dan riwayat: pantau.db.tulis
     except (dk.DukunganTidakSah, TidakBerizin) as e:
         st.session_state[_kunci_pesan(induk_id)] = [("error", str(e))]
         return None
@@ -192,7 +191,7 @@ def _hapus(induk_id, dukungan_id: int) -> None:
 def urai_pilihan(pilihan) -> tuple[str, str]:
     """(kode, nama yang ikut diketik) dari nilai pemilih sub kegiatan: kode nomenklatur, atau teks bebas
     '1.02.02.1.02.0003 Nama …'. Teks yang tidak diawali kode dikembalikan utuh sebagai kode (lalu ditolak
-    dengan pesan bentuk kode oleh pantau.dukungan)."""
+    dengan pesan bentuk kode oleh pantau.desk.dukungan)."""
     teks = (pilihan or "").strip()
     m = _KODE_DI_DEPAN.match(teks)
     if m:

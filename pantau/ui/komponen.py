@@ -8,9 +8,10 @@ import re
 import pandas as pd
 import streamlit as st
 
-from pantau import ekspor
-from pantau.angka import format_angka, format_rentang
-from pantau.grafik import KONFIG
+from pantau.keluaran import ekspor
+from pantau.aturan.angka import format_angka, format_rentang
+from pantau.keluaran.grafik import KONFIG
+from pantau.ui import aman
 from pantau.ui.bingkai import Konteks
 
 HALAMAN_INDIKATOR = "pages/1_Indikator.py"
@@ -152,3 +153,16 @@ def tautan_indikator(ctx: Konteks, indikator_id: int, label: str, *, bantuan: st
 
 def kosong(pesan: str) -> None:
     st.info(pesan, icon=":material/info:")
+
+
+def pesan_sesudah_muat_ulang(kunci: str, pesan: str) -> None:
+    """Sesudah menulis: simpan pesan berhasil lalu jalankan ulang halaman, agar semua yang tampil (dibaca di awal
+    skrip) sudah memuat perubahan itu; ``tampilkan_pesan_tertunda(kunci)`` menampilkannya sekali."""
+    st.session_state[f"pesan_tertunda_{kunci}"] = pesan
+    st.rerun()
+
+
+def tampilkan_pesan_tertunda(kunci: str) -> None:
+    pesan = st.session_state.pop(f"pesan_tertunda_{kunci}", None)
+    if pesan:
+        st.success(aman.md(pesan), icon=":material/check_circle:")

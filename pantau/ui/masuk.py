@@ -17,32 +17,24 @@ from dataclasses import asdict
 import streamlit as st
 
 from pantau import akun
+from pantau.akun import kelola, pengaturan
 from pantau.ui import aman, data, sesi
 
 KUNCI = "akun"            # session_state: dict Pengguna
 KUNCI_AKTIF = "akun_aktif_terakhir"
 KUNCI_SESI = "akun_sesi_id"  # session_state: id baris sesi
-MENIT_SESI_BAWAAN = 60
 
 
 def baca_perlu_masuk() -> bool:
-    return akun.baca_pengaturan(data.basis_data(), "baca_perlu_masuk", "ya") != "tidak"
+    return pengaturan.baca(data.basis_data(), "baca_perlu_masuk") != "tidak"
 
 
 def menit_sesi() -> int:
-    nilai = akun.baca_pengaturan(data.basis_data(), "menit_sesi", str(MENIT_SESI_BAWAAN))
-    try:
-        return max(1, int(nilai))
-    except (TypeError, ValueError):
-        return MENIT_SESI_BAWAAN
+    return pengaturan.baca(data.basis_data(), "menit_sesi")
 
 
 def ada_akun() -> bool:
-    cur = data.basis_data().cursor()
-    try:
-        return bool(cur.execute("SELECT count(*) FROM pengguna WHERE aktif").fetchone()[0])
-    finally:
-        cur.close()
+    return kelola.ada_akun_aktif(data.basis_data())
 
 
 def oidc_diatur() -> bool:
@@ -66,9 +58,7 @@ def keluar(karena: str = "keluar") -> None:
     terpasang, halaman berikutnya meminta server menghapus kukinya."""
     sesi_id = st.session_state.pop(KUNCI_SESI, None)
     if sesi_id is not None:
-        bd = data.basis_data()
-        with bd.kunci_tulis:
-            akun.cabut_sesi(bd, sesi_id=sesi_id, karena=karena)
+        akun.cabut_sesi(data.basis_data(), sesi_id=sesi_id, karena=karena)
     st.session_state.pop(KUNCI, None)
     st.session_state.pop(KUNCI_AKTIF, None)
     st.session_state.pop("sesi_kode", None)
@@ -138,9 +128,7 @@ def pengguna() -> akun.Pengguna | None:
         except Exception:  # noqa: BLE001
             masuk_oidc = False
         if masuk_oidc:
-            bd = data.basis_data()
-            with bd.kunci_tulis:
-                p = akun.cari_surel(bd, st.user.get("email"))
+            p = akun.cari_surel(data.basis_data(), st.user.get("email"))
             if p is not None:
                 _simpan(p)
                 return p
@@ -165,9 +153,8 @@ def formulir(tempat: str) -> None:
     if kirim:
         bd = data.basis_data()
         try:
-            with bd.kunci_tulis:
-                p = akun.masuk(bd, nama, sandi)
-                sesi_id, kode = akun.buat_kode_sesi(bd, p)
+            p = akun.masuk(bd, nama, sandi)
+            sesi_id, kode = akun.buat_kode_sesi(bd, p)
         except akun.GagalMasuk as e:
             st.error(str(e), icon=":material/lock:")
         else:

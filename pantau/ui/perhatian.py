@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from pantau.format import format_angka, kosong
+from pantau.aturan.format import format_angka, kosong
 from pantau.ui import aman
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import tabel, tautan_indikator

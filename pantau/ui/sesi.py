@@ -163,9 +163,7 @@ async def _pasang(request):
         kunci = rahasia()
         if kunci is None:
             return None
-        bd = _basis_data()
-        with bd.kunci_tulis:
-            return akun.tukar_kode_sesi(bd, kode, kunci)
+        return akun.tukar_kode_sesi(_basis_data(), kode, kunci)
 
     try:
         nilai = await run_in_threadpool(tukar)
@@ -194,9 +192,7 @@ async def _keluar(request):
         kunci = rahasia()
         token, _ = akun.token_dari_kuki(kunci, nilai) if kunci and nilai else (None, "")
         if token:
-            bd = _basis_data()
-            with bd.kunci_tulis:
-                akun.cabut_sesi(bd, token=token, karena="keluar")
+            akun.cabut_sesi(_basis_data(), token=token, karena="keluar")
 
     try:
         await run_in_threadpool(cabut)

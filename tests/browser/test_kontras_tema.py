@@ -2,7 +2,7 @@
 dengan gray90 di tema terang dan gray10 di tema gelap; label sumbu tidak lagi gray70 #808495 (3,7:1)."""
 from __future__ import annotations
 
-from pantau import grafik as g
+from pantau.keluaran import grafik as g
 from tests.browser.conftest import UKURAN, tangkap_layar, tunggu_siap
 
 

@@ -17,7 +17,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pantau import ekspor
+from pantau.keluaran import ekspor
 from pantau.db import buka
 from tests.serangan import muatan as m
 
@@ -116,8 +116,8 @@ def test_excel_tabel_halaman_pembanding_xlsxwriter_bawaan_memang_menulis_rumus()
 # -- Laporan dan templat ---------------------------------------------------------------------------------------
 
 def test_laporan_excel_judul_urusan_dan_isi_tetap_teks(db_rumus):
-    from pantau.laporan import susun_rkpd, susun_rpjmd
-    from pantau.laporan.excel import excel_bytes
+    from pantau.keluaran.laporan import susun_rkpd, susun_rpjmd
+    from pantau.keluaran.laporan.excel import excel_bytes
 
     con = buka(db_rumus)
     try:

@@ -14,7 +14,7 @@ import tomllib
 import duckdb
 import pytest
 
-from pantau.db import ROOT
+from pantau.jalur import ROOT
 from pantau.ui.data import PENJELASAN
 from tests.bantuan_halaman import jalankan_halaman
 

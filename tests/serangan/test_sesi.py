@@ -15,7 +15,10 @@ from datetime import timedelta
 import pytest
 
 from pantau import akun
-from pantau.db import ROOT, buka
+from pantau.akun import sesi as modul_sesi
+from pantau.db.tulis import sekarang
+from pantau.db import buka
+from pantau.jalur import ROOT
 
 RAHASIA = b"0123456789abcdef" * 4
 
@@ -54,13 +57,13 @@ def test_kode_serah_ditukar_sekali_menjadi_kuki_yang_sah(con):
     token = nilai.split(".")[1]
     isi = " ".join(str(x) for r in con.execute("SELECT * FROM sesi").fetchall() for x in r)
     assert token not in isi and kode not in isi
-    assert akun._hash(token) in isi
+    assert modul_sesi._hash(token) in isi
 
 
 def test_kode_serah_kedaluwarsa_atau_asal_ditolak(con):
     p = _analis(con)
     _, kode = akun.buat_kode_sesi(con, p)
-    nanti = akun._sekarang() + timedelta(seconds=akun.DETIK_KODE_SESI + 1)
+    nanti = sekarang() + timedelta(seconds=akun.DETIK_KODE_SESI + 1)
     assert akun.tukar_kode_sesi(con, kode, RAHASIA, sekarang=nanti) is None
     assert akun.tukar_kode_sesi(con, "kode-tebakan", RAHASIA) is None
     assert akun.tukar_kode_sesi(con, "", RAHASIA) is None
@@ -89,17 +92,17 @@ def test_kuki_dipalsukan_atau_diubah_ditolak(con, ubah):
 
 def test_kuki_bertanda_tangan_sah_tanpa_sesi_di_basis_data_ditolak(con):
     """Kunci rahasia bocor pun tidak cukup: token harus ada (sebagai hash) di basis data."""
-    nilai = akun.nilai_kuki(RAHASIA, "token-karangan", akun._sekarang() + timedelta(hours=1))
+    nilai = akun.nilai_kuki(RAHASIA, "token-karangan", sekarang() + timedelta(hours=1))
     assert _periksa(con, nilai).alasan == "tidak_ada"
 
 
 def test_kuki_kedaluwarsa_mutlak_dan_tanpa_aktivitas_ditolak(con):
     _, nilai = _kuki(con)
-    nanti = akun._sekarang() + timedelta(hours=akun.JAM_SESI_MAKS, seconds=1)
+    nanti = sekarang() + timedelta(hours=akun.JAM_SESI_MAKS, seconds=1)
     assert _periksa(con, nilai, sekarang=nanti).alasan == "kedaluwarsa"
     _, nilai = _kuki(con)
-    assert _periksa(con, nilai, sekarang=akun._sekarang() + timedelta(minutes=59)).alasan == "ok"  # dan dicatat aktif
-    assert _periksa(con, nilai, sekarang=akun._sekarang() + timedelta(minutes=59 + 59)).alasan == "ok"
+    assert _periksa(con, nilai, sekarang=sekarang() + timedelta(minutes=59)).alasan == "ok"  # dan dicatat aktif
+    assert _periksa(con, nilai, sekarang=sekarang() + timedelta(minutes=59 + 59)).alasan == "ok"
     sesi_id, nilai = _kuki(con)
     con.execute("UPDATE sesi SET terakhir_aktif = terakhir_aktif - INTERVAL 61 MINUTE WHERE id = $i", {"i": sesi_id})
     assert _periksa(con, nilai).alasan == "kedaluwarsa"

@@ -21,7 +21,7 @@ import zipfile
 import pytest
 
 from pantau.impor import ImporGagal, baca
-from pantau.db import ROOT
+from pantau.jalur import ROOT
 from tests.serangan import berkas_jahat as bj
 
 #: Batas yang dijanjikan README: memori puncak pemeriksaan unggahan apa pun di atas keadaan diam.

@@ -167,10 +167,10 @@ def test_dek_pdf_dan_laporan_pdf_teks_apa_adanya(db_jahat, tmp_path):
     desk dan laporan PDF tampil apa adanya (diperiksa dengan pdftotext)."""
     import subprocess
 
-    from pantau import dek
+    from pantau.keluaran import dek
     from pantau.db import buka, jalankan
-    from pantau.laporan import susun_rkpd
-    from pantau.laporan.pdf import pdf_bytes
+    from pantau.keluaran.laporan import susun_rkpd
+    from pantau.keluaran.laporan.pdf import pdf_bytes
 
     path, _ = db_jahat
     con = buka(path)
@@ -187,7 +187,8 @@ def test_dek_pdf_dan_laporan_pdf_teks_apa_adanya(db_jahat, tmp_path):
         con.close()
     # (baris dapat terlipat di tengah teks: potongan yang tidak berspasi diperiksa)
     harus = {"dek": ['srcdoc="<script>parent.__x=1</script>"></iframe>', "Faktor penghambat: <iframe",
-                     'Tindak lanjut: <img src=x onerror="window.__x=2"> # bukan judul', "![g](http://10.0.0.1/x.png)"],
+                     'Tindak lanjut: <img src=x onerror="window.__x=2">', "# bukan judul", "- bukan daftar",
+                     "![g](http://10.0.0.1/x.png)"],
              "laporan": ["Stunting <iframe"]}
     for nama, isi in (("dek", pdf), ("laporan", laporan)):
         f = tmp_path / f"{nama}.pdf"

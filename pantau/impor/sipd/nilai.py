@@ -10,16 +10,12 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
-from pantau.angka import BukanAngka, baca_angka, baca_rupiah, format_angka, kosong
+from pantau.aturan.kode import KODE_DAERAH, KODE_SUB_KEGIATAN, KODE_UNIT  # noqa: F401 (dipakai modul sipd)
+from pantau.aturan.angka import BukanAngka, baca_angka, baca_rupiah, format_angka, kosong
 
 _SPASI_SEMUA = re.compile(r"[\s\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]+")
 _SPASI = re.compile(r"[\s\u00a0\u202f]+")
 
-#: Kode Permendagri 90/2019 (bentuk yang sama dengan CHECK tabel dukungan dan sub_kegiatan)
-KODE_SUB_KEGIATAN = re.compile(r"[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{4}")
-#: Unit/SKPD SIPD-RI: 8 bagian, misalnya 1.02.0.00.0.00.01.0004 (bagian 2-6: bidang urusan gabungan)
-KODE_UNIT = re.compile(r"[0-9X]\.[0-9X]{2}\.[0-9X]\.[0-9X]{2}\.[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]{4}")
-KODE_DAERAH = re.compile(r"\d{2}(\.\d{2})?")
 
 CONTOH_SUB_KEGIATAN = "1.02.01.2.01.0001"
 CONTOH_UNIT = "1.02.0.00.0.00.01.0004"

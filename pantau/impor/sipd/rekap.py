@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from pantau.angka import BukanAngka, kosong
+from pantau.aturan.angka import BukanAngka, kosong
 from pantau.impor.sipd.batas import MAKS_BARIS_REKAP
 from pantau.impor.sipd.deteksi import Berkas
 from pantau.impor.sipd.hasil import Butir, Dilewati, Nama

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pantau.angka import BukanAngka, baca_angka, kosong
+from pantau.aturan.angka import BukanAngka, baca_angka, kosong
 from pantau.impor.sipd.deteksi import Berkas
 from pantau.impor.sipd.hasil import Butir, Dilewati, Nama
 from pantau.impor.sipd.masalah import Laporan, Lokasi

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pantau.angka import BukanAngka
+from pantau.aturan.angka import BukanAngka
 from pantau.impor.sipd.deteksi import Berkas
 from pantau.impor.sipd.hasil import Nama
 from pantau.impor.sipd.masalah import Laporan, Lokasi

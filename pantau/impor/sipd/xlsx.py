@@ -12,7 +12,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from pantau.impor.baca import _SEL_RUMUS, _baris_cepat, _gaya, _huruf_kolom, _TanpaAlamat
+from pantau.impor.baca import _SEL_RUMUS, _SEL_TANPA_ALAMAT, _baris_cepat, _gaya, _huruf_kolom, _TanpaAlamat
 from pantau.impor.sipd.batas import MAKS_BITA_XLSX, periksa_ukuran, periksa_zip
 from pantau.impor.sipd.masalah import Lokasi, tolak
 
@@ -98,13 +98,12 @@ class BukuTerbatas:
         """(nomor baris seperti di Excel, [nilai per kolom]) satu per satu, bertahap."""
         terakhir = 0
         try:
-            pertama = True
             for potong in self._potongan(lembar):
-                xml = potong if pertama else b"<sheetData>" + potong
-                pertama = False
                 if b"<f" in potong:
                     self._catat_rumus(potong)
-                for no, nilai in _baris_cepat(xml, self.shared, self.tanggal, self.persen, self.wb.epoch):
+                if _SEL_TANPA_ALAMAT.search(potong):
+                    raise _TanpaAlamat()
+                for no, nilai in _baris_cepat([potong], self.shared, self.tanggal, self.persen, self.wb.epoch):
                     terakhir = no
                     yield no, nilai
         except _TanpaAlamat:

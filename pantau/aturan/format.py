@@ -1,0 +1,87 @@
+"""Tampilan untuk pengguna: angka, persen, waktu, triwulan, dalam bahasa Indonesia."""
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+import pandas as pd
+
+from pantau.aturan.angka import format_angka, format_rentang, format_ringkas
+
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+         "Oktober", "November", "Desember"]
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+RUMUS_NEGATIF = {"2T-R": "(2T − R) / T × 100", "T/R": "T / R × 100"}
+
+
+def kosong(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or x is pd.NaT
+
+
+def persen(x, desimal: int = 2) -> str:
+    """87.345 -> '87,35%'; kosong -> 'belum ada data'."""
+    return "belum ada data" if kosong(x) else f"{format_angka(x, desimal)}%"
+
+
+def rupiah(x) -> str:
+    """Rupiah penuh: 1250000000 -> 'Rp 1.250.000.000'; kosong -> '–'."""
+    return "–" if kosong(x) else f"Rp {format_angka(x, 0)}"
+
+
+def rupiah_ringkas(x) -> str:
+    """Rupiah ringkas untuk label grafik dan metrik: 'Rp 1,25 M', 'Rp 750 jt', 'Rp 12,3 T'; kosong -> '–'."""
+    if kosong(x):
+        return "–"
+    for batas, akhiran in ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")):
+        if abs(x) >= batas:
+            v = x / batas
+            return f"Rp {format_angka(v, 2 if abs(v) < 10 else 1 if abs(v) < 100 else 0)} {akhiran}"
+    return f"Rp {format_angka(x, 0)}"
+
+
+def periode_label(periode: str | None) -> str:
+    """'TW3' -> 'Triwulan III', 'TAHUN' -> 'Tahunan'."""
+    if not isinstance(periode, str) or not periode:
+        return ""
+    if periode == "TAHUN":
+        return "Tahunan"
+    return f"Triwulan {ROMAWI[int(periode[2])]}"
+
+
+def label_triwulan(k: int) -> str:
+    """3 -> 'Triwulan III'."""
+    return f"Triwulan {ROMAWI[int(k)]}"
+
+
+def sd_label(realisasi_sd: str | None) -> str:
+    """Keterangan dasar angka tahunan: 'TAHUN' -> '', 'TW2' -> 's.d. Triwulan II'."""
+    if not isinstance(realisasi_sd, str) or realisasi_sd == "TAHUN":
+        return ""
+    return f"s.d. {periode_label(realisasi_sd)}"
+
+
+def format_waktu(w) -> str:
+    if kosong(w):
+        return "–"
+    if not isinstance(w, datetime):
+        w = pd.Timestamp(w).to_pydatetime()
+    return f"{w.day} {BULAN[w.month - 1]} {w.year}, {w:%H.%M}"
+
+
+def nilai_target(target=None, t_min=None, t_max=None, teks=None) -> str:
+    """Target sebagai teks: angka, pita '5,5–6,5', atau teks."""
+    if not kosong(teks):
+        return str(teks)
+    if not kosong(t_min):
+        return format_rentang(t_min, t_max)
+    return format_ringkas(target) if not kosong(target) else "–"
+
+
+def nilai_realisasi(nilai=None, teks=None) -> str:
+    if not kosong(teks):
+        return str(teks)
+    return format_ringkas(nilai) if not kosong(nilai) else "–"
+
+
+__all__ = ["format_angka", "format_ringkas", "format_rentang", "persen", "rupiah", "rupiah_ringkas", "periode_label", "sd_label",
+           "format_waktu", "label_triwulan", "nilai_target", "nilai_realisasi", "RUMUS_NEGATIF", "BULAN", "kosong"]
