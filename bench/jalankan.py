@@ -373,14 +373,14 @@ def bagian_lain(db: Path, ulang: int) -> None:
     catat("lain", "ekspor PNG, berikutnya", ukur(lambda: png_bytes(fig), ulang))
     from pantau.keluaran import dek
     from pantau.db import jalankan
+    from pantau.desk.bahan import kumpulkan
 
     con = buka(db)
     p = parameter(con, "35", 2025)
     masukan = {"urusan": p["urusan"], "provinsi": "35", "tahun": 2025}
     catat("lain", f"dek PPTX urusan {p['urusan']} provinsi 35 (kueri + gambar PNG + pptx)", ukur(lambda: dek.bangun_dek(
-        **masukan, indikator=jalankan(con, "desk_indikator", **masukan),
-        keselarasan=jalankan(con, "desk_keselarasan", **masukan),
-        catatan=jalankan(con, "desk_catatan", **masukan)), max(1, ulang // 2)))
+        kumpulkan(lambda n, **q: jalankan(con, n, **q), **masukan, judul_urusan=p["urusan"],
+                  nama_provinsi="Provinsi 35", dengan_dukungan=False)), max(1, ulang // 2)))
     con.close()
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -4,8 +4,9 @@ import streamlit as st
 from pantau.keluaran.laporan import sebagai_dataframe, susun_rkpd, susun_rpjmd
 from pantau.keluaran.laporan.excel import excel_bytes
 from pantau.keluaran.laporan.pdf import pdf_bytes
-from pantau.ui import data
-from pantau.ui.bingkai import indeks_awal, mulai_halaman
+from pantau.ui import aman, data
+from pantau.ui.bingkai import mulai_halaman
+from pantau.ui.url import indeks_awal
 from pantau.ui.komponen import kosong
 
 ctx = mulai_halaman("Laporan", "📄")
@@ -19,10 +20,10 @@ st.caption("Format Permendagri 86/2017. Kolom anggaran (Rp) evaluasi RKPD: pagu 
            "mendukung setiap indikator (lembar impor 'dukungan'); kosong bila indikator belum didukung sub kegiatan. "
            "Untuk indikator 'akhir', realisasi s.d. tahun adalah angka terakhir, bukan jumlah.")
 
-con = data.basis_data().con  # setiap kueri laporan memakai cursor sendiri
 with st.spinner("Menyusun laporan…"):
-    tabel = (susun_rkpd(con, daerah=ctx.daerah, periode_id=ctx.periode_id, tahun=ctx.tahun) if jenis == "rkpd"
-             else susun_rpjmd(con, daerah=ctx.daerah, periode_id=ctx.periode_id))
+    # kueri laporan lewat tembolok halaman (data.tanya), seperti halaman lain
+    tabel = (susun_rkpd(data.tanya, daerah=ctx.daerah, periode_id=ctx.periode_id, tahun=ctx.tahun) if jenis == "rkpd"
+             else susun_rpjmd(data.tanya, daerah=ctx.daerah, periode_id=ctx.periode_id))
 
 st.subheader(tabel.judul[0])
 pratinjau = sebagai_dataframe(tabel)
@@ -35,6 +36,6 @@ kiri.download_button("Unduh Excel", data=lambda: excel_bytes(tabel), file_name=f
                      icon=":material/table:", type="primary", key="unduh-xlsx", on_click="ignore")
 kanan.download_button("Unduh PDF", data=lambda: pdf_bytes(tabel), file_name=f"{tabel.nama_berkas}.pdf",
                       mime="application/pdf", icon=":material/picture_as_pdf:", key="unduh-pdf", on_click="ignore")
-st.dataframe(pratinjau, hide_index=True, width="stretch", height=520)
+st.dataframe(pratinjau, hide_index=True, width="stretch", height=520, placeholder="–")
 if tabel.kaki:
-    st.markdown("\n".join(f"- **{a}:** {b}" for a, b in tabel.kaki))
+    st.markdown("\n".join(f"- **{a}:** {aman.md(b)}" for a, b in tabel.kaki))

@@ -6,7 +6,8 @@ import streamlit as st
 
 from pantau.aturan.format import format_waktu
 from pantau.ui import aman, data, masuk
-from pantau.ui.bingkai import indeks_awal, mulai_halaman
+from pantau.ui.bingkai import mulai_halaman
+from pantau.ui.url import indeks_awal
 from pantau.ui.komponen import kosong, tabel
 
 BATAS = 5000

@@ -1,7 +1,7 @@
 -- Pertanyaan: untuk sebuah daerah dan tahun, berapa capaian kinerja dan serapan anggaran setiap urusan (atau
 --             setiap perangkat daerah), dan di kuadran mana letaknya (efektif-efisien, efektif, tidak
 --             efektif-tidak efisien, belum optimal)?
---             Definisinya satu, di makro tabel kinerja_anggaran (pantau/sql/aturan.sql): kinerja = rata-rata
+--             Definisinya satu, di makro tabel kinerja_anggaran (pantau/aturan/aturan.sql): kinerja = rata-rata
 --             capaian (tiap capaian dibatasi 100); serapan = realisasi / pagu, setiap sub kegiatan dihitung sekali.
 --             Batas serapan tahun berjalan: batas kumulatif s.d. triwulan terakhir yang dilaporkan (pengaturan
 --             kuadran_batas_serapan_triwulan, bawaan 15/40/60%); setahun penuh: kuadran_batas_serapan (90%).

@@ -22,7 +22,7 @@ sd AS (
     GROUP BY a.indikator_id
 )
 SELECT t.indikator_id, t.jumlah_sub_kegiatan, t.pagu, t.rp_tw1, t.rp_tw2, t.rp_tw3, t.rp_tw4, t.realisasi_anggaran,
-       CASE WHEN t.pagu > 0 THEN bulat_dua(t.realisasi_anggaran / t.pagu * 100) END AS serapan,
+       serapan(t.realisasi_anggaran, t.pagu) AS serapan,
        sd.realisasi_anggaran_sd
 FROM tahun_ini t
 LEFT JOIN sd USING (indikator_id)

@@ -1,6 +1,7 @@
 -- Pertanyaan: berapa banyak dukungan sub kegiatan yang tercatat untuk sebuah daerah pada suatu tahun, dengan
 --             total pagu, realisasi dan serapan anggarannya (setiap sub kegiatan, kode + perangkat daerah,
---             dihitung sekali walau mendukung beberapa indikator), dan s.d. triwulan berapa anggaran dilaporkan?
+--             dihitung sekali walau mendukung beberapa indikator: makro sub_kegiatan_anggaran), dan s.d. triwulan
+--             berapa anggaran dilaporkan? Kaki laporan RKPD memakai kueri yang sama.
 -- Parameter: $daerah (VARCHAR), $tahun (INTEGER)
 -- Kolom: jumlah_baris, jumlah_sub_kegiatan, jumlah_indikator, jumlah_sub_kegiatan_tanpa_indikator, pagu,
 --        realisasi_anggaran, serapan, triwulan_anggaran
@@ -8,10 +9,7 @@ WITH a AS (
     SELECT * FROM anggaran_dukungan WHERE daerah_kode = $daerah AND tahun = $tahun
 ),
 sk AS (
-    SELECT sub_kegiatan_kode, coalesce(perangkat_daerah, '') AS pd, max(pagu) AS pagu,
-           max(realisasi_anggaran) AS realisasi, max(triwulan_anggaran) AS triwulan,
-           bool_and(indikator_id IS NULL) AS tanpa_indikator
-    FROM a GROUP BY ALL
+    SELECT * FROM sub_kegiatan_anggaran($daerah, $tahun)
 )
 SELECT
     (SELECT count(*) FROM a) AS jumlah_baris,
@@ -20,6 +18,6 @@ SELECT
     count(*) FILTER (WHERE tanpa_indikator) AS jumlah_sub_kegiatan_tanpa_indikator,
     sum(pagu) AS pagu,
     sum(realisasi) AS realisasi_anggaran,
-    CASE WHEN sum(pagu) > 0 THEN bulat_dua(sum(realisasi) / sum(pagu) * 100) END AS serapan,
+    serapan(sum(realisasi), sum(pagu)) AS serapan,
     max(triwulan) AS triwulan_anggaran
 FROM sk

@@ -15,6 +15,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Pt
 from pypdf import PdfReader
 
+from pantau.desk.bahan import BahanRapat
 from pantau.keluaran import dek
 from pantau.db import jalankan
 
@@ -24,7 +25,8 @@ Q = dict(provinsi="62", urusan="1.02", tahun=2026)
 def _masukan(con, **ubah) -> dict:
     m = dict(urusan="1.02 Kesehatan", provinsi="Provinsi Kalimantan Tengah", tahun=2026,
              indikator=jalankan(con, "desk_indikator", **Q), keselarasan=jalankan(con, "desk_keselarasan", **Q),
-             catatan=jalankan(con, "desk_catatan", **Q), dukungan=jalankan(con, "desk_dukungan", **Q))
+             catatan=jalankan(con, "desk_catatan", **Q), dukungan=jalankan(con, "desk_dukungan", **Q),
+             dukungan_jumlah=jalankan(con, "desk_dukungan_jumlah", **Q))
     m.update(ubah)
     return m
 
@@ -136,7 +138,7 @@ def test_provinsi_besar_dipecah_tanpa_kehilangan_daerah(con, png_palsu):
 
 def test_catatan_panjang_dan_daftar_disepakati_berlanjut(con, png_palsu):
     m = _masukan(con, catatan=_catatan_panjang())
-    prs = Presentation(io.BytesIO(dek.bangun_dek(**m)))
+    prs = Presentation(io.BytesIO(dek.bangun_dek(BahanRapat(**m))))
     teks = {}
     for sl in prs.slides:
         j = next(s.text_frame.text for s in sl.shapes if s.name == "Judul")
@@ -158,8 +160,8 @@ def test_pdf_semua_teks_minimal_18pt_dan_sama_dengan_pptx(con):
     """PDF sungguhan (grafik lewat kaleido): ukuran setiap potongan teks dibaca kembali dengan pypdf, halaman
     sama banyak dengan slide, judul sampul di tengah, gambar grafik ada di setiap halaman grafik."""
     m = _masukan(con, catatan=_catatan_panjang())
-    pdf = PdfReader(io.BytesIO(dek.bangun_pdf(**m)))
-    prs = Presentation(io.BytesIO(dek.bangun_dek(**m)))
+    pdf = PdfReader(io.BytesIO(dek.bangun_pdf(BahanRapat(**m))))
+    prs = Presentation(io.BytesIO(dek.bangun_dek(BahanRapat(**m))))
     assert len(pdf.pages) == len(prs.slides)
     ukuran, sampul = [], []
 
@@ -185,7 +187,7 @@ def test_pdf_semua_teks_minimal_18pt_dan_sama_dengan_pptx(con):
     import tempfile
 
     with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
-        f.write(dek.bangun_pdf(**m))
+        f.write(dek.bangun_pdf(BahanRapat(**m)))
         f.flush()
         teks = subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True,
                               check=True).stdout

@@ -281,7 +281,8 @@ def test_presentasi_satu_indikator_dan_url(app):
 def test_dek_powerpoint_dan_pdf(db_salinan, capsys):
     from pptx import Presentation
 
-    from pantau.keluaran import dek
+    from pantau.desk.bahan import BahanRapat
+from pantau.keluaran import dek
 
     bd = BasisData(db_salinan)
     try:
@@ -293,7 +294,7 @@ def test_dek_powerpoint_dan_pdf(db_salinan, capsys):
                        indikator=bd.tanya("desk_indikator", **q), keselarasan=bd.tanya("desk_keselarasan", **q),
                        catatan=bd.tanya("desk_catatan", **q))
         mulai = time.perf_counter()
-        isi = dek.bangun_dek(**masukan)
+        isi = dek.bangun_dek(BahanRapat(**masukan))
         detik = time.perf_counter() - mulai
         prs = Presentation(io.BytesIO(isi))
         judul = [" ".join(s.text_frame.text for s in sl.shapes if s.has_text_frame).split("\n")[0]
@@ -307,7 +308,7 @@ def test_dek_powerpoint_dan_pdf(db_salinan, capsys):
         for k in dict.fromkeys(kode):  # setiap indikator berangka punya slide grafik
             assert any(any(s.shape_type == 13 for s in sl.shapes)
                        for sl, j in zip(list(prs.slides)[1:-1], kode) if j == k), k
-        pdf = dek.bangun_pdf(**masukan)
+        pdf = dek.bangun_pdf(BahanRapat(**masukan))
         assert pdf.startswith(b"%PDF")
         assert len(re.findall(rb"/Type /Page\b(?!s)", pdf)) == len(prs.slides)
         with capsys.disabled():

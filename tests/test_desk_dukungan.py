@@ -357,7 +357,8 @@ def test_dek_memuat_sub_kegiatan_dan_yang_disepakati(db_salinan):
     from pptx import Presentation
     from pypdf import PdfReader
 
-    from pantau.keluaran import dek
+    from pantau.desk.bahan import BahanRapat
+from pantau.keluaran import dek
 
     bd = BasisData(db_salinan)
     try:
@@ -365,9 +366,10 @@ def test_dek_memuat_sub_kegiatan_dan_yang_disepakati(db_salinan):
         duk = bd.tanya("desk_dukungan", **q)
         masukan = dict(urusan="1.02 Kesehatan", provinsi="Provinsi Kalimantan Tengah", tahun=2026,
                        indikator=bd.tanya("desk_indikator", **q), keselarasan=bd.tanya("desk_keselarasan", **q),
-                       catatan=bd.tanya("desk_catatan", **q), dukungan=duk)
-        prs = Presentation(io.BytesIO(dek.bangun_dek(**masukan)))
-        pdf = PdfReader(io.BytesIO(dek.bangun_pdf(**masukan)))
+                       catatan=bd.tanya("desk_catatan", **q), dukungan=duk,
+                       dukungan_jumlah=bd.tanya("desk_dukungan_jumlah", **q))
+        prs = Presentation(io.BytesIO(dek.bangun_dek(BahanRapat(**masukan))))
+        pdf = PdfReader(io.BytesIO(dek.bangun_pdf(BahanRapat(**masukan))))
     finally:
         bd.tutup()
     slides = list(prs.slides)

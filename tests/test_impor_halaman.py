@@ -224,8 +224,14 @@ def test_halaman_kualitas_data(db_salinan):
     ringkas = jalankan(con, "kualitas_ringkasan", provinsi="65")
     con.close()
     assert metrik["Belum lapor"] == str(int(ringkas["belum_lapor"].sum()))
-    daerah = tabel_berkolom(at, "persen_lapor")
-    assert set(daerah["daerah_kode"]) == set(ringkas["daerah_kode"])
+    daerah = tabel_berkolom(at, "Sudah lapor (%)")
+    d = ringkas.drop_duplicates("daerah_kode")
+    assert set(daerah["Daerah"]) == set(d["daerah"])
+    # persen lapor per daerah = SQL (makro persen_lapor), dihitung mandiri dari ringkasan per urusan
+    harap = (ringkas.groupby("daerah")
+             .apply(lambda g: round(100 * (g["jumlah_indikator"].sum() - g["belum_lapor"].sum())
+                                    / g["jumlah_indikator"].sum(), 1), include_groups=False))
+    assert dict(zip(daerah["Daerah"], daerah["Sudah lapor (%)"])) == pytest.approx(harap.to_dict(), abs=0.051)
     assert {"Unduh CSV", "Unduh Excel"} <= {b.label for b in at.get("download_button")}
 
 

@@ -471,6 +471,11 @@ CREATE OR REPLACE MACRO rata_capaian(c) AS round(avg(CASE WHEN c > 100 THEN 100 
 CREATE OR REPLACE MACRO dalam_provinsi(kode, provinsi) AS
     kode = provinsi OR starts_with(kode, provinsi || '.');
 
+-- persen_lapor(sudah, jumlah): persen indikator yang sudah melapor periode lapor, satu desimal (lewat DECIMAL,
+-- seperti bulat_dua); NULL bila tidak ada indikator. Satu definisi untuk ringkasan per daerah dan per urusan.
+CREATE OR REPLACE MACRO persen_lapor(sudah, jumlah) AS
+    CASE WHEN jumlah > 0 THEN CAST(round(CAST(100.0 * sudah / jumlah AS DECIMAL(38, 9)), 1) AS DOUBLE) END;
+
 -- ---------------------------------------------------------------------------
 -- kualitas_lapor(provinsi): satu baris per indikator provinsi itu dan kabupaten/kotanya yang berlaku pada
 -- tahun lapor, dengan status pelaporannya. Satu definisi untuk halaman Kualitas data (rincian dan ringkasan).
@@ -544,6 +549,11 @@ JOIN per_ind p ON p.id = ind.id;
 --   serapan (%) = realisasi_anggaran / pagu x 100, dibulatkan 2 desimal seperti capaian; NULL bila pagu 0/kosong.
 --   bidang_urusan_kode dan program_kode dibaca dari kode sub kegiatan (U.BB.PP.K.KK.SSSS).
 -- ---------------------------------------------------------------------------
+-- serapan(realisasi, pagu): serapan anggaran (%) = realisasi / pagu x 100, dibulatkan dua desimal seperti capaian;
+-- NULL bila pagu 0 atau kosong. SATU definisi untuk setiap baris, kelompok, halaman, dek dan laporan.
+CREATE OR REPLACE MACRO serapan(realisasi, pagu) AS
+    CASE WHEN pagu > 0 THEN bulat_dua(realisasi / pagu * 100) END;
+
 CREATE OR REPLACE VIEW anggaran_dukungan AS
 WITH d AS (
     SELECT d.*,
@@ -571,12 +581,23 @@ SELECT
     d.perangkat_daerah, d.pagu,
     d.realisasi_tw1, d.realisasi_tw2, d.realisasi_tw3, d.realisasi_tw4, d.realisasi_tahun,
     d.realisasi_anggaran, d.triwulan_anggaran,
-    CASE WHEN d.pagu > 0 THEN bulat_dua(d.realisasi_anggaran / d.pagu * 100) END AS serapan,
+    serapan(d.realisasi_anggaran, d.pagu) AS serapan,
     d.disepakati, d.disepakati_oleh, d.disepakati_pada, d.sumber, d.catatan, d.diubah_oleh, d.diubah_pada
 FROM d
 LEFT JOIN indikator i ON i.id = d.indikator_id
 LEFT JOIN sub_kegiatan s ON s.kode = d.sub_kegiatan_kode
 LEFT JOIN program p ON p.kode = d.program_kode;
+
+-- sub_kegiatan_anggaran(daerah, tahun): satu baris per sub kegiatan (kode + perangkat daerah) sebuah daerah pada
+-- suatu tahun, DIHITUNG SEKALI walau mendukung beberapa indikator (pagu/realisasi terbesar yang tercatat untuknya):
+-- dasar setiap jumlah pagu dan serapan daerah (kinerja_anggaran, ringkasan halaman, kaki laporan).
+CREATE OR REPLACE MACRO sub_kegiatan_anggaran(p_daerah, p_tahun) AS TABLE
+SELECT sub_kegiatan_kode, coalesce(perangkat_daerah, '') AS pd, max(pagu) AS pagu,
+       max(realisasi_anggaran) AS realisasi, max(triwulan_anggaran) AS triwulan,
+       bool_and(indikator_id IS NULL) AS tanpa_indikator
+FROM anggaran_dukungan
+WHERE daerah_kode = p_daerah AND tahun = p_tahun
+GROUP BY ALL;
 
 -- Kuadran kinerja-anggaran: batas dari pengaturan. kuadran_batas_kinerja (bawaan 91), kuadran_batas_serapan
 -- (setahun, bawaan 90) dan kuadran_batas_serapan_triwulan ("15;40;60": serapan kumulatif s.d. TW I;II;III untuk
@@ -632,10 +653,8 @@ dk AS (
     WHERE a.daerah_kode = p_daerah AND a.tahun = p_tahun
       AND (a.indikator_id IS NULL OR ind.id IS NOT NULL)
 ),
-sk AS (   -- satu baris per sub kegiatan (kode + perangkat daerah)
-    SELECT sub_kegiatan_kode, coalesce(perangkat_daerah, '') AS pd, max(pagu) AS pagu,
-           max(realisasi_anggaran) AS realisasi, max(triwulan_anggaran) AS triwulan
-    FROM dk GROUP BY ALL
+sk AS (   -- satu baris per sub kegiatan (kode + perangkat daerah): makro sub_kegiatan_anggaran
+    SELECT * FROM sub_kegiatan_anggaran(p_daerah, p_tahun)
 ),
 kelompok_sk AS (  -- sub kegiatan per kelompok (tanpa ganda)
     SELECT DISTINCT 'urusan' AS dimensi, coalesce(ind.urusan_kode, '') AS kelompok, dk.sub_kegiatan_kode,
@@ -672,7 +691,7 @@ SELECT
     kin.kinerja,
     coalesce(angg.jumlah_sub_kegiatan, 0) AS jumlah_sub_kegiatan,
     angg.pagu, angg.realisasi_anggaran, angg.triwulan_anggaran,
-    CASE WHEN angg.pagu > 0 THEN bulat_dua(angg.realisasi_anggaran / angg.pagu * 100) END AS serapan
+    serapan(angg.realisasi_anggaran, angg.pagu) AS serapan
 FROM angg FULL JOIN kin ON kin.dimensi = angg.dimensi AND kin.kelompok = angg.kelompok;
 
 -- pasangan_desk(provinsi, urusan, tahun): indikator provinsi satu urusan yang periodenya mencakup tahun itu

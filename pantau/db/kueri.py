@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 import duckdb
 import pandas as pd
 
 from pantau.jalur import QUERIES_DIR
+
+#: ``tanya(nama_kueri, **parameter) -> DataFrame``: satu-satunya cara kode keluaran dan antarmuka membaca data.
+Tanya = Callable[..., pd.DataFrame]
 
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
@@ -41,3 +45,12 @@ def jalankan(con: duckdb.DuckDBPyConnection, nama: str, **params) -> pd.DataFram
         cur.close()
 
 
+
+
+def penanya(sumber):
+    """Fungsi ``tanya(nama, **param) -> DataFrame`` dari ``sumber``: fungsi semacam itu sendiri (dasbor:
+    ``pantau.ui.data.tanya``, bertembolok), atau koneksi DuckDB/``BasisData`` (perintah baris, uji). Kode keluaran
+    (laporan, dek) hanya membaca lewat kueri bernama, tidak pernah menjalankan SELECT sendiri."""
+    if hasattr(sumber, "cursor"):
+        return lambda nama, **params: jalankan(sumber, nama, **params)
+    return sumber

@@ -1,41 +1,42 @@
-"""Ringkasan dukungan sub kegiatan untuk tampilan (halaman Desk Urusan dan dek rapat), dari baris
-``queries/desk_dukungan.sql``: jumlah, pagu, realisasi, serapan dan kesepakatan, serta teks pendeknya.
-Tidak menulis apa pun (aksi tulis ada di ``pantau.desk.dukungan``)."""
+"""Ringkasan dukungan sub kegiatan untuk tampilan (halaman Desk Urusan dan dek rapat): angka dari
+``queries/desk_dukungan_jumlah.sql`` (jumlah dan serapan dihitung di SQL), teks pendeknya di sini. Tidak menulis
+apa pun (aksi tulis ada di ``pantau.desk.dukungan``)."""
 from __future__ import annotations
-
-import math
 
 import pandas as pd
 
 from pantau.aturan.format import format_angka, format_waktu, kosong, rupiah_ringkas
 
 
-def ringkas(baris) -> dict:
-    """Jumlah sub kegiatan, daerah, pagu, realisasi anggaran, serapan (jumlah realisasi / jumlah pagu x 100,
-    seperti kinerja_anggaran) dan jumlah yang disepakati, dari baris-baris ``desk_dukungan`` (DataFrame atau
-    daftar dict ``to_dict('records')``: tabel per indikator dibangun dari dict, jauh lebih cepat dari
-    iterasi DataFrame)."""
-    if isinstance(baris, pd.DataFrame):
-        baris = baris.to_dict("records")
-    pagu = [float(r["pagu"]) for r in baris if not kosong(r["pagu"])]
-    real = [float(r["realisasi_anggaran"]) for r in baris if not kosong(r["realisasi_anggaran"])]
-    pagu_j = math.fsum(pagu) if pagu else None
-    real_j = math.fsum(real) if real else None
-    serapan = round(real_j / pagu_j * 100, 2) if pagu_j and real_j is not None else None
-    return {"jumlah": len(baris), "daerah": len({r["daerah_kode"] for r in baris}), "pagu": pagu_j,
-            "realisasi": real_j, "serapan": serapan,
-            "disepakati": sum(1 for r in baris if not kosong(r["disepakati"]) and bool(r["disepakati"]))}
+#: Ringkasan tanpa dukungan (indikator atau daerah yang belum punya sub kegiatan pendukung).
+KOSONG = {"jumlah": 0, "daerah": 0, "pagu": None, "realisasi": None, "serapan": None, "disepakati": 0}
 
 
-def per_daerah(df):
-    """Satu baris per daerah (urutan kueri: provinsi dulu): daerah_kode, daerah, jenis, jumlah, disepakati,
-    pagu, realisasi, serapan."""
-    baris = []
-    for kode, d in df.groupby("daerah_kode", sort=False):
-        r = ringkas(d)
-        baris.append({"daerah_kode": kode, "daerah": d["daerah"].iloc[0], "jenis": d["jenis"].iloc[0],
-                      "jumlah": r["jumlah"], "disepakati": r["disepakati"], "pagu": r["pagu"],
-                      "realisasi": r["realisasi"], "serapan": r["serapan"]})
+def jumlah(jumlah_df: pd.DataFrame | None, induk_id, daerah_kode: str | None = None) -> dict:
+    """Ringkasan dukungan satu indikator (``daerah_kode=None``: semua daerahnya) dari baris
+    ``queries/desk_dukungan_jumlah.sql``: jumlah sub kegiatan, daerah, pagu, realisasi, serapan dan yang disepakati.
+    Jumlah dan serapan dihitung di SQL (makro ``serapan``), tidak di sini."""
+    if jumlah_df is None or jumlah_df.empty:
+        return dict(KOSONG)
+    pilih = jumlah_df[(jumlah_df["induk_id"] == induk_id)
+                      & (jumlah_df["daerah_kode"].isna() if daerah_kode is None
+                         else jumlah_df["daerah_kode"] == daerah_kode)]
+    if pilih.empty:
+        return dict(KOSONG)
+    r = pilih.iloc[0]
+    return {"jumlah": int(r["jumlah"]), "daerah": int(r["jumlah_daerah"]),
+            "pagu": None if kosong(r["pagu"]) else float(r["pagu"]),
+            "realisasi": None if kosong(r["realisasi_anggaran"]) else float(r["realisasi_anggaran"]),
+            "serapan": None if kosong(r["serapan"]) else float(r["serapan"]), "disepakati": int(r["disepakati"])}
+
+
+def per_daerah(jumlah_df: pd.DataFrame, induk_id, rincian: pd.DataFrame) -> pd.DataFrame:
+    """Satu baris per daerah yang punya dukungan (urutan rincian: provinsi dulu): daerah_kode, daerah, jenis, jumlah,
+    disepakati, pagu, realisasi, serapan."""
+    nama = rincian.drop_duplicates("daerah_kode")[["daerah_kode", "daerah", "jenis"]]
+    baris = [{"daerah_kode": k, "daerah": n, "jenis": j, **{a: b for a, b in jumlah(jumlah_df, induk_id, k).items()
+                                                            if a != "daerah"}}
+             for k, n, j in zip(nama["daerah_kode"], nama["daerah"], nama["jenis"])]
     return pd.DataFrame(baris, columns=["daerah_kode", "daerah", "jenis", "jumlah", "disepakati", "pagu",
                                         "realisasi", "serapan"])
 

@@ -25,6 +25,7 @@ from pantau import desk
 
 from pantau.keluaran import ekspor
 from pantau.desk import ringkas as dr
+from pantau.desk.bahan import BahanRapat
 from pantau.keluaran import grafik as g
 from pantau.aturan.format import format_angka, format_waktu, kosong, nilai_realisasi, nilai_target, rupiah_ringkas
 
@@ -202,8 +203,8 @@ def _baris_dukungan(d: pd.DataFrame) -> list[list[str]]:
     return rows
 
 
-def _kalimat_dukungan(d: pd.DataFrame, tahun: int) -> str:
-    return f"Dukungan {tahun}: {dr.kalimat_ringkas(dr.ringkas(d), tahun)}"
+def _kalimat_dukungan(bahan: BahanRapat, induk_id) -> str:
+    return f"Dukungan {bahan.tahun}: {dr.kalimat_ringkas(dr.jumlah(bahan.dukungan_jumlah, induk_id), bahan.tahun)}"
 
 
 def _kalimat(keselarasan: pd.DataFrame, induk_id) -> str:
@@ -288,9 +289,10 @@ def _gambar(d: pd.DataFrame, r, lebar: float, tinggi: float, rentang_x) -> bytes
                             skala=SKALA_GRAFIK)
 
 
-def rencana(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFrame, keselarasan: pd.DataFrame,
-            catatan: pd.DataFrame, dukungan: pd.DataFrame | None = None) -> list[Slide]:
+def rencana(bahan: BahanRapat) -> list[Slide]:
     """Daftar slide dek (sama untuk PowerPoint dan PDF)."""
+    urusan, provinsi, tahun = bahan.urusan, bahan.provinsi, bahan.tahun
+    indikator, keselarasan, catatan, dukungan = bahan.indikator, bahan.keselarasan, bahan.catatan, bahan.dukungan
     slides = [Slide(judul=bungkus(f"Desk urusan {urusan}", LEBAR_ISI, UKURAN_SAMPUL, True), sampul=True,
                     subjudul=[x for t in (f"{provinsi} dan kabupaten/kota · Rakortekrenbang {tahun}",
                                           f"Capaian dan keselarasan target {tahun}",
@@ -320,13 +322,13 @@ def rencana(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFrame, 
         duk = None if dukungan is None else dukungan[dukungan["induk_id"] == induk_id]
         kaki_angka = kaki
         if duk is not None and duk.empty:
-            kaki_angka = kaki_angka + bungkus(_kalimat_dukungan(duk, tahun), LEBAR_ISI)
+            kaki_angka = kaki_angka + bungkus(_kalimat_dukungan(bahan, induk_id), LEBAR_ISI)
         if not potongan:
             kaki_angka = bungkus("Indikator kualitatif atau belum berdata: tidak digambar.", LEBAR_ISI) + kaki_angka
         slides += _slide_tabel(judul, f"Angka {tahun} · {r['satuan']} · ◆ = provinsi",
                                _tabel(JUDUL_TABEL, _baris_tabel(d), KOLOM_TABEL, (1, 2, 3)), kaki_angka)
         if duk is not None and not duk.empty:
-            slides += _slide_tabel(judul, _kalimat_dukungan(duk, tahun),
+            slides += _slide_tabel(judul, _kalimat_dukungan(bahan, induk_id),
                                    _tabel(JUDUL_DUKUNGAN, _baris_dukungan(duk), KOLOM_DUKUNGAN, (2, 3)))
 
     judul = bungkus(f"Catatan sesi · {urusan} · {tahun}", LEBAR_ISI, UKURAN_JUDUL, True)
@@ -360,8 +362,7 @@ def rencana(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFrame, 
 
 # -- PowerPoint -----------------------------------------------------------------------------------------------
 
-def bangun_dek(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFrame, keselarasan: pd.DataFrame,
-               catatan: pd.DataFrame, dukungan: pd.DataFrame | None = None) -> bytes:
+def bangun_dek(bahan: BahanRapat) -> bytes:
     """PowerPoint 16:9 dari ``rencana``."""
     from pptx import Presentation
     from pptx.dml.color import RGBColor
@@ -424,8 +425,7 @@ def bangun_dek(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFram
                     sel.fill.fore_color.rgb = RGBColor.from_string("FFFFFF" if i % 2 else "F4F6F9")
         return shp
 
-    for sl in rencana(urusan=urusan, provinsi=provinsi, tahun=tahun, indikator=indikator, keselarasan=keselarasan,
-                      catatan=catatan, dukungan=dukungan):
+    for sl in rencana(bahan):
         s = prs.slides.add_slide(kosong_layout)
         if sl.sampul:
             tj = len(sl.judul) * tinggi_baris(UKURAN_SAMPUL)
@@ -456,8 +456,7 @@ def bangun_dek(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFram
 
 # -- PDF ------------------------------------------------------------------------------------------------------
 
-def bangun_pdf(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFrame, keselarasan: pd.DataFrame,
-               catatan: pd.DataFrame, dukungan: pd.DataFrame | None = None) -> bytes:
+def bangun_pdf(bahan: BahanRapat) -> bytes:
     """PDF lanskap 16:9 dari ``rencana`` yang sama dengan dek PowerPoint (reportlab; huruf DejaVu sistem)."""
     from reportlab.lib import colors
     from reportlab.lib.units import inch
@@ -469,7 +468,7 @@ def bangun_pdf(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFram
     W, H = LEBAR_SLIDE * inch, TINGGI_SLIDE * inch
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(W, H))
-    c.setTitle(f"Desk urusan {urusan} {tahun}")
+    c.setTitle(f"Desk urusan {bahan.urusan} {bahan.tahun}")
 
     def tulis(baris, x, y, ukuran, *, tb=False, warna=WARNA_TEKS, tengah=False):
         """Baris-baris teks dari ``y`` (inci dari atas) ke bawah."""
@@ -484,8 +483,7 @@ def bangun_pdf(*, urusan: str, provinsi: str, tahun: int, indikator: pd.DataFram
                 c.drawString(x * inch, garis_dasar, teks)
             y += tinggi_baris(ukuran)
 
-    for sl in rencana(urusan=urusan, provinsi=provinsi, tahun=tahun, indikator=indikator, keselarasan=keselarasan,
-                      catatan=catatan, dukungan=dukungan):
+    for sl in rencana(bahan):
         if sl.sampul:
             tj = len(sl.judul) * tinggi_baris(UKURAN_SAMPUL)
             ts = len(sl.subjudul) * tinggi_baris(UKURAN_SAMPUL_SUB)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from pantau.aturan.format import RUMUS_NEGATIF, format_waktu, kosong, label_triwulan
 from pantau.aturan.izin import Pengguna
-from pantau.ui import aman, data, masuk
+from pantau.ui import aman, data, masuk, url
 
 #: (skrip, label, ikon) — urutan navigasi.
 HALAMAN = [
@@ -91,47 +91,26 @@ def _nama_daerah(nama: str, jenis: str) -> str:
     return f"Provinsi {nama}" if jenis == "provinsi" else nama
 
 
-def indeks_awal(kunci: str, pilihan: list, bawaan, ubah=str) -> int:
-    """Posisi awal sebuah pilihan: dari URL bila sah, lalu nilai sesi sebelumnya, lalu bawaan.
-
-    Dipakai sebagai ``index=`` widget. Setelah pengguna mengubah widget, nilai widget itu yang menang.
-    Nilai sesi tidak ditulis langsung: widget di halaman lain adalah widget baru (ID per halaman),
-    sehingga pindah halaman lewat tautan membawa pilihan lewat URL.
-    """
-    kandidat = []
-    dari_url = st.query_params.get(kunci)
-    if dari_url is not None:
-        try:
-            kandidat.append(ubah(dari_url))
-        except (TypeError, ValueError):
-            pass
-    kandidat.append(st.session_state.get(kunci))
-    for k in kandidat:
-        if k in pilihan:
-            return pilihan.index(k)
-    return pilihan.index(bawaan)
-
-
 def _filter() -> Konteks | None:
     prov = data.tanya("daftar_provinsi")
     if prov.empty:
         return None
     nama_prov = dict(zip(prov["kode"], prov["nama"]))
     kode_prov = list(prov["kode"])
-    provinsi = st.selectbox("Provinsi", kode_prov, index=indeks_awal("provinsi", kode_prov, kode_prov[0]), key="provinsi", format_func=nama_prov.get,
+    provinsi = st.selectbox("Provinsi", kode_prov, index=url.indeks_awal("provinsi", kode_prov, kode_prov[0]), key="provinsi", format_func=nama_prov.get,
                             persist_state="session", placeholder="Pilih…")
 
     dae = data.tanya("daerah_dalam_provinsi", provinsi=provinsi)
     label = {k: _nama_daerah(n, j) for k, n, j in zip(dae["kode"], dae["nama"], dae["jenis"])}
     jenis = dict(zip(dae["kode"], dae["jenis"]))
     kode_dae = list(dae["kode"])
-    daerah = st.selectbox("Daerah", kode_dae, index=indeks_awal("daerah", kode_dae, provinsi if provinsi in label else kode_dae[0]),
+    daerah = st.selectbox("Daerah", kode_dae, index=url.indeks_awal("daerah", kode_dae, provinsi if provinsi in label else kode_dae[0]),
                           key="daerah", format_func=label.get,
                           persist_state="session", placeholder="Pilih…", help="Provinsi itu sendiri, atau salah satu kabupaten/kotanya")
 
     per = data.tanya("periode_daerah", daerah=daerah)
     per_label = {int(i): f"RPJMD {a}–{b}" for i, a, b in zip(per["id"], per["tahun_awal"], per["tahun_akhir"])}
-    periode_id = st.selectbox("Periode", list(per_label), index=indeks_awal("periode", list(per_label), int(per["id"].iloc[0]), ubah=int),
+    periode_id = st.selectbox("Periode", list(per_label), index=url.indeks_awal("periode", list(per_label), int(per["id"].iloc[0]), ubah=int),
                               key="periode", format_func=per_label.get,
                               persist_state="session", placeholder="Pilih…")
     baris = per[per["id"] == periode_id].iloc[0]
@@ -146,7 +125,7 @@ def _filter() -> Konteks | None:
                    for t, n, k in zip(th["tahun"], th["jumlah_berealisasi"], th["triwulan_data"])}
     triwulan_data = dict(zip(th["tahun"].astype(int), th["triwulan_data"]))
     bawaan_tahun = int(ada.iloc[-1]) if len(ada) else int(th["tahun"].iloc[0])
-    tahun = st.selectbox("Tahun", list(tahun_label), index=indeks_awal("tahun", list(tahun_label), bawaan_tahun, ubah=int),
+    tahun = st.selectbox("Tahun", list(tahun_label), index=url.indeks_awal("tahun", list(tahun_label), bawaan_tahun, ubah=int),
                          key="tahun", format_func=tahun_label.get,
                          persist_state="session", placeholder="Pilih…")
 

@@ -86,12 +86,14 @@ def _sel_rp(nilai, serapan=None) -> str:
     return teks if serapan is None else f"{teks}<br><span class='kecil'>{_serapan(serapan)}</span>"
 
 
-def tabel_html(d: pd.DataFrame) -> str:
+def tabel_html(d: pd.DataFrame, j: pd.DataFrame) -> str:
     """Tabel rincian: per daerah satu baris jumlah lalu sub kegiatannya (kode, nama, perangkat daerah), pagu,
     realisasi dengan serapan, tanda disepakati; di akhir baris jumlah semua daerah. Empat kolom saja, agar
     terbaca di kolom halaman yang sempit (1280 px dengan panel samping). Dibangun dari dict (bukan iterasi
-    DataFrame): Desk satu provinsi besar menggambar belasan tabel ini setiap kali dijalankan."""
+    DataFrame): Desk satu provinsi besar menggambar belasan tabel ini setiap kali dijalankan. ``j``: baris
+    ``desk_dukungan_jumlah`` (jumlah dan serapan per daerah dan semua daerah, dihitung di SQL)."""
     semua = d.to_dict("records")
+    induk_id = semua[0]["induk_id"] if semua else None
     per_daerah: dict[str, list[dict]] = {}
     for x in semua:
         per_daerah.setdefault(x["daerah_kode"], []).append(x)
@@ -99,7 +101,7 @@ def tabel_html(d: pd.DataFrame) -> str:
              "<th>Sub kegiatan · perangkat daerah</th><th class='a'>Pagu</th><th class='a'>Realisasi<br>serapan</th>"
              "<th class='sp'>Disepakati</th></tr></thead><tbody>"]
     for g in per_daerah.values():
-        r = dr.ringkas(g)
+        r = dr.jumlah(j, induk_id, g[0]["daerah_kode"])
         nama = dr.nama_daerah(g[0]["daerah"], g[0]["jenis"])
         tanda = "◆ " if g[0]["jenis"] == "provinsi" else ""
         baris.append(
@@ -116,7 +118,7 @@ def tabel_html(d: pd.DataFrame) -> str:
                 f"</span></td><td class='a'>{_sel_rp(x['pagu'])}</td>"
                 f"<td class='a'>{_sel_rp(x['realisasi_anggaran'], x['serapan'])}</td>"
                 f"<td>{_sel_sepakat(x['disepakati'], x['disepakati_oleh'], x['disepakati_pada'])}</td></tr>")
-    r = dr.ringkas(semua)
+    r = dr.jumlah(j, induk_id)
     baris.append(
         f"<tr class='jumlah'><td>Jumlah {r['daerah']} daerah · {r['jumlah']} sub kegiatan</td>"
         f"<td class='a'>{_sel_rp(r['pagu'])}</td><td class='a'>{_sel_rp(r['realisasi'], r['serapan'])}</td>"
@@ -125,10 +127,10 @@ def tabel_html(d: pd.DataFrame) -> str:
     return "".join(baris)
 
 
-def tabel_per_daerah_html(d: pd.DataFrame, *, besar: bool = False) -> str:
+def tabel_per_daerah_html(d: pd.DataFrame, j: pd.DataFrame, induk_id, *, besar: bool = False) -> str:
     """Ringkasan per daerah (mode presentasi): disepakati dari jumlah sub kegiatan, pagu, serapan. Empat kolom
     tanpa lipatan, agar satu provinsi dengan belasan kabupaten/kota muat di layar 1280x720 dengan huruf 18 px."""
-    pdh = dr.per_daerah(d)
+    pdh = dr.per_daerah(j, induk_id, d)
     kelas = "pantau-dk pantau-dk-besar" if besar else "pantau-dk"
     baris = [f"<div class='{kelas}' data-testid='dukungan-per-daerah'><table><thead><tr><th>Daerah</th>"
              "<th class='a'>Disepakati</th><th class='a'>Pagu</th><th class='a'>Serapan</th></tr></thead><tbody>"]
@@ -136,7 +138,7 @@ def tabel_per_daerah_html(d: pd.DataFrame, *, besar: bool = False) -> str:
         baris.append(f"<tr><td class='n'>{'◆ ' if x.jenis == 'provinsi' else ''}{_e(x.daerah)}</td>"
                      f"<td class='a'>{x.disepakati} dari {x.jumlah}</td><td class='a'>{rupiah_ringkas(x.pagu)}</td>"
                      f"<td class='a'>{_serapan(x.serapan)}</td></tr>")
-    r = dr.ringkas(d)
+    r = dr.jumlah(j, induk_id)
     baris.append(f"<tr class='jumlah'><td class='n'>Jumlah {r['daerah']} daerah</td><td class='a'>{r['disepakati']} dari "
                  f"{r['jumlah']}</td><td class='a'>{rupiah_ringkas(r['pagu'])}</td><td class='a'>{_serapan(r['serapan'])}"
                  "</td></tr></tbody></table></div>")
@@ -298,14 +300,15 @@ def daftar(*, provinsi: str, urusan: str, tahun: int, induk_id: int, induk_kode:
     """Dukungan satu indikator provinsi di mode biasa: kalimat ringkas, lalu (dalam expander) tabel per daerah
     dengan jumlah, unduhan, dan kendali rapat bagi akun yang berizin."""
     semua = data.tanya("desk_dukungan", provinsi=provinsi, urusan=urusan, tahun=tahun)
+    j = data.tanya("desk_dukungan_jumlah", provinsi=provinsi, urusan=urusan, tahun=tahun)
     d = semua[semua["induk_id"] == induk_id]
     akun = masuk.pengguna()
     st.markdown(f"<div data-testid='dukungan-ringkas'><b>Dukungan sub kegiatan {tahun}:</b> "
-                f"{_e(kalimat_ringkas(dr.ringkas(d), tahun))}</div>", unsafe_allow_html=True)
+                f"{_e(kalimat_ringkas(dr.jumlah(j, induk_id), tahun))}</div>", unsafe_allow_html=True)
     with st.expander("Sub kegiatan pendukung dan kesepakatan desk", icon=":material/payments:"):
         _pesan(induk_id)
         if not d.empty:
-            st.markdown(tabel_html(d), unsafe_allow_html=True)
+            st.markdown(tabel_html(d, j), unsafe_allow_html=True)
             unduhan_tabel(tabel_unduh(d), kunci=f"dk|{induk_id}", nama_berkas=f"dukungan-{induk_kode}-{provinsi}-{tahun}",
                           judul=f"Dukungan sub kegiatan {induk_kode} {tahun}", keterangan=keterangan,
                           desimal={"Pagu (Rp)": 0, "Realisasi anggaran (Rp)": 0, "Serapan (%)": 2})
@@ -321,12 +324,13 @@ def daftar(*, provinsi: str, urusan: str, tahun: int, induk_id: int, induk_kode:
 def ringkas_presentasi(*, provinsi: str, urusan: str, tahun: int, induk_id: int) -> None:
     """Mode presentasi: satu kalimat ringkas di samping grafik dan tombol yang membuka tabel per daerah."""
     semua = data.tanya("desk_dukungan", provinsi=provinsi, urusan=urusan, tahun=tahun)
+    j = data.tanya("desk_dukungan_jumlah", provinsi=provinsi, urusan=urusan, tahun=tahun)
     d = semua[semua["induk_id"] == induk_id]
-    r = dr.ringkas(d)
+    r = dr.jumlah(j, induk_id)
     kalimat = (f"{r['jumlah']} sub kegiatan · {r['daerah']} daerah · pagu {rupiah_ringkas(r['pagu'])} · serapan "
                f"{_serapan(r['serapan'])} · ✓ {r['disepakati']} disepakati") if r["jumlah"] else kalimat_ringkas(r, tahun)
     st.markdown(f"<div data-testid='dukungan-ringkas' class='pantau-dk-ringkas-besar'><b>Dukungan {tahun}:</b> "
                 f"{_e(kalimat)}</div>", unsafe_allow_html=True)
     if not d.empty:
         with st.popover("Per daerah", icon=":material/table:", width="stretch", key="dk-presentasi-per-daerah"):
-            st.markdown(tabel_per_daerah_html(d, besar=True), unsafe_allow_html=True)
+            st.markdown(tabel_per_daerah_html(d, j, induk_id, besar=True), unsafe_allow_html=True)

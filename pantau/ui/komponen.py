@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -17,7 +18,7 @@ from pantau.ui.bingkai import Konteks
 HALAMAN_INDIKATOR = "pages/1_Indikator.py"
 
 
-def _slug(teks: str) -> str:
+def slug(teks: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", teks.lower()).strip("-")[:80] or "pantau"
 
 
@@ -47,7 +48,7 @@ def grafik(fig, *, kunci: str, nama_berkas: str, on_select=None, judul: str | No
     st.download_button(
         "Unduh PNG", data=lambda: ekspor.png_bytes(fig, lebar=PNG_LEBAR, skala=PNG_SKALA, judul=judul_png,
                                                    subjudul=subjudul, sumber=sumber),
-        file_name=f"{_slug(nama_berkas)}.png",
+        file_name=f"{slug(nama_berkas)}.png",
         mime="image/png", key=f"{kunci}-png", icon=":material/image:", type="tertiary", on_click="ignore",
     )
     return hasil
@@ -88,6 +89,20 @@ def teks_rentang(t_min, t_max, t_teks=None, r_teks=None) -> str:
     return "; ".join(bagian)
 
 
+def kolom_target_realisasi(df: pd.DataFrame) -> dict[str, object]:
+    """Kolom "Target", "Realisasi" (angka, tetap angka di unduhan) dan "Rentang/teks" (pita dan teks) dari kolom
+    ``target``, ``target_min``, ``target_max``, ``target_teks``, ``realisasi``, ``realisasi_teks`` sebuah kueri: satu
+    bentuk untuk setiap tabel yang menampilkan target dan realisasi."""
+    return {
+        "Target": np.array([target_angka(a, b, c) for a, b, c in zip(df["target"], df["target_min"], df["target_max"])],
+                           dtype=float),
+        "Realisasi": df["realisasi"].astype(float).to_numpy(),
+        "Rentang/teks": [teks_rentang(b, c, t, r) for b, c, t, r in zip(
+            df["target_min"], df["target_max"], df.get("target_teks", pd.Series([None] * len(df))),
+            df.get("realisasi_teks", pd.Series([None] * len(df))))],
+    }
+
+
 def format_tabel(df: pd.DataFrame, desimal: dict[str, int]):
     """Styler yang menampilkan angka dengan format Indonesia tanpa mengubah nilai (urutan tetap numerik).
 
@@ -126,7 +141,7 @@ def unduhan_tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str,
     desimal = desimal or {}
     kiri, kanan, _ = st.columns([1, 1, 4])
     with kiri:
-        st.download_button("Unduh CSV", data=ekspor.csv_bytes(df), file_name=f"{_slug(nama_berkas)}.csv",
+        st.download_button("Unduh CSV", data=ekspor.csv_bytes(df), file_name=f"{slug(nama_berkas)}.csv",
                            mime="text/csv", key=f"{kunci}-csv", icon=":material/download:", type="tertiary",
                            on_click="ignore")
     with kanan:
@@ -134,7 +149,7 @@ def unduhan_tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str,
         st.download_button(
             "Unduh Excel",
             data=lambda: ekspor.excel_bytes(df, judul=judul, keterangan=keterangan, format_angka=fmt),
-            file_name=f"{_slug(nama_berkas)}.xlsx",
+            file_name=f"{slug(nama_berkas)}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{kunci}-xlsx", icon=":material/table:", type="tertiary", on_click="ignore",
         )

@@ -167,6 +167,7 @@ def test_dek_pdf_dan_laporan_pdf_teks_apa_adanya(db_jahat, tmp_path):
     desk dan laporan PDF tampil apa adanya (diperiksa dengan pdftotext)."""
     import subprocess
 
+    from pantau.desk.bahan import kumpulkan
     from pantau.keluaran import dek
     from pantau.db import buka, jalankan
     from pantau.keluaran.laporan import susun_rkpd
@@ -176,10 +177,9 @@ def test_dek_pdf_dan_laporan_pdf_teks_apa_adanya(db_jahat, tmp_path):
     con = buka(path)
     try:
         q = {"provinsi": m.PROVINSI, "urusan": m.URUSAN, "tahun": m.TAHUN}
-        pdf = dek.bangun_pdf(urusan=f"{m.URUSAN} Kesehatan", provinsi="Provinsi Kalimantan Utara", tahun=m.TAHUN,
-                             indikator=jalankan(con, "desk_indikator", **q),
-                             keselarasan=jalankan(con, "desk_keselarasan", **q),
-                             catatan=jalankan(con, "desk_catatan", **q), dukungan=jalankan(con, "desk_dukungan", **q))
+        pdf = dek.bangun_pdf(kumpulkan(lambda n, **p: jalankan(con, n, **p), provinsi=m.PROVINSI, urusan=m.URUSAN,
+                                       tahun=m.TAHUN, judul_urusan=f"{m.URUSAN} Kesehatan",
+                                       nama_provinsi="Provinsi Kalimantan Utara"))
         pid = con.execute("SELECT periode_id FROM indikator WHERE daerah_kode = $d LIMIT 1",
                           {"d": m.KABUPATEN}).fetchone()[0]
         laporan = pdf_bytes(susun_rkpd(con, daerah=m.KABUPATEN, periode_id=pid, tahun=m.TAHUN))

@@ -22,7 +22,8 @@ from typing import Iterable, Mapping
 
 from pantau.impor.masalah import ImporGagal
 from pantau.impor.sipd.batas import MAKS_BERKAS
-from pantau.impor.sipd.deteksi import Berkas, kenali, periksa_kolom
+from pantau.impor.sipd.berkas import Berkas
+from pantau.impor.sipd.deteksi import kenali, periksa_kolom
 from pantau.impor.sipd.hasil import (KOLOM_ANGGARAN, BarisAnggaran, CapaianProgram, HasilSipd, Nama, PaguSkpd,
                                      ProgramTakBerpasangan, Ringkasan)
 from pantau.impor.sipd.masalah import Laporan, Lokasi, MasalahSipd, tolak

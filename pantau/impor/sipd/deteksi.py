@@ -10,19 +10,14 @@ Selain itu ditolak: JSON yang bukan SIPD-RI, PDF, HTML, .xls lama, buku kerja ya
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pantau.impor.baca import jenis_isi
 from pantau.impor.sipd.bacajson import Entri, baca_json
+from pantau.impor.sipd.berkas import LABEL, Berkas
 from pantau.impor.sipd.masalah import Laporan, Lokasi, tolak
+from pantau.impor.sipd.rekap import kenali_rekap
 
-LABEL = {
-    "A": "Renja lampiran (JSON)",
-    "B": "daftar pagu sub kegiatan (JSON)",
-    "C": "daftar SKPD (JSON)",
-    "D": "rekap SIPD-RI (xlsx)",
-}
 #: Kolom yang menandai setiap format JSON (harus ada di setiap entri; isinya boleh kosong).
 CIRI = {
     "A": ("kode_sub_skpd", "nama_sub_skpd", "kode_sub_giat", "nama_sub_giat", "pagu", "tolak_ukur_output",
@@ -40,24 +35,6 @@ _PESAN_JENIS = {
     "html": "berkas halaman web (HTML), bukan data; unduh JSON atau rekap xlsx dari SIPD-RI",
     "xml2003": "berkas 'XML Spreadsheet 2003'; buka di Excel lalu simpan sebagai 'Excel Workbook (.xlsx)'",
 }
-
-
-@dataclass
-class Berkas:
-    path: Path
-    nama: str
-    jenis: str
-    sha256: str
-    #: JSON: entri bernomor
-    entri: list[Entri] = field(default_factory=list)
-    #: rekap: lembar, nomor baris judul seperti di Excel, judul per indeks kolom (sudah dinormalkan)
-    lembar: str | None = None
-    baris_judul: int | None = None
-    judul: list[str] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return LABEL[self.jenis]
 
 
 def _sidik(path: Path) -> str:
@@ -110,7 +87,6 @@ def kenali(path: Path, nama: str) -> Berkas:
         awal = f.read(4096)
     jenis = jenis_isi(awal)
     if jenis == "zip":
-        from pantau.impor.sipd.rekap import kenali_rekap
 
         b = Berkas(path, nama, "D", _sidik(path))
         b.lembar, b.baris_judul, b.judul = kenali_rekap(path, nama)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pantau.impor.sipd.deteksi import Berkas
+from pantau.impor.sipd.berkas import Berkas
 from pantau.impor.sipd.masalah import Laporan, Lokasi, tolak
 from pantau.impor.sipd.nilai import KODE_DAERAH, tingkat_daerah, tingkat_sub_kegiatan
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pantau.aturan.angka import BukanAngka, kosong
 from pantau.impor.sipd.batas import MAKS_BARIS_REKAP
-from pantau.impor.sipd.deteksi import Berkas
+from pantau.impor.sipd.berkas import Berkas
 from pantau.impor.sipd.hasil import Butir, Dilewati, Nama
 from pantau.impor.sipd.masalah import Laporan, Lokasi, tolak
 from pantau.impor.sipd.nilai import (CONTOH_SUB_KEGIATAN, CONTOH_UNIT, KODE_SUB_KEGIATAN, KODE_UNIT, induk_unit,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pantau.aturan.angka import BukanAngka, baca_angka, kosong
-from pantau.impor.sipd.deteksi import Berkas
+from pantau.impor.sipd.berkas import Berkas
 from pantau.impor.sipd.hasil import Butir, Dilewati, Nama
 from pantau.impor.sipd.masalah import Laporan, Lokasi
 from pantau.impor.sipd.nilai import (CONTOH_SUB_KEGIATAN, CONTOH_UNIT, KODE_SUB_KEGIATAN, KODE_UNIT, kegiatan_dari,

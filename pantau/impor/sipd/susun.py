@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from pantau.impor.sipd.deteksi import Berkas
+from pantau.impor.sipd.berkas import Berkas
 from pantau.impor.sipd.hasil import (BarisAnggaran, BerkasDibaca, Butir, CapaianProgram, HasilSipd, Nama, PaguAB,
                                      PaguSkpd, ProgramTakBerpasangan, Ringkasan)
 from pantau.impor.sipd.masalah import Laporan

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import duckdb
 import pandas as pd
 
-from pantau.db import jalankan
+from pantau.db.kueri import Tanya, penanya
 from pantau.aturan.format import RUMUS_NEGATIF, format_angka, format_ringkas, kosong, nilai_target
 
 ROMAWI = ["I", "II", "III", "IV"]
@@ -66,15 +65,9 @@ def _angka(x):
     return None if kosong(x) else float(x)
 
 
-def _info_daerah(con, daerah: str, periode_id: int) -> tuple[str, int, int]:
-    cur = con.cursor()
-    try:
-        nama, jenis = cur.execute("SELECT nama, jenis FROM daerah WHERE kode = $d", {"d": daerah}).fetchone()
-        a, b = cur.execute("SELECT tahun_awal, tahun_akhir FROM periode WHERE id = $p AND daerah_kode = $d",
-                           {"p": periode_id, "d": daerah}).fetchone()
-    finally:
-        cur.close()
-    return (f"Provinsi {nama}" if jenis == "provinsi" else nama), a, b
+def _info_daerah(tanya: Tanya, daerah: str, periode_id: int) -> tuple[str, int, int]:
+    r = tanya("laporan_kepala", daerah=daerah, periode_id=periode_id).iloc[0]
+    return (f"Provinsi {r['nama']}" if r["jenis"] == "provinsi" else r["nama"]), int(r["tahun_awal"]), int(r["tahun_akhir"])
 
 
 def _kelompok(df: pd.DataFrame, isi) -> list[tuple[str, list]]:
@@ -88,10 +81,10 @@ def _kelompok(df: pd.DataFrame, isi) -> list[tuple[str, list]]:
     return baris
 
 
-def catatan_desk(con: duckdb.DuckDBPyConnection, *, daerah: str, tahun: int) -> dict[str, str]:
+def catatan_desk(tanya: Tanya, *, daerah: str, tahun: int) -> dict[str, str]:
     """Faktor pendorong, penghambat dan tindak lanjut dari catatan desk urusan (versi terbaru per urusan),
     digabung per urusan: "1.02 Kesehatan: ...; 1.01 Pendidikan: ..."."""
-    df = jalankan(con, "laporan_catatan", daerah=daerah, tahun=tahun)
+    df = tanya("laporan_catatan", daerah=daerah, tahun=tahun)
     hasil = {}
     for kolom in ("pendorong", "penghambat", "tindak_lanjut"):
         bagian = [f"{r.urusan_kode} {r.urusan}: {getattr(r, kolom).strip()}" for r in df.itertuples(index=False)
@@ -100,16 +93,17 @@ def catatan_desk(con: duckdb.DuckDBPyConnection, *, daerah: str, tahun: int) -> 
     return hasil
 
 
-def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, tahun: int,
+def susun_rkpd(sumber, *, daerah: str, periode_id: int, tahun: int,
                catatan: dict[str, str] | None = None) -> Tabel:
     """Tabel Evaluasi terhadap Hasil RKPD tahun ``tahun``: kinerja (K) dan anggaran (Rp) sub kegiatan yang
     mendukung setiap indikator (tabel ``dukungan``)."""
-    nama, awal, akhir = _info_daerah(con, daerah, periode_id)
-    df = jalankan(con, "laporan_rkpd", daerah=daerah, periode_id=periode_id, tahun=tahun)
-    rp = {r.indikator_id: r for r in jalankan(con, "laporan_anggaran", daerah=daerah, periode_id=periode_id,
+    tanya = penanya(sumber)
+    nama, awal, akhir = _info_daerah(tanya, daerah, periode_id)
+    df = tanya("laporan_rkpd", daerah=daerah, periode_id=periode_id, tahun=tahun)
+    rp = {r.indikator_id: r for r in tanya("laporan_anggaran", daerah=daerah, periode_id=periode_id,
                                               tahun=tahun).itertuples(index=False)}
     grup_rp = f"Anggaran sub kegiatan pendukung {tahun} (Rp)"
-    rata = jalankan(con, "rata_capaian_daerah", daerah=daerah, periode_id=periode_id, tahun=tahun).iloc[0]
+    rata = tanya("rata_capaian_daerah", daerah=daerah, periode_id=periode_id, tahun=tahun).iloc[0]
     # Tahun yang belum lengkap disebut di judul kolomnya: realisasi s.d. triwulan terakhir, bukan setahun.
     k = None if kosong(rata["triwulan_data"]) else int(rata["triwulan_data"])
     sd = f" s.d. TW {ROMAWI[k - 1]}" if k is not None and k < 4 else ""
@@ -159,8 +153,8 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
             r.perangkat_daerah if isinstance(r.perangkat_daerah, str) else None,
         ]
 
-    rumus = jalankan(con, "versi_data").iloc[0]["rumus_negatif"]
-    catatan = catatan if catatan is not None else catatan_desk(con, daerah=daerah, tahun=tahun)
+    rumus = tanya("versi_data").iloc[0]["rumus_negatif"]
+    catatan = catatan if catatan is not None else catatan_desk(tanya, daerah=daerah, tahun=tahun)
     rata_teks = "–" if kosong(rata["rata_capaian"]) else format_angka(rata["rata_capaian"], 2)
     if sd and not kosong(rata["rata_capaian_setahun"]):
         # sama dengan angka di dasbor (target sebanding), dengan angka terhadap target setahun sebagai pembanding
@@ -170,7 +164,7 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
         ("Rata-rata capaian kinerja (%)", rata_teks),
         ("Predikat kinerja", rata["predikat"] if isinstance(rata["predikat"], str) else "–"),
         ("Indikator berdata", f"{int(rata['jumlah_berdata'])} dari {int(rata['jumlah_indikator'])} indikator kuantitatif"),
-        ("Serapan anggaran sub kegiatan pendukung", _teks_serapan(con, daerah, periode_id, tahun)),
+        ("Serapan anggaran sub kegiatan pendukung", _teks_serapan(tanya, daerah, tahun)),
         ("Faktor pendorong keberhasilan pencapaian", catatan.get("pendorong") or "–"),
         ("Faktor penghambat pencapaian kinerja", catatan.get("penghambat") or "–"),
         ("Tindak lanjut yang diperlukan", catatan.get("tindak_lanjut") or "–"),
@@ -185,17 +179,16 @@ def susun_rkpd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int, 
     )
 
 
-def _teks_serapan(con, daerah: str, periode_id: int, tahun: int) -> str:
-    """Jumlah realisasi / pagu semua sub kegiatan daerah itu pada tahun itu, setiap sub kegiatan dihitung sekali
-    (per perangkat daerah dijumlah dari kinerja_anggaran)."""
-    df = jalankan(con, "kuadran_kinerja_anggaran", daerah=daerah, periode_id=periode_id, tahun=tahun,
-                  dimensi="perangkat_daerah")
-    pagu, real = df["pagu"].sum(min_count=1), df["realisasi_anggaran"].sum(min_count=1)
-    if kosong(pagu) or not pagu:
+def _teks_serapan(tanya: Tanya, daerah: str, tahun: int) -> str:
+    """Jumlah realisasi / pagu semua sub kegiatan daerah itu pada tahun itu (setiap sub kegiatan dihitung sekali):
+    kueri yang sama dengan ringkasan Kinerja vs anggaran di halaman, sehingga angkanya sama."""
+    r = tanya("ringkasan_dukungan", daerah=daerah, tahun=tahun).iloc[0]
+    if kosong(r["pagu"]) or not r["pagu"]:
         return "belum ada data dukungan sub kegiatan untuk tahun ini"
-    return (f"Rp {format_angka(real if not kosong(real) else 0, 0)} dari pagu Rp {format_angka(pagu, 0)} "
-            f"({format_angka((real if not kosong(real) else 0) / pagu * 100, 2)}%), "
-            f"{int(df['jumlah_sub_kegiatan'].sum())} sub kegiatan; setiap sub kegiatan dihitung sekali")
+    real = 0 if kosong(r["realisasi_anggaran"]) else r["realisasi_anggaran"]
+    return (f"Rp {format_angka(real, 0)} dari pagu Rp {format_angka(r['pagu'], 0)} "
+            f"({format_angka(r['serapan'], 2) if not kosong(r['serapan']) else '–'}%), "
+            f"{int(r['jumlah_sub_kegiatan'])} sub kegiatan; setiap sub kegiatan dihitung sekali")
 
 
 def _data_sd(r) -> str | None:
@@ -209,12 +202,13 @@ def _data_sd(r) -> str | None:
     return str(int(r.tahun_terakhir))
 
 
-def susun_rpjmd(con: duckdb.DuckDBPyConnection, *, daerah: str, periode_id: int) -> Tabel:
+def susun_rpjmd(sumber, *, daerah: str, periode_id: int) -> Tabel:
     """Tabel Evaluasi terhadap Hasil RPJMD: kondisi awal, target akhir, target/realisasi/capaian tiap tahun
     periode (tahun tidak pernah ditulis mati), capaian akhir periode (s.d. tahun terakhir berdata)."""
-    nama, awal, akhir = _info_daerah(con, daerah, periode_id)
-    ind = jalankan(con, "laporan_rpjmd_indikator", daerah=daerah, periode_id=periode_id)
-    th = jalankan(con, "laporan_rpjmd_tahunan", daerah=daerah, periode_id=periode_id)
+    tanya = penanya(sumber)
+    nama, awal, akhir = _info_daerah(tanya, daerah, periode_id)
+    ind = tanya("laporan_rpjmd_indikator", daerah=daerah, periode_id=periode_id)
+    th = tanya("laporan_rpjmd_tahunan", daerah=daerah, periode_id=periode_id)
     per_tahun = {(r.indikator_id, r.tahun): r for r in th.itertuples(index=False)}
     tahun = list(range(awal, akhir + 1))
     kolom = [
