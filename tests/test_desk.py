@@ -282,7 +282,7 @@ def test_dek_powerpoint_dan_pdf(db_salinan, capsys):
     from pptx import Presentation
 
     from pantau.desk.bahan import BahanRapat
-from pantau.keluaran import dek
+    from pantau.keluaran import dek
 
     bd = BasisData(db_salinan)
     try:

@@ -358,7 +358,7 @@ def test_dek_memuat_sub_kegiatan_dan_yang_disepakati(db_salinan):
     from pypdf import PdfReader
 
     from pantau.desk.bahan import BahanRapat
-from pantau.keluaran import dek
+    from pantau.keluaran import dek
 
     bd = BasisData(db_salinan)
     try:

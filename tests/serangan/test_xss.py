@@ -176,8 +176,7 @@ def test_dek_pdf_dan_laporan_pdf_teks_apa_adanya(db_jahat, tmp_path):
     path, _ = db_jahat
     con = buka(path)
     try:
-        q = {"provinsi": m.PROVINSI, "urusan": m.URUSAN, "tahun": m.TAHUN}
-        pdf = dek.bangun_pdf(kumpulkan(lambda n, **p: jalankan(con, n, **p), provinsi=m.PROVINSI, urusan=m.URUSAN,
+        pdf = dek.bangun_pdf(kumpulkan(con, provinsi=m.PROVINSI, urusan=m.URUSAN,
                                        tahun=m.TAHUN, judul_urusan=f"{m.URUSAN} Kesehatan",
                                        nama_provinsi="Provinsi Kalimantan Utara"))
         pid = con.execute("SELECT periode_id FROM indikator WHERE daerah_kode = $d LIMIT 1",
