@@ -4,7 +4,8 @@ Daerah: Kalimantan Utara (65) dan Kalimantan Tengah (62) beserta seluruh kabupat
 
     python scripts/buat_seed.py
 
-Masukan (hanya ini): ``data/sumber/*.csv`` (salinan seri resmi, lihat ``data/sumber/SUMBER.md``),
+Masukan (hanya ini): ``data/katalog/indikator.json`` (katalog indikator, entri ber-``demo``; arti kolomnya di
+``data/katalog/README.md``), ``data/sumber/*.csv`` (salinan seri resmi, lihat ``data/sumber/SUMBER.md``),
 ``data/referensi/daerah.csv`` dan ``data/referensi/sub_kegiatan.csv``. Keluaran:
 ``data/seed/indikator.csv``, ``target.csv``, ``realisasi.csv`` dalam format impor DESIGN bagian 2
 (UTF-8, titik desimal; Gini dan target rentang IKU-03 memakai koma desimal, ditulis dalam tanda kutip),
@@ -34,11 +35,16 @@ import csv
 import math
 import random
 import re
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(AKAR))  # paket pantau dari repositori ini, juga bila dijalankan sebagai skrip
+
+from pantau.demo.katalog import ILUSTRASI, KATALOG_JSON, Dukungan, baca_katalog  # noqa: E402
+
 SUMBER = AKAR / "data" / "sumber"
 DAERAH_CSV = AKAR / "data" / "referensi" / "daerah.csv"
 KELUARAN = AKAR / "data" / "seed"
@@ -53,8 +59,6 @@ TW_2026 = 3  # triwulan 2026 yang sudah dilaporkan (indikator alir)
 TAHUN = range(TAHUN_AWAL, TAHUN_AKHIR + 1)
 TW = ("TW1", "TW2", "TW3", "TW4")
 
-ILUSTRASI = "ilustrasi (data sintetis demo)"
-TARGET_ILUSTRASI = "target: ilustrasi demo, bukan angka resmi RPJMD"
 
 # ---------------------------------------------------------------------------------------------
 # Kasus khusus (kunci: (daerah_kode, indikator_kode))
@@ -88,419 +92,55 @@ KASUS_DESA_AWAL = {"65.04": 3, "62.08": 2}
 
 
 # ---------------------------------------------------------------------------------------------
-# Katalog indikator
+# Katalog indikator: entri ber-"demo" di data/katalog/indikator.json (arti kolom: data/katalog/README.md)
 # ---------------------------------------------------------------------------------------------
-SEMUA = frozenset({"provinsi", "kabupaten", "kota"})
-KABKOTA = frozenset({"kabupaten", "kota"})
-PROV = frozenset({"provinsi"})
-PROV_KAB = frozenset({"provinsi", "kabupaten"})
-
-
 @dataclass(frozen=True)
 class Ind:
+    """Satu indikator demo: kolom bersama entri katalog dan pengaturan pembangkit demo (bawaan di katalog.py)."""
+
     kode: str
     urusan: str  # "" = lintas urusan
     nama: str  # {wil} -> Provinsi / Kabupaten / Kota
     satuan: str
     polaritas: str
     agregasi: str
+    iku: bool
+    dec: int
+    batas: tuple  # (bawah, atas): nilai ilustrasi dijepit ke sini
+    skala: tuple | None  # indikator teks: urut terburuk -> terbaik
+    definisi: str
     tingkat: frozenset
     opd: tuple  # (provinsi, kabupaten/kota)
-    definisi: str
-    gen: str = "level"
-    sumber_data: str = ILUSTRASI
-    iku: bool = False
-    induk: bool = False  # kab/kota mendukung indikator provinsi yang sama
-    dec: int = 2
-    awal: dict = field(default_factory=dict)  # tingkat -> (min, maks) kondisi awal / alir 2020
-    ubah: tuple = (0.0, 0.0)  # perbaikan kondisi awal -> target akhir (arah baik)
-    ubah_rel: bool = False  # ubah adalah bagian dari kondisi awal, bukan selisih mutlak
-    batas: tuple = (0.0, 100.0)
-    lambat: bool = False  # angka 2025 masih sementara
-    per_100rb: bool = False  # awal alir per 100 ribu penduduk
-    tumbuh: tuple = (0.02, 0.06)  # pertumbuhan target alir per tahun
-    bobot_tw: tuple = (0.15, 0.22, 0.28, 0.35)
-    covid: float = 1.0  # faktor realisasi 2021 (refocusing anggaran)
+    gen: str  # seri dibuat oleh Pembuat.gen_<gen>
+    sumber_data: str
+    induk: bool  # kab/kota mendukung indikator provinsi yang sama
+    awal: dict  # tingkat -> (min, maks) kondisi awal / alir 2020
+    ubah: tuple  # perbaikan kondisi awal -> target akhir (arah baik)
+    ubah_rel: bool  # ubah adalah bagian dari kondisi awal, bukan selisih mutlak
+    lambat: bool  # angka 2025 masih sementara
+    per_100rb: bool  # awal alir per 100 ribu penduduk
+    tumbuh: tuple  # pertumbuhan target alir per tahun
+    bobot_tw: tuple
+    covid: float  # faktor realisasi 2021 (refocusing anggaran)
+    dukungan: Dukungan | None  # sub kegiatan yang boleh mendukung (dukungan.csv)
 
 
-OPD_BAPPEDA = ("Bappeda Litbang", "Bappeda Litbang")
+def baca_katalog_demo(path: Path = KATALOG_JSON) -> list[Ind]:
+    """Indikator demo dari katalog, urut berkas (urutan baris indikator.csv per daerah)."""
+    hasil = []
+    for e in baca_katalog(path).demo():
+        d = e.demo
+        hasil.append(Ind(
+            kode=e.kode, urusan=e.urusan or "", nama=e.nama, satuan=e.satuan, polaritas=e.polaritas,
+            agregasi=e.agregasi, iku=e.iku, dec=e.desimal, batas=e.batas, skala=e.skala, definisi=e.definisi,
+            tingkat=d.tingkat, opd=d.perangkat_daerah, gen=d.seri, sumber_data=d.sumber_data, induk=d.induk,
+            awal=d.awal, ubah=d.ubah, ubah_rel=d.ubah_relatif, lambat=d.lambat, per_100rb=d.per_100rb,
+            tumbuh=d.tumbuh, bobot_tw=d.bobot_tw, covid=d.covid, dukungan=d.dukungan,
+        ))
+    return hasil
 
-KATALOG = [
-    # ---- Lintas urusan (indikator makro tujuan/sasaran RPJMD) ----
-    Ind("IKU-01", "", "Indeks Pembangunan Manusia (IPM)", "indeks", "positif", "akhir", SEMUA,
-        OPD_BAPPEDA,
-        "Indeks komposit capaian pembangunan manusia dari dimensi umur panjang dan hidup sehat, "
-        "pengetahuan, dan standar hidup layak (IPM metode baru BPS).",
-        gen="ipm", iku=True, induk=True,
-        sumber_data="BPS, Tabel 413 [Metode Baru] IPM menurut kabupaten/kota (seri UHH proyeksi "
-                    "SP2010), 2020-2024; 2025 ilustrasi; " + TARGET_ILUSTRASI),
-    Ind("IKU-02", "", "Persentase Penduduk Miskin", "persen", "negatif", "akhir", SEMUA,
-        OPD_BAPPEDA,
-        "Persentase penduduk yang berada di bawah garis kemiskinan terhadap jumlah penduduk (P0).",
-        gen="p0", iku=True, induk=True,
-        sumber_data="BPS, Susenas: kab/kota Tabel 621 (Maret) 2020-2024, provinsi Maret (TW1) dan "
-                    "September (TW3) 2020-2025; selebihnya ilustrasi; " + TARGET_ILUSTRASI),
-    Ind("IKU-03", "", "Laju Pertumbuhan Ekonomi", "persen", "rentang", "akhir", SEMUA,
-        OPD_BAPPEDA,
-        "Laju pertumbuhan PDRB atas dasar harga konstan 2010 dibanding tahun sebelumnya; target "
-        "berupa rentang.",
-        gen="lpe", iku=True, induk=True,
-        sumber_data=ILUSTRASI + "; Kalimantan Tengah 2023 dari pernyataan Bappedalitbang (pers); "
-                    "target RKPD 2024 Kalimantan Tengah dari pers; " + TARGET_ILUSTRASI),
-    Ind("IKU-04", "", "Tingkat Pengangguran Terbuka (TPT)", "persen", "negatif", "akhir", SEMUA,
-        ("Dinas Tenaga Kerja dan Transmigrasi", "Dinas Tenaga Kerja"),
-        "Persentase angkatan kerja yang tidak bekerja dan sedang mencari pekerjaan atau "
-        "mempersiapkan usaha terhadap seluruh angkatan kerja.",
-        gen="tpt", iku=True, induk=True,
-        sumber_data="BPS, Sakernas Februari (TW1) dan Agustus (TW3) tingkat provinsi 2020-2025; "
-                    "kab/kota ilustrasi; " + TARGET_ILUSTRASI),
-    Ind("IKU-05", "", "Indeks Gini (Gini Ratio)", "indeks", "negatif", "akhir", SEMUA,
-        OPD_BAPPEDA,
-        "Ukuran ketimpangan pengeluaran penduduk, dari 0 (merata sempurna) sampai 1 (timpang "
-        "sempurna).",
-        gen="gini", iku=True, induk=True, dec=3, batas=(0.0, 1.0),
-        sumber_data="BPS, Susenas Maret (TW1) dan September (TW3) tingkat provinsi 2020-2025; "
-                    "kab/kota ilustrasi; " + TARGET_ILUSTRASI),
-    Ind("IKU-06", "", "PDRB per Kapita Atas Dasar Harga Berlaku", "juta rupiah", "positif", "akhir",
-        SEMUA, OPD_BAPPEDA,
-        "Nilai PDRB atas dasar harga berlaku dibagi jumlah penduduk pertengahan tahun.",
-        gen="pdrb", iku=True, induk=True, batas=(0.0, 1e9),
-        sumber_data="BPS, PDRB per kapita ADHB tingkat provinsi 2020-2025 (2024 sementara, 2025 "
-                    "sangat sementara); kab/kota ilustrasi; " + TARGET_ILUSTRASI),
-    # ---- 1.01 Pendidikan ----
-    Ind("PDK-01", "1.01", "Angka Partisipasi Murni (APM) SD/MI", "persen", "positif", "akhir", KABKOTA,
-        ("Dinas Pendidikan", "Dinas Pendidikan dan Kebudayaan"),
-        "Persentase penduduk usia 7-12 tahun yang bersekolah di SD/MI atau sederajat terhadap "
-        "penduduk usia 7-12 tahun.",
-        awal={"kabupaten": (94.0, 98.0), "kota": (96.0, 98.8)}, ubah=(0.6, 1.5), batas=(0, 99.9)),
-    Ind("PDK-02", "1.01", "Angka Partisipasi Murni (APM) SMP/MTs", "persen", "positif", "akhir", KABKOTA,
-        ("Dinas Pendidikan", "Dinas Pendidikan dan Kebudayaan"),
-        "Persentase penduduk usia 13-15 tahun yang bersekolah di SMP/MTs atau sederajat terhadap "
-        "penduduk usia 13-15 tahun.",
-        awal={"kabupaten": (70.0, 80.0), "kota": (78.0, 85.0)}, ubah=(2.5, 5.0), batas=(0, 99.9)),
-    Ind("PDK-03", "1.01", "Angka Partisipasi Murni (APM) SMA/SMK/MA", "persen", "positif", "akhir", PROV,
-        ("Dinas Pendidikan", "Dinas Pendidikan"),
-        "Persentase penduduk usia 16-18 tahun yang bersekolah di SMA/SMK/MA atau sederajat terhadap "
-        "penduduk usia 16-18 tahun.",
-        awal={"provinsi": (59.0, 65.0)}, ubah=(3.0, 6.0), batas=(0, 99.9)),
-    Ind("PDK-04", "1.01", "Harapan Lama Sekolah (HLS)", "tahun", "positif", "akhir", SEMUA,
-        ("Dinas Pendidikan", "Dinas Pendidikan dan Kebudayaan"),
-        "Lamanya sekolah (dalam tahun) yang diharapkan akan dirasakan oleh anak umur 7 tahun di masa "
-        "mendatang.",
-        gen="hls", induk=True, batas=(0, 20),
-        sumber_data="BPS, [Metode Baru] Harapan Lama Sekolah (var 417) 2024; Kalimantan Utara 2025 "
-                    "dari rilis komponen IPM; tahun lain ilustrasi; " + TARGET_ILUSTRASI),
-    Ind("PDK-05", "1.01", "Jumlah Ruang Kelas Baru yang Dibangun", "unit", "positif", "kumulatif", SEMUA,
-        ("Dinas Pendidikan", "Dinas Pendidikan dan Kebudayaan"),
-        "Jumlah ruang kelas baru yang selesai dibangun dalam tahun berjalan; target akhir adalah "
-        "jumlah 2021-2026.",
-        gen="alir", dec=0, awal={"provinsi": (20, 40), "kabupaten": (8, 30), "kota": (6, 18)},
-        tumbuh=(0.0, 0.05), covid=0.7),
-    # ---- 1.02 Kesehatan ----
-    Ind("KES-01", "1.02", "Prevalensi Stunting pada Balita", "persen", "negatif", "akhir", SEMUA,
-        ("Dinas Kesehatan", "Dinas Kesehatan"),
-        "Persentase balita dengan tinggi badan menurut umur di bawah minus dua standar deviasi "
-        "standar WHO.",
-        gen="stunting", iku=True, induk=True, batas=(3.0, 60.0),
-        sumber_data="Kemenkes, SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (dikutip pers) bila ada; "
-                    "selebihnya dan kondisi awal 2020 ilustrasi; " + TARGET_ILUSTRASI),
-    Ind("KES-02", "1.02", "Jumlah Kasus Kematian Ibu", "kasus", "negatif", "kumulatif", SEMUA,
-        ("Dinas Kesehatan", "Dinas Kesehatan"),
-        "Jumlah kematian ibu selama kehamilan, persalinan dan nifas dalam tahun berjalan; angka "
-        "provinsi adalah jumlah kabupaten/kota.",
-        gen="kematian_ibu", dec=0, batas=(0, 1e6)),
-    Ind("KES-03", "1.02", "Angka Kematian Bayi (AKB) per 1.000 Kelahiran Hidup",
-        "per 1.000 kelahiran hidup", "negatif", "akhir", SEMUA,
-        ("Dinas Kesehatan", "Dinas Kesehatan"),
-        "Jumlah kematian bayi umur kurang dari satu tahun per 1.000 kelahiran hidup.",
-        induk=True, lambat=True,
-        awal={"provinsi": (14.0, 18.0), "kabupaten": (10.0, 22.0), "kota": (8.0, 14.0)},
-        ubah=(2.0, 4.5), batas=(1.0, 60.0)),
-    Ind("KES-04", "1.02", "Persentase Penduduk yang Memiliki Jaminan Kesehatan (UHC)", "persen",
-        "positif", "akhir", SEMUA, ("Dinas Kesehatan", "Dinas Kesehatan"),
-        "Persentase penduduk yang terdaftar sebagai peserta Jaminan Kesehatan Nasional terhadap "
-        "jumlah penduduk.",
-        induk=True, awal={"provinsi": (80.0, 90.0), "kabupaten": (72.0, 94.0), "kota": (85.0, 96.0)},
-        ubah=(4.0, 9.0), batas=(0, 99.8)),
-    # ---- 1.03 PUPR ----
-    Ind("PU-01", "1.03", "Persentase Panjang Jalan {wil} dalam Kondisi Mantap", "persen", "positif",
-        "akhir", SEMUA,
-        ("Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Pekerjaan Umum dan Penataan Ruang"),
-        "Persentase panjang jalan kewenangan daerah dalam kondisi baik dan sedang terhadap panjang "
-        "seluruh jalan kewenangan daerah.",
-        iku=True, awal={"provinsi": (55.0, 68.0), "kabupaten": (45.0, 68.0), "kota": (72.0, 85.0)},
-        ubah=(8.0, 15.0), batas=(0, 99.5)),
-    Ind("PU-02", "1.03", "Panjang Jalan yang Dibangun dan Ditingkatkan", "km", "positif", "kumulatif",
-        SEMUA, ("Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Pekerjaan Umum dan Penataan Ruang"),
-        "Panjang jalan baru dan jalan yang ditingkatkan kapasitas atau strukturnya dalam tahun "
-        "berjalan; target akhir adalah jumlah 2021-2026.",
-        gen="alir", awal={"provinsi": (30.0, 60.0), "kabupaten": (12.0, 40.0), "kota": (5.0, 14.0)},
-        tumbuh=(0.02, 0.06), covid=0.75),
-    Ind("PU-03", "1.03", "Persentase Rumah Tangga dengan Akses Air Minum Layak", "persen", "positif",
-        "akhir", SEMUA,
-        ("Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Pekerjaan Umum dan Penataan Ruang"),
-        "Persentase rumah tangga yang menggunakan sumber air minum layak terhadap seluruh rumah "
-        "tangga.",
-        induk=True, awal={"provinsi": (78.0, 84.0), "kabupaten": (62.0, 88.0), "kota": (88.0, 95.0)},
-        ubah=(4.0, 8.0), batas=(0, 99.9)),
-    # ---- 1.04 Perumahan dan kawasan permukiman ----
-    Ind("PRK-01", "1.04", "Jumlah Rumah Tidak Layak Huni (RTLH) yang Ditangani", "unit", "positif",
-        "kumulatif", SEMUA,
-        ("Dinas Perumahan Rakyat dan Kawasan Permukiman", "Dinas Perumahan dan Kawasan Permukiman"),
-        "Jumlah rumah tidak layak huni yang direhabilitasi atau dibangun baru dalam tahun berjalan; "
-        "target akhir adalah jumlah 2021-2026.",
-        gen="alir", dec=0, per_100rb=True,
-        awal={"provinsi": (25, 45), "kabupaten": (60, 140), "kota": (40, 90)}, covid=0.8),
-    Ind("PRK-02", "1.04", "Luas Kawasan Permukiman Kumuh", "hektar", "negatif", "akhir", SEMUA,
-        ("Dinas Perumahan Rakyat dan Kawasan Permukiman", "Dinas Perumahan dan Kawasan Permukiman"),
-        "Luas kawasan permukiman kumuh yang ditetapkan dengan keputusan kepala daerah dan belum "
-        "ditangani.",
-        awal={"provinsi": (180.0, 320.0), "kabupaten": (20.0, 110.0), "kota": (80.0, 180.0)},
-        ubah=(0.35, 0.6), ubah_rel=True, batas=(0, 1e6)),
-    # ---- 1.05 Trantibum ----
-    Ind("TRB-01", "1.05", "Persentase Penegakan Peraturan Daerah dan Peraturan Kepala Daerah",
-        "persen", "positif", "akhir", SEMUA,
-        ("Satuan Polisi Pamong Praja", "Satuan Polisi Pamong Praja"),
-        "Persentase pelanggaran Perda dan Perkada yang ditindaklanjuti terhadap seluruh pelanggaran "
-        "yang ditemukan.",
-        awal={"provinsi": (70.0, 82.0), "kabupaten": (65.0, 85.0), "kota": (72.0, 88.0)},
-        ubah=(8.0, 15.0), batas=(0, 100)),
-    # ---- 1.06 Sosial ----
-    Ind("SOS-01", "1.06", "Persentase Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) yang Tertangani",
-        "persen", "positif", "akhir", SEMUA, ("Dinas Sosial", "Dinas Sosial"),
-        "Persentase PPKS yang memperoleh bantuan sosial untuk pemenuhan kebutuhan dasar terhadap "
-        "seluruh PPKS.",
-        induk=True, awal={"provinsi": (45.0, 65.0), "kabupaten": (35.0, 70.0), "kota": (50.0, 75.0)},
-        ubah=(10.0, 20.0), batas=(0, 100)),
-    # ---- 2.07 Tenaga kerja ----
-    Ind("NAK-01", "2.07", "Jumlah Tenaga Kerja yang Mengikuti Pelatihan Berbasis Kompetensi", "orang",
-        "positif", "kumulatif", SEMUA, ("Dinas Tenaga Kerja dan Transmigrasi", "Dinas Tenaga Kerja"),
-        "Jumlah pencari kerja dan pekerja yang menyelesaikan pelatihan berbasis kompetensi dalam "
-        "tahun berjalan; target akhir adalah jumlah 2021-2026.",
-        gen="alir", dec=0, per_100rb=True,
-        awal={"provinsi": (40, 70), "kabupaten": (90, 220), "kota": (100, 200)},
-        bobot_tw=(0.10, 0.25, 0.35, 0.30), covid=0.6),
-    Ind("NAK-02", "2.07", "Tingkat Setengah Pengangguran", "persen", "negatif", "akhir", PROV,
-        ("Dinas Tenaga Kerja dan Transmigrasi", "Dinas Tenaga Kerja"),
-        "Persentase penduduk bekerja di bawah jam kerja normal (kurang dari 35 jam seminggu) yang "
-        "masih mencari atau bersedia menerima pekerjaan.",
-        gen="setengah",
-        sumber_data="BPS, Sakernas Agustus (var 1181) 2020-2025; " + TARGET_ILUSTRASI),
-    # ---- 2.08 PPPA ----
-    Ind("PPA-01", "2.08", "Indeks Pembangunan Gender (IPG)", "indeks", "positif", "akhir", SEMUA,
-        ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
-         "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"),
-        "Rasio IPM perempuan terhadap IPM laki-laki dikali 100.",
-        induk=True, lambat=True,
-        awal={"provinsi": (86.0, 90.0), "kabupaten": (82.0, 92.0), "kota": (90.0, 94.0)},
-        ubah=(0.8, 2.0), batas=(0, 100)),
-    Ind("PPA-02", "2.08", "Persentase Kasus Kekerasan terhadap Perempuan dan Anak yang Ditangani",
-        "persen", "positif", "akhir", SEMUA,
-        ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
-         "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"),
-        "Persentase kasus kekerasan terhadap perempuan dan anak yang mendapat layanan penanganan "
-        "terhadap seluruh kasus yang dilaporkan.",
-        induk=True, awal={"provinsi": (82.0, 92.0), "kabupaten": (75.0, 95.0), "kota": (85.0, 96.0)},
-        ubah=(4.0, 10.0), batas=(0, 100)),
-    # ---- 2.09 Pangan ----
-    Ind("PGN-01", "2.09", "Skor Pola Pangan Harapan (PPH)", "skor", "positif", "akhir", SEMUA,
-        ("Dinas Ketahanan Pangan", "Dinas Ketahanan Pangan"),
-        "Skor komposisi dan keragaman konsumsi pangan penduduk terhadap pola pangan harapan "
-        "(maksimum 100).",
-        induk=True, lambat=True,
-        awal={"provinsi": (78.0, 86.0), "kabupaten": (72.0, 88.0), "kota": (80.0, 90.0)},
-        ubah=(3.0, 7.0), batas=(0, 100)),
-    # ---- 2.11 Lingkungan hidup ----
-    Ind("LH-01", "2.11", "Indeks Kualitas Lingkungan Hidup (IKLH)", "indeks", "positif", "akhir", SEMUA,
-        ("Dinas Lingkungan Hidup", "Dinas Lingkungan Hidup"),
-        "Indeks gabungan kualitas air, udara, lahan dan air laut menurut metode KLHK.",
-        iku=True, induk=True, lambat=True,
-        awal={"provinsi": (71.0, 77.0), "kabupaten": (65.0, 82.0), "kota": (58.0, 68.0)},
-        ubah=(1.0, 3.0), batas=(0, 100)),
-    Ind("LH-02", "2.11", "Persentase Sampah yang Tertangani", "persen", "positif", "akhir", KABKOTA,
-        ("Dinas Lingkungan Hidup", "Dinas Lingkungan Hidup"),
-        "Persentase timbulan sampah rumah tangga dan sejenis yang tertangani (dipilah, diangkut, "
-        "diolah, diproses akhir) terhadap seluruh timbulan sampah.",
-        awal={"kabupaten": (35.0, 65.0), "kota": (60.0, 78.0)}, ubah=(8.0, 15.0), batas=(0, 100)),
-    # ---- 2.12 Adminduk ----
-    Ind("DUK-01", "2.12", "Persentase Penduduk Wajib KTP yang Memiliki KTP Elektronik", "persen",
-        "positif", "akhir", SEMUA,
-        ("Dinas Kependudukan dan Pencatatan Sipil", "Dinas Kependudukan dan Pencatatan Sipil"),
-        "Persentase penduduk wajib KTP yang telah merekam dan memiliki KTP elektronik.",
-        induk=True, awal={"provinsi": (93.0, 97.0), "kabupaten": (90.0, 98.0), "kota": (95.0, 98.5)},
-        ubah=(1.0, 3.0), batas=(0, 99.9)),
-    # ---- 2.13 Pemberdayaan masyarakat dan desa ----
-    Ind("PMD-01", "2.13", "Jumlah Desa Sangat Tertinggal", "desa", "negatif", "akhir", PROV_KAB,
-        ("Dinas Pemberdayaan Masyarakat dan Desa", "Dinas Pemberdayaan Masyarakat dan Desa"),
-        "Jumlah desa berstatus sangat tertinggal menurut Indeks Desa Membangun; angka provinsi adalah "
-        "jumlah kabupaten.",
-        gen="desa", dec=0, induk=True, batas=(0, 1e6)),
-    # ---- 2.14 Pengendalian penduduk dan KB ----
-    Ind("KB-01", "2.14", "Angka Kelahiran Total (Total Fertility Rate)", "anak per perempuan",
-        "negatif", "akhir", SEMUA,
-        ("Dinas Pengendalian Penduduk dan Keluarga Berencana",
-         "Dinas Pengendalian Penduduk dan Keluarga Berencana"),
-        "Rata-rata jumlah anak yang dilahirkan seorang perempuan selama masa reproduksinya.",
-        induk=True, lambat=True,
-        awal={"provinsi": (2.40, 2.65), "kabupaten": (2.25, 2.90), "kota": (2.05, 2.35)},
-        ubah=(0.10, 0.25), batas=(1.5, 4.0)),
-    # ---- 2.15 Perhubungan ----
-    Ind("HUB-01", "2.15", "Persentase Ketersediaan Fasilitas Perlengkapan Jalan", "persen", "positif",
-        "akhir", SEMUA, ("Dinas Perhubungan", "Dinas Perhubungan"),
-        "Persentase rambu, marka, alat pemberi isyarat lalu lintas dan penerangan jalan yang "
-        "terpasang terhadap kebutuhan pada jalan kewenangan daerah.",
-        awal={"provinsi": (50.0, 65.0), "kabupaten": (40.0, 65.0), "kota": (60.0, 75.0)},
-        ubah=(10.0, 20.0), batas=(0, 100)),
-    # ---- 2.16 Komunikasi dan informatika ----
-    Ind("KOM-01", "2.16", "Persentase Rumah Tangga yang Mengakses Internet", "persen", "positif",
-        "akhir", SEMUA, ("Dinas Komunikasi dan Informatika", "Dinas Komunikasi dan Informatika"),
-        "Persentase rumah tangga yang salah satu anggotanya mengakses internet dalam tiga bulan "
-        "terakhir.",
-        gen="internet", induk=True, lambat=True,
-        awal={"kabupaten": (58.0, 80.0), "kota": (84.0, 91.0)}, ubah=(10.0, 16.0), batas=(0, 99.5),
-        sumber_data="BPS, Susenas (var 398) tingkat provinsi 2024; selebihnya ilustrasi; "
-                    + TARGET_ILUSTRASI),
-    Ind("KOM-02", "2.16", "Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)", "indeks", "positif",
-        "akhir", SEMUA, ("Dinas Komunikasi dan Informatika", "Dinas Komunikasi dan Informatika"),
-        "Nilai evaluasi SPBE Kementerian PANRB pada skala 1 sampai 5.",
-        awal={"provinsi": (2.2, 2.8), "kabupaten": (1.6, 2.6), "kota": (2.2, 2.9)},
-        ubah=(0.6, 1.1), batas=(1.0, 5.0)),
-    # ---- 2.17 Koperasi, UKM ----
-    Ind("UKM-01", "2.17", "Jumlah Usaha Mikro, Kecil dan Menengah (UMKM) yang Dibina", "unit usaha",
-        "positif", "kumulatif", SEMUA, ("Dinas Koperasi dan UKM", "Dinas Koperasi dan UKM"),
-        "Jumlah UMKM yang menerima pendampingan, pelatihan atau fasilitasi dalam tahun berjalan; "
-        "target akhir adalah jumlah 2021-2026.",
-        gen="alir", dec=0, per_100rb=True,
-        awal={"provinsi": (60, 100), "kabupaten": (120, 260), "kota": (150, 280)},
-        bobot_tw=(0.12, 0.25, 0.33, 0.30)),
-    # ---- 2.18 Penanaman modal ----
-    Ind("PM-01", "2.18", "Nilai Realisasi Investasi PMA dan PMDN", "miliar rupiah", "positif",
-        "kumulatif", SEMUA,
-        ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
-         "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"),
-        "Nilai realisasi penanaman modal asing dan dalam negeri yang dilaporkan dalam LKPM tahun "
-        "berjalan; target akhir adalah jumlah 2021-2026.",
-        gen="alir", per_100rb=True, batas=(0, 1e9),
-        awal={"provinsi": (550.0, 800.0), "kabupaten": (150.0, 900.0), "kota": (250.0, 600.0)},
-        tumbuh=(0.05, 0.10), bobot_tw=(0.22, 0.25, 0.25, 0.28)),
-    # ---- 2.19 Kepemudaan dan olahraga ----
-    Ind("OR-01", "2.19", "Indeks Pembangunan Pemuda (IPP)", "indeks", "positif", "akhir", SEMUA,
-        ("Dinas Pemuda dan Olahraga", "Dinas Pemuda dan Olahraga"),
-        "Indeks komposit pembangunan pemuda dari domain pendidikan, kesehatan, lapangan kerja, "
-        "partisipasi dan gender.",
-        induk=True, lambat=True, awal={"provinsi": (50.0, 56.0), "kabupaten": (45.0, 56.0),
-                                       "kota": (52.0, 60.0)},
-        ubah=(3.0, 6.0), batas=(0, 100)),
-    Ind("OR-02", "2.19", "Persentase Pemuda yang Tidak Sekolah, Tidak Bekerja dan Tidak Mengikuti "
-        "Pelatihan (NEET)", "persen", "negatif", "akhir", PROV,
-        ("Dinas Pemuda dan Olahraga", "Dinas Pemuda dan Olahraga"),
-        "Persentase penduduk usia 15-24 tahun yang tidak sekolah, tidak bekerja dan tidak mengikuti "
-        "pelatihan.",
-        gen="neet", sumber_data="BPS, Sakernas Agustus (var 1186) 2020-2025; " + TARGET_ILUSTRASI),
-    # ---- 2.22 Kebudayaan ----
-    Ind("BUD-01", "2.22", "Persentase Cagar Budaya yang Dilestarikan", "persen", "positif", "akhir",
-        SEMUA, ("Dinas Kebudayaan dan Pariwisata", "Dinas Pendidikan dan Kebudayaan"),
-        "Persentase cagar budaya dan objek diduga cagar budaya yang dilindungi, dikembangkan atau "
-        "dimanfaatkan terhadap seluruh yang tercatat.",
-        awal={"provinsi": (35.0, 55.0), "kabupaten": (25.0, 55.0), "kota": (35.0, 60.0)},
-        ubah=(10.0, 22.0), batas=(0, 100)),
-    # ---- 2.23 Perpustakaan ----
-    Ind("PUS-01", "2.23", "Tingkat Kegemaran Membaca (TGM) Masyarakat", "nilai", "positif", "akhir",
-        SEMUA, ("Dinas Perpustakaan dan Kearsipan", "Dinas Perpustakaan dan Kearsipan"),
-        "Nilai kegemaran membaca masyarakat menurut survei Perpustakaan Nasional (skala 0-100).",
-        induk=True, lambat=True, awal={"provinsi": (54.0, 60.0), "kabupaten": (48.0, 60.0),
-                                       "kota": (56.0, 64.0)},
-        ubah=(6.0, 10.0), batas=(0, 100)),
-    # ---- 3.25 Kelautan dan perikanan ----
-    Ind("IKN-01", "3.25", "Produksi Perikanan Tangkap dan Budidaya", "ton", "positif", "kumulatif", SEMUA,
-        ("Dinas Kelautan dan Perikanan", "Dinas Perikanan"),
-        "Volume produksi perikanan tangkap dan budidaya dalam tahun berjalan; angka provinsi adalah "
-        "jumlah kabupaten/kota; target akhir adalah jumlah 2021-2026.",
-        gen="alir_jumlah", per_100rb=True, awal={"kabupaten": (1500.0, 12000.0), "kota": (1500.0, 4000.0)},
-        tumbuh=(0.02, 0.05), bobot_tw=(0.23, 0.25, 0.27, 0.25), batas=(0, 1e9)),
-    # ---- 3.26 Pariwisata ----
-    Ind("PAR-01", "3.26", "Jumlah Kunjungan Wisatawan Nusantara dan Mancanegara", "kunjungan",
-        "positif", "kumulatif", SEMUA, ("Dinas Kebudayaan dan Pariwisata", "Dinas Pariwisata"),
-        "Jumlah perjalanan wisatawan nusantara dan mancanegara ke daerah dalam tahun berjalan; target "
-        "akhir adalah jumlah 2021-2026.",
-        gen="alir", dec=0, per_100rb=True,
-        awal={"provinsi": (28000, 40000), "kabupaten": (15000, 45000), "kota": (40000, 70000)},
-        tumbuh=(0.06, 0.12), bobot_tw=(0.20, 0.26, 0.24, 0.30), covid=0.55),
-    # ---- 3.27 Pertanian ----
-    Ind("TAN-01", "3.27", "Nilai Tukar Petani (NTP)", "indeks", "positif", "akhir", PROV,
-        ("Dinas Tanaman Pangan, Hortikultura dan Peternakan", "Dinas Pertanian"),
-        "Perbandingan indeks harga yang diterima petani dengan indeks harga yang dibayar petani "
-        "(2018=100); angka triwulan adalah bulan terakhir triwulan.",
-        gen="ntp", awal={"provinsi": (100.0, 106.0)}, ubah=(3.0, 6.0), batas=(80, 200)),
-    Ind("TAN-02", "3.27", "Produksi Padi", "ton GKG", "positif", "kumulatif", SEMUA,
-        ("Dinas Tanaman Pangan, Hortikultura dan Peternakan", "Dinas Pertanian"),
-        "Produksi padi dalam gabah kering giling dalam tahun berjalan; angka provinsi adalah jumlah "
-        "kabupaten/kota; target akhir adalah jumlah 2021-2026.",
-        gen="alir_jumlah", per_100rb=True, awal={"kabupaten": (3000.0, 15000.0), "kota": (100.0, 800.0)},
-        tumbuh=(0.01, 0.04), bobot_tw=(0.34, 0.20, 0.31, 0.15), batas=(0, 1e9)),
-    # ---- 3.28 Kehutanan (provinsi) ----
-    Ind("HUT-01", "3.28", "Luas Rehabilitasi Hutan dan Lahan", "hektar", "positif", "kumulatif", PROV,
-        ("Dinas Kehutanan", "Dinas Kehutanan"),
-        "Luas hutan dan lahan kritis yang direhabilitasi dalam tahun berjalan; target akhir adalah "
-        "jumlah 2021-2026.",
-        gen="alir", awal={"provinsi": (600.0, 1800.0)}, tumbuh=(0.0, 0.05),
-        bobot_tw=(0.05, 0.15, 0.35, 0.45), covid=0.7, batas=(0, 1e9)),
-    # ---- 3.29 ESDM (provinsi) ----
-    Ind("ESD-01", "3.29", "Rasio Elektrifikasi", "persen", "positif", "akhir", PROV,
-        ("Dinas Energi dan Sumber Daya Mineral", "Dinas Energi dan Sumber Daya Mineral"),
-        "Persentase rumah tangga berlistrik (PLN dan non-PLN) terhadap seluruh rumah tangga.",
-        awal={"provinsi": (89.0, 94.0)}, ubah=(4.0, 7.0), batas=(0, 99.9)),
-    # ---- 3.30 Perdagangan ----
-    Ind("DAG-01", "3.30", "Laju Inflasi (y-on-y)", "persen", "rentang", "akhir", SEMUA,
-        ("Dinas Perindustrian dan Perdagangan", "Dinas Perdagangan"),
-        "Persentase perubahan Indeks Harga Konsumen dibanding bulan yang sama tahun sebelumnya; "
-        "angka triwulan adalah bulan terakhir triwulan, angka tahunan bulan Desember.",
-        gen="inflasi", induk=True),
-    # ---- 3.31 Perindustrian ----
-    Ind("IND-01", "3.31", "Kontribusi Sektor Industri Pengolahan terhadap PDRB", "persen", "positif",
-        "akhir", SEMUA, ("Dinas Perindustrian dan Perdagangan", "Dinas Perindustrian"),
-        "Persentase nilai tambah industri pengolahan terhadap PDRB atas dasar harga berlaku.",
-        induk=True, lambat=True,
-        awal={"provinsi": (7.0, 15.0), "kabupaten": (4.0, 20.0), "kota": (8.0, 14.0)},
-        ubah=(0.5, 1.5), batas=(0, 100)),
-    # ---- 4.01 Sekretariat daerah ----
-    Ind("ORG-01", "4.01", "Nilai Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP)", "predikat",
-        "teks", "akhir", SEMUA,
-        ("Biro Organisasi Sekretariat Daerah", "Bagian Organisasi Sekretariat Daerah"),
-        "Predikat hasil evaluasi SAKIP oleh Kementerian PANRB (AA, A, BB, B, CC, C, D).",
-        gen="sakip"),
-    # ---- 5.01 Perencanaan ----
-    Ind("REN-01", "5.01", "Persentase Konsistensi Program RKPD terhadap RPJMD", "persen", "positif",
-        "akhir", SEMUA, OPD_BAPPEDA,
-        "Persentase program RKPD yang sesuai dengan program prioritas RPJMD.",
-        awal={"provinsi": (82.0, 92.0), "kabupaten": (75.0, 92.0), "kota": (80.0, 93.0)},
-        ubah=(6.0, 12.0), batas=(0, 100)),
-    # ---- 5.02 Keuangan ----
-    Ind("KEU-01", "5.02", "Opini BPK atas Laporan Keuangan Pemerintah Daerah (LKPD)", "opini", "teks",
-        "akhir", SEMUA,
-        ("Badan Keuangan dan Aset Daerah", "Badan Pengelolaan Keuangan dan Aset Daerah"),
-        "Opini Badan Pemeriksa Keuangan atas LKPD tahun anggaran berkenaan (WTP, WDP, TW, TMP).",
-        gen="opini", iku=True),
-    Ind("KEU-02", "5.02", "Realisasi Pendapatan Asli Daerah (PAD)", "miliar rupiah", "positif",
-        "kumulatif", SEMUA, ("Badan Pendapatan Daerah", "Badan Pendapatan Daerah"),
-        "Jumlah pendapatan asli daerah yang diterima dalam tahun anggaran; angka tahunan hasil audit "
-        "menggantikan jumlah triwulan; target akhir adalah jumlah 2021-2026.",
-        gen="alir", per_100rb=True, batas=(0, 1e9),
-        awal={"provinsi": (70.0, 95.0), "kabupaten": (22.0, 55.0), "kota": (55.0, 90.0)},
-        tumbuh=(0.04, 0.08), bobot_tw=(0.18, 0.25, 0.25, 0.32)),
-    # ---- 6.01 Inspektorat ----
-    Ind("INS-01", "6.01", "Level Maturitas Sistem Pengendalian Intern Pemerintah (SPIP)", "level",
-        "positif", "akhir", SEMUA, ("Inspektorat Daerah", "Inspektorat Daerah"),
-        "Tingkat kematangan penyelenggaraan SPIP hasil penilaian BPKP pada skala 0 sampai 5.",
-        awal={"provinsi": (2.6, 3.1), "kabupaten": (1.8, 3.0), "kota": (2.4, 3.1)},
-        ubah=(0.4, 0.9), batas=(0, 5)),
-    # ---- 8.01 Kesbangpol (provinsi) ----
-    Ind("KBP-01", "8.01", "Indeks Demokrasi Indonesia (IDI)", "indeks", "positif", "akhir", PROV,
-        ("Badan Kesatuan Bangsa dan Politik", "Badan Kesatuan Bangsa dan Politik"),
-        "Indeks capaian demokrasi provinsi dari aspek kebebasan, kesetaraan dan kapasitas lembaga "
-        "demokrasi.",
-        lambat=True, awal={"provinsi": (72.0, 80.0)}, ubah=(2.0, 5.0), batas=(0, 100)),
-]
+
+KATALOG = baca_katalog_demo()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1144,7 +784,7 @@ class Pembuat:
         return Seri(k, target, "WTP", rows)
 
     def gen_sakip(self, d: Daerah, ind: Ind, r: random.Random) -> Seri:
-        skala = ["D", "C", "CC", "B", "BB", "A", "AA"]
+        skala = ind.skala  # tujuh tingkat D..AA (katalog)
         if d.jenis == "provinsi":
             g0, naik = (3, 2) if d.kode == "65" else (4, 1)
         else:
@@ -1242,74 +882,16 @@ PAGU = {"provinsi": (250_000_000, 9_000_000_000, 1_300_000_000),  # (min, maks, 
 PAGU["kota"] = PAGU["kabupaten"]
 BOBOT_TW_ANGGARAN = ((0.05, 0.15), (0.15, 0.25), (0.20, 0.30), (0.25, 0.40))
 
-# Sub kegiatan yang boleh mendukung indikator: awalan kode (tingkat kab/kota) dan, bila ada, kata yang
-# harus muncul di nama (tanpa beda huruf besar-kecil; bila tidak ada yang cocok, semua awalan dipakai).
-# Program penunjang (x.xx.01) tidak pernah dipakai. Indikator tanpa entri, atau yang bidang urusannya tidak
-# punya sub kegiatan di berkas referensi (3.28 Kehutanan, 3.29 ESDM), tidak punya dukungan (temuan).
-DUKUNGAN_SUB = {
-    "PDK-01": (("1.01.02.2.01",), ()),
-    "PDK-02": (("1.01.02.2.02",), ()),
-    "PDK-03": (("1.01.02.2.02", "1.01.04"), ("Kelembagaan dan Manajemen Sekolah", "Perlengkapan Peserta",
-                                             "Sosialisasi", "Pembinaan Minat", "Pembangunan Sarana",
-                                             "Rehabilitasi", "Pendistribusian")),
-    "PDK-04": (("1.01.02",), ("Biaya Personil", "Dana BOS", "Dana BOP", "Perlengkapan Peserta")),
-    "PDK-05": (("1.01.02",), ("Pembangunan Sarana", "Rehabilitasi Sedang")),
-    "KES-01": (("1.02",), ("Gizi", "Balita", "Ibu Hamil", "Pendekatan Keluarga")),
-    "KES-02": (("1.02",), ("Ibu Hamil", "Ibu Bersalin", "Operasional Pelayanan Puskesmas",
-                           "Pengembangan Rumah Sakit")),
-    "KES-03": (("1.02",), ("Bayi Baru Lahir", "Balita", "Ibu Bersalin", "Pengadaan Alat Kesehatan")),
-    "KES-04": (("1.02",), ("Jaminan Kesehatan", "Operasional Pelayanan Puskesmas", "Akreditasi")),
-    "PU-01": (("1.03.10",), ("Pemeliharaan Rutin Jalan", "Rehabilitasi Jalan", "Rekonstruksi Jalan",
-                             "Survey Kondisi", "Rehabilitasi Jembatan")),
-    "PU-02": (("1.03.10",), ("Rekonstruksi Jalan", "Pembangunan Jembatan", "Rehabilitasi Jalan")),
-    "PU-03": (("1.03.03",), ()),
-    "PRK-01": (("1.04",), ("Rumah",)),
-    "PRK-02": (("1.04.03", "1.04.04", "1.04.05"), ()),
-    "TRB-01": (("1.05.02",), ("Peraturan Daerah", "Perda", "Polisi Pamong", "PPNS")),
-    "SOS-01": (("1.06.04", "1.06.05", "1.06.02"), ()),
-    "NAK-01": (("2.07.03", "2.07.04"), ()),
-    "NAK-02": (("2.07.03", "2.07.04", "2.07.05"), ()),
-    "PPA-01": (("2.08.02", "2.08.04", "2.08.05"), ()),
-    "PPA-02": (("2.08.03", "2.08.06", "2.08.07"), ()),
-    "PGN-01": (("2.09.02", "2.09.03"), ()),
-    "LH-01": (("2.11.02", "2.11.03", "2.11.04"), ()),
-    "LH-02": (("2.11.11",), ()),
-    "DUK-01": (("2.12.02", "2.12.04"), ()),
-    "PMD-01": (("2.13",), ()),
-    "KB-01": (("2.14.03",), ()),
-    "HUB-01": (("2.15.02",), ("Perlengkapan Jalan",)),
-    "KOM-01": (("2.16.03",), ("Internet", "Cerdas")),
-    "KOM-02": (("2.16.02", "2.16.03"), ("SPBE", "Audit TIK", "Pusat Data", "Cerdas")),
-    "UKM-01": (("2.17.07", "2.17.08"), ()),
-    "PM-01": (("2.18.02", "2.18.03", "2.18.04", "2.18.05"), ()),
-    "OR-01": (("2.19.02", "2.19.03", "2.19.04"), ()),
-    "OR-02": (("2.19.02", "2.19.04"), ()),
-    "BUD-01": (("2.22",), ()),
-    "PUS-01": (("2.23.02",), ()),
-    "IKN-01": (("3.25.03", "3.25.04"), ()),
-    "PAR-01": (("3.26.02", "3.26.03"), ()),
-    "TAN-01": (("3.27.02", "3.27.07"), ()),
-    "TAN-02": (("3.27.03", "3.27.05", "3.27.07"), ()),
-    "HUT-01": (("3.28",), ()),
-    "ESD-01": (("3.29",), ()),
-    "DAG-01": (("3.30.03", "3.30.04"), ()),
-    "IND-01": (("3.31",), ()),
-    "ORG-01": (("4.01.03.2.02",), ()),
-    "REN-01": (("5.01.02", "5.01.03"), ()),
-    "KEU-01": (("5.02.02", "5.02.03"), ()),
-    "KEU-02": (("5.02.04",), ()),
-    "INS-01": (("6.01.02", "6.01.03"), ()),
-    "KBP-01": (("8.01.02", "8.01.03", "8.01.04"), ()),
-}
-# Indikator lintas urusan: 1-2 sub kegiatan bidang terkait, diutamakan yang sudah mendukung indikator
-# urusan itu di daerah yang sama. IKU-05 (Gini) sengaja tanpa dukungan.
-DUKUNGAN_LINTAS = {
-    "IKU-01": (("1.01.02", "1.02.02"), (), 2),
-    "IKU-02": (("1.06.04", "1.06.05"), (), 2),
-    "IKU-03": (("5.01.03.2.02",), ("Perekonomian",), 1),
-    "IKU-04": (("2.07.03", "2.07.04"), (), 1),
-    "IKU-06": (("2.18.02", "2.18.03"), (), 1),
-}
+# Sub kegiatan yang boleh mendukung indikator (demo.dukungan di katalog): awalan kode (tingkat kab/kota) dan,
+# bila ada, kata yang harus muncul di nama (tanpa beda huruf besar-kecil; bila tidak ada yang cocok, semua awalan
+# dipakai). Program penunjang (x.xx.01) tidak pernah dipakai. Indikator tanpa dukungan di katalog, atau yang bidang
+# urusannya tidak punya sub kegiatan di berkas referensi (3.28 Kehutanan, 3.29 ESDM), tidak punya dukungan (temuan).
+DUKUNGAN_SUB = {i.kode: (i.dukungan.awalan, i.dukungan.kata) for i in KATALOG
+                if i.dukungan and i.dukungan.lintas_maks is None}
+# Indikator lintas urusan (lintas_maks): 1..lintas_maks sub kegiatan bidang terkait, diutamakan yang sudah
+# mendukung indikator urusan itu di daerah yang sama. IKU-05 (Gini) sengaja tanpa dukungan.
+DUKUNGAN_LINTAS = {i.kode: (i.dukungan.awalan, i.dukungan.kata, i.dukungan.lintas_maks) for i in KATALOG
+                   if i.dukungan and i.dukungan.lintas_maks is not None}
 PELUANG_TANPA_DUKUNGAN = 0.03  # (daerah, indikator) yang tidak didukung sub kegiatan sama sekali
 PELUANG_TAHUN_TANPA_DUKUNGAN = 0.02  # satu tahun tanpa dukungan
 CATATAN_DUKUNGAN = ("pagu dikurangi pada APBD-P", "pagu ditambah pada APBD-P", "tender gagal, diulang TW3",
@@ -1637,7 +1219,17 @@ def laporan(daerah, indikator, target, realisasi) -> None:
           f"sementara {sum(r['status'] == 'sementara' for r in realisasi)})")
 
 
+def periksa_seri() -> None:
+    """Setiap ``demo.seri`` di katalog punya pembuat seri (``Pembuat.gen_<seri>``)."""
+    salah = [f"{i.kode} ({i.gen!r})" for i in KATALOG if not hasattr(Pembuat, "gen_" + i.gen)]
+    if salah:
+        dikenal = sorted(n.removeprefix("gen_") for n in dir(Pembuat) if n.startswith("gen_"))
+        raise SystemExit(f"{KATALOG_JSON.relative_to(AKAR)}: kolom 'demo.seri' tidak dikenal di {', '.join(salah)}; "
+                         f"yang dikenal: {', '.join(dikenal)}")
+
+
 def main() -> None:
+    periksa_seri()
     daerah = baca_daerah()
     p = Pembuat(daerah, Sumber())
     indikator, target, realisasi = susun(daerah, p)

@@ -1,11 +1,14 @@
-"""Basis data sintetis skala nasional (pantau/nasional.py), diuji pada potongan kecil: Kalimantan Utara."""
+"""Basis data sintetis skala nasional (pantau/demo/nasional.py), diuji pada potongan kecil: Kalimantan Utara."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import duckdb
 import pytest
 
+from pantau.db.kueri import parameter_kueri
+from pantau.demo import nasional
 from pantau.demo.nasional import bangun_nasional, katalog
 
 PREFIX = "65"  # Kalimantan Utara: 1 provinsi + 5 kabupaten/kota
@@ -235,3 +238,19 @@ def test_prefix_tanpa_daerah(tmp_path):
         bangun_nasional(tmp_path / "x.duckdb", daerah_prefix="99", laporan=lambda _: None)
     # tidak ada basis data setengah jadi yang tertinggal
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("path", sorted(nasional.SQL_DIR.glob("*.sql")), ids=lambda p: p.name)
+def test_berkas_sql_berkepala_dan_dipakai(path):
+    """Setiap langkah SQL: kepala menyebut langkah dan parameternya (persis yang dipakai), dan dibaca pembangkit."""
+    teks = path.read_text(encoding="utf-8")
+    kepala = "\n".join(b for b in teks.splitlines() if b.startswith("--")).split("\n-- Hasil")[0]
+    assert teks.startswith("-- Langkah ") and "\n-- Parameter: " in kepala and "\n-- Hasil: " in teks, path.name
+    assert set(re.findall(r"\$([a-z_]+)", kepala)) == parameter_kueri(teks), path.name
+    assert f'_sql("{path.stem}")' in (nasional.SQL_DIR.parent / "nasional.py").read_text(encoding="utf-8")
+
+
+def test_langkah_sql_lengkap():
+    assert [p.stem for p in sorted(nasional.SQL_DIR.glob("*.sql"))] == [
+        "01_makro", "02_pilih_daerah", "03_periode", "04_parameter_indikator", "05_target_tahunan",
+        "06_indikator", "07_target", "08_realisasi", "09_dukungan"]
