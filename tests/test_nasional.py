@@ -22,6 +22,11 @@ SIDIK_TARGET = """
     SELECT count(*), sum(hash(indikator_id, tahun, dokumen, nilai, nilai_min, nilai_max, nilai_teks))
     FROM target
 """
+SIDIK_DUKUNGAN = """
+    SELECT count(*), sum(hash(id, daerah_kode, tahun, indikator_id, sub_kegiatan_kode, pagu, realisasi_tw1,
+                              realisasi_tw4, disepakati, diubah_pada))
+    FROM dukungan
+"""
 SIDIK_INDIKATOR = """
     SELECT count(*), sum(hash(id, daerah_kode, kode, nama, polaritas, kondisi_awal, target_akhir,
                               target_akhir_min, target_akhir_teks, induk_kode))
@@ -207,7 +212,7 @@ def test_deterministik(hasil, tmp_path):
 
     def sidik(path):
         with duckdb.connect(str(path), read_only=True) as c:
-            return [c.execute(q).fetchone() for q in (SIDIK_REALISASI, SIDIK_TARGET, SIDIK_INDIKATOR)]
+            return [c.execute(q).fetchone() for q in (SIDIK_REALISASI, SIDIK_TARGET, SIDIK_INDIKATOR, SIDIK_DUKUNGAN)]
 
     s1, s2, s3 = sidik(path1), sidik(path2), sidik(path3)
     assert s1 == s2

@@ -4,7 +4,8 @@
 --           TW3. ~5 % indikator-tahun tanpa dukungan (temuan). Baris tanpa indikator tidak dibuat.
 -- Parameter: $akhir (INTEGER, tahun akhir periode), $oleh (VARCHAR), $impor_id (INTEGER)
 -- Membaca: indikator, target, daerah
--- Hasil: baris tabel dukungan
+-- Hasil: baris tabel dukungan; id dari seq_dukungan menurut urutan (daerah, tahun, indikator, sub kegiatan), kunci
+--        unik tabel, sehingga id pun sama di setiap pembangunan
 INSERT INTO dukungan (daerah_kode, tahun, indikator_id, sub_kegiatan_kode, perangkat_daerah, pagu,
                       realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4, disepakati, disepakati_oleh,
                       disepakati_pada, sumber, diubah_oleh, diubah_pada, impor_id)
@@ -32,4 +33,4 @@ SELECT daerah_kode, tahun, id,
     CASE WHEN tahun < $akhir THEN make_timestamp(tahun - 1, 4, 15, 9, 0, 0) END,
     'sintetis', $oleh, make_timestamp(tahun, 12, 31, 0, 0, 0), $impor_id
 FROM dasar
-ORDER BY 1, 2, 3
+ORDER BY 1, 2, 3, 4
