@@ -169,7 +169,7 @@ def test_dek_pdf_dan_laporan_pdf_teks_apa_adanya(db_jahat, tmp_path):
 
     from pantau.desk.bahan import kumpulkan
     from pantau.keluaran import dek
-    from pantau.db import buka, jalankan
+    from pantau.db import buka
     from pantau.keluaran.laporan import susun_rkpd
     from pantau.keluaran.laporan.pdf import pdf_bytes
 
