@@ -3,7 +3,8 @@ import streamlit as st
 
 from pantau.keluaran import grafik as g
 from pantau.aturan.format import ROMAWI, label_triwulan, persen
-from pantau.ui import aman, data
+from pantau.aturan import aman
+from pantau.ui import data
 from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.perhatian import daftar_perhatian
@@ -91,6 +92,6 @@ with kanan:
     else:
         kosong(f"Belum ada realisasi untuk {ctx.tahun} di {ctx.daerah_nama}.")
 
-# Di bawah ringkasan satu layar: kinerja dibanding anggaran (isu #10).
+# Di bawah ringkasan satu layar: kinerja dibanding anggaran (keputusan #10).
 st.divider()
 bagian_kinerja_anggaran(ctx)

@@ -5,7 +5,8 @@ from datetime import date, timedelta
 import streamlit as st
 
 from pantau.aturan.format import format_waktu
-from pantau.ui import aman, data, masuk
+from pantau.aturan import aman
+from pantau.ui import data, masuk
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.url import indeks_awal
 from pantau.ui.komponen import kosong, tabel

@@ -1,4 +1,4 @@
-"""Akun, peran dan izin (isu #7): setiap peran melihat dan dapat melakukan tepat yang seharusnya, ditegakkan
+"""Akun, peran dan izin (keputusan #7): setiap peran melihat dan dapat melakukan tepat yang seharusnya, ditegakkan
 di tempat data ditulis; operator hanya daerahnya; penguncian setelah 5 kali gagal dengan pesan yang sama untuk
 akun yang tidak ada; sesi (masuk, keluar, batas waktu); perintah ``pengguna``; halaman Riwayat."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Kinerja vs anggaran (isu #10): pembuat gambar murni (pantau.keluaran.kuadran), halaman Ringkasan dan Daerah (AppTest)
+"""Kinerja vs anggaran (keputusan #10): pembuat gambar murni (pantau.keluaran.kuadran), halaman Ringkasan dan Daerah (AppTest)
 dibanding SQL mandiri yang ditulis di sini dari tabel dasar, dan satu kasus kecil yang dihitung dengan tangan."""
 from __future__ import annotations
 

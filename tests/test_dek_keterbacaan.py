@@ -1,4 +1,4 @@
-"""Dek rapat terbaca dari belakang ruang rapat (isu #22): setiap teks PowerPoint dan PDF >= 18 pt (judul lebih
+"""Dek rapat terbaca dari belakang ruang rapat (keputusan #22): setiap teks PowerPoint dan PDF >= 18 pt (judul lebih
 besar), grafik digambar seukuran tempatnya dengan huruf 24 px (= 18 pt), tabel dan daftar panjang berlanjut ke
 slide berikutnya tanpa ada baris yang hilang, dan judul sampul di tengah slide 16:9."""
 from __future__ import annotations

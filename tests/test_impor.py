@@ -1,4 +1,4 @@
-"""Jalur impor (DESIGN bagian 2): semua atau tidak sama sekali, pesan yang menyebut sel, riwayat."""
+"""Jalur impor (docs/FORMAT_IMPOR.md): semua atau tidak sama sekali, pesan yang menyebut sel, riwayat."""
 from __future__ import annotations
 
 import importlib

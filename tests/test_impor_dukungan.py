@@ -1,4 +1,4 @@
-"""Lembar dukungan (isu #10): aturan yang sama dengan lembar lain (kode, angka Indonesia, semua atau tidak
+"""Lembar dukungan (keputusan #10): aturan yang sama dengan lembar lain (kode, angka Indonesia, semua atau tidak
 sama sekali, riwayat), ditambah bentuk kode sub kegiatan, rupiah, dan peringatan bidang urusan."""
 from __future__ import annotations
 
@@ -227,7 +227,7 @@ def test_desk_izin_di_tempat_tulis(db_ind):
 
 
 def test_migrasi_dari_skema_3_memasang_dukungan_dan_nomenklatur(tmp_path):
-    """Basis data versi 3 (sebelum isu #10) dengan data: migrasi 004 mempertahankan isinya dan mengisi
+    """Basis data versi 3 (sebelum keputusan #10) dengan data: migrasi 004 mempertahankan isinya dan mengisi
     nomenklatur serta pengaturan kuadran."""
     from pantau import db as modul_db
 

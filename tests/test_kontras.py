@@ -1,4 +1,4 @@
-"""Kontras teks grafik (isu #22): setiap gambar di pantau/grafik.py (dan peta, kuadran) dibangun dengan data demo,
+"""Kontras teks grafik (keputusan #22): setiap gambar di pantau/grafik.py (dan peta, kuadran) dibangun dengan data demo,
 lalu setiap warna teks yang diatur eksplisit dinilai dengan rasio kontras WCAG 2 terhadap latarnya, di tema terang
 dan gelap. Proyektor perlu >= 4,5:1; tema Plotly Streamlit memberi label sumbu gray70 #808495 (3,7:1 pada putih)
 bila warnanya tidak diatur sendiri."""

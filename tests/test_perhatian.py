@@ -1,4 +1,4 @@
-"""'Paling perlu perhatian' di Ringkasan (isu #22): urutan menurut aturan yang tertulis di layar, alasan terlihat
+"""'Paling perlu perhatian' di Ringkasan (keputusan #22): urutan menurut aturan yang tertulis di layar, alasan terlihat
 tanpa tooltip, dan semua indikatornya dapat dilihat."""
 from __future__ import annotations
 

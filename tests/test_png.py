@@ -1,4 +1,4 @@
-"""PNG unduhan grafik (isu #22): judul, subjudul dan baris sumber tergambar di dalam PNG (dan tersimpan sebagai
+"""PNG unduhan grafik (keputusan #22): judul, subjudul dan baris sumber tergambar di dalam PNG (dan tersimpan sebagai
 metadata), huruf antarmuka Source Sans 3 tersedia bagi Chromium kaleido lewat fontconfig, bukan huruf serif
 cadangan."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Predikat dan angka di sampingnya selalu cocok seperti dibaca orang (isu #14 butir 2, isu #16).
+"""Predikat dan angka di sampingnya selalu cocok seperti dibaca orang (keputusan #14 dan #16).
 
 Capaian dan rata-rata capaian dibulatkan dua desimal lewat DECIMAL (``bulat_dua``) sebelum bertemu skala predikat, dan
 ditampilkan dengan dua desimal juga; jadi "90,96% Tinggi" tidak pernah tampil sebagai "91,0% Tinggi".

@@ -1,4 +1,4 @@
-"""Membaca ekspor SIPD-RI (isu #21, tahap baca): contoh nyata Kabupaten Bengkulu Utara (tests/data/sipd, salinan
+"""Membaca ekspor SIPD-RI (keputusan #21, tahap baca): contoh nyata Kabupaten Bengkulu Utara (tests/data/sipd, salinan
 dari data bersama), rekap xlsx buatan sendiri, dan berkas buruk yang harus ditolak dengan pesan Indonesia yang
 menyebut berkas, baris/entri dan kolom.
 

@@ -1,4 +1,4 @@
--- Aturan domain Pantau (DESIGN bagian 1), satu definisi untuk setiap aturan.
+-- Aturan domain Pantau (docs/ATURAN.md), satu definisi untuk setiap aturan.
 -- Dibuat ulang (CREATE OR REPLACE) setiap kali skema dipasang atau dimigrasi.
 -- Setiap halaman, ekspor dan laporan membaca view ini; tidak ada rumus capaian di Python.
 
@@ -466,7 +466,7 @@ FROM dasar d;
 CREATE OR REPLACE MACRO nama_pendek(nama, jenis) AS
     CASE WHEN jenis = 'kabupaten' THEN regexp_replace(nama, '^Kabupaten\s+', '') ELSE nama END;
 
--- Rata-rata capaian banyak indikator: setiap capaian dibatasi 100 lebih dulu (DESIGN bagian 1),
+-- Rata-rata capaian banyak indikator: setiap capaian dibatasi 100 lebih dulu (docs/ATURAN.md),
 -- indikator tanpa capaian (NULL) tidak dihitung. Makro agregat: dipakai di dalam GROUP BY.
 -- Bukan least(c, 100): least() DuckDB mengabaikan NULL, jadi least(NULL, 100) = 100 dan indikator
 -- yang belum berdata akan terhitung 100.
@@ -549,7 +549,7 @@ FROM ind
 JOIN per_ind p ON p.id = ind.id;
 
 -- ---------------------------------------------------------------------------
--- Dukungan sub kegiatan dan anggaran (isu #10)
+-- Dukungan sub kegiatan dan anggaran (keputusan #10)
 --
 -- anggaran_dukungan: satu baris per baris dukungan, dengan realisasi anggaran yang berlaku dan serapannya.
 --   Realisasi per triwulan adalah belanja DALAM triwulan itu (bukan kumulatif). realisasi_tahun (angka

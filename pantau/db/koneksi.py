@@ -27,7 +27,7 @@ class KesalahanBasisData(Exception):
 
 
 class BasisDataTakTerbuka(KesalahanBasisData):
-    """Berkas basis data tidak dapat dibuka (isu #19). ``keadaan``: ``hilang``, ``rusak``, ``terkunci``,
+    """Berkas basis data tidak dapat dibuka (keputusan #19). ``keadaan``: ``hilang``, ``rusak``, ``terkunci``,
     ``baca_saja``, ``versi`` (skema lebih baru dari Pantau ini) atau ``lain``; dasbor menampilkan satu halaman
     penjelasan per keadaan, rincian teknis (``__cause__``) ke log server."""
 

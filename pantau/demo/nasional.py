@@ -1,4 +1,4 @@
-"""Basis data sintetis skala nasional, untuk pengembangan dan benchmark (DESIGN bagian 4).
+"""Basis data sintetis skala nasional, untuk pengembangan dan benchmark (docs/DESAIN.md, "Kualitas").
 
 ``bangun_nasional(path)`` membuat basis data berisi SEMUA daerah tabel ``daerah`` (38 provinsi dan
 514 kabupaten/kota), masing-masing satu periode RPJMD (bawaan 2021-2026) dengan ~150 indikator,
@@ -572,7 +572,7 @@ WHERE tahun < $akhir
 ORDER BY 1, 2, 3
 """
 
-# Dukungan sintetis (isu #10): untuk setiap indikator beurusan dan tahun bertarget RPJMD, satu sub kegiatan
+# Dukungan sintetis (keputusan #10): untuk setiap indikator beurusan dan tahun bertarget RPJMD, satu sub kegiatan
 # (sepertiga indikator: dua), kode berbentuk sah dari bidang urusan indikator dan tingkat daerahnya, pagu
 # 100 jt - 3,1 M, belanja triwulan yang menumpuk di akhir tahun (serapan 65-98 %); tahun terakhir s.d. TW3.
 # ~5 % indikator-tahun tanpa dukungan (temuan). Baris tanpa indikator tidak dibuat.

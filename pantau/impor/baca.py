@@ -3,7 +3,7 @@
 Tidak ada validasi isi di sini, hanya bentuk: lembar yang dikenal, baris judul, nomor baris
 seperti yang ditampilkan Excel (judul = baris 1).
 
-Berkas dari luar dibatasi sebelum dibaca (isu #19; angka di ``BATAS_*``, ditolak dengan pesan yang menyebut
+Berkas dari luar dibatasi sebelum dibaca (keputusan #19; angka di ``BATAS_*``, ditolak dengan pesan yang menyebut
 batasnya, tidak ada yang ditulis): ukuran berkas; untuk .xlsx (sebuah zip) jumlah anggota, ukuran setiap anggota
 setelah dibuka dan rasio pemampatannya dibaca dari direktori zip sebelum apa pun dibuka (bom zip), lalu baris
 bernilai dihitung dengan membaca XML lembar bertahap (blok 1 MB, tanpa menyimpannya) sebelum diurai; penguraian
@@ -40,7 +40,7 @@ KOLOM_DIKENAL = {
 #: Baca XML lembar langsung (cepat); False = selalu lewat openpyxl (pembanding di uji).
 PEMBACA_CEPAT = True
 
-# -- batas berkas impor (isu #19) ---------------------------------------------------------------------------
+# -- batas berkas impor (keputusan #19) ---------------------------------------------------------------------------
 #: Ukuran berkas (.xlsx atau .csv). Sama dengan server.maxUploadSize di .streamlit/config.toml (halaman Impor);
 #: buku kerja RPJMD satu provinsi beserta kabupaten/kotanya jauh di bawahnya.
 BATAS_BERKAS_MB = 20

@@ -1,4 +1,4 @@
-"""Templat impor untuk satu daerah (DESIGN bagian 2): buku kerja berisi lembar ``petunjuk``,
+"""Templat impor untuk satu daerah (docs/FORMAT_IMPOR.md): buku kerja berisi lembar ``petunjuk``,
 ``indikator`` (terisi indikator daerah itu), ``target`` dan ``realisasi`` (kode terisi, sel nilai
 kosong), ``dukungan`` (sub kegiatan yang sudah tercatat untuk tahun-tahun itu, dengan nilainya sekarang,
 agar realisasi anggaran triwulan berikutnya tinggal ditambahkan), dengan daftar pilihan (validasi data)
@@ -128,7 +128,7 @@ def pilihan_bawaan(con: duckdb.DuckDBPyConnection, daerah: str, *, tahun=None, p
 
 def _baris(ws, nilai: list) -> None:
     """``ws.append`` yang menjaga teks tetap teks: openpyxl menjadikan setiap teks berawalan '=' sebuah rumus
-    (nama indikator '=HYPERLINK(…)' akan menjadi tautan hidup di lembar kerja operator; isu #19)."""
+    (nama indikator '=HYPERLINK(…)' akan menjadi tautan hidup di lembar kerja operator; keputusan #19)."""
     ws.append(nilai)
     for i, v in enumerate(nilai, start=1):
         if isinstance(v, str) and v.startswith("="):

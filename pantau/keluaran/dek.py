@@ -1,7 +1,7 @@
 """Dek rapat desk urusan: PowerPoint (python-pptx) dan PDF (reportlab) dari rencana slide yang sama.
 
 Fungsi murni: DataFrame ``queries/desk_indikator.sql``, ``desk_keselarasan.sql``, ``desk_catatan.sql`` (dan
-``desk_dukungan.sql``) masuk, ``bytes`` keluar. Terbaca dari belakang ruang rapat (isu #22): semua teks >= 18 pt
+``desk_dukungan.sql``) masuk, ``bytes`` keluar. Terbaca dari belakang ruang rapat (keputusan #22): semua teks >= 18 pt
 (judul 28 pt, sampul 40 pt), grafik digambar seukuran tempatnya di slide (96 px per inci, huruf 24 px = 18 pt,
 lewat ``pantau.keluaran.ekspor.png_bytes``; tidak ada unduhan saat berjalan), dan tidak ada yang dipotong: tabel dan daftar
 yang panjang berlanjut ke slide berikutnya ("halaman 2/3"), dengan kepala tabel diulang.

@@ -36,7 +36,7 @@ def teks_csv_aman(v):
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV untuk Excel berbahasa Indonesia: pemisah titik koma, koma desimal, UTF-8 dengan BOM. Teks yang diawali
-    = + - @ tab atau CR diberi awalan ' agar lembar kerja membacanya sebagai teks, bukan rumus (isu #19); kolom
+    = + - @ tab atau CR diberi awalan ' agar lembar kerja membacanya sebagai teks, bukan rumus (keputusan #19); kolom
     angka tidak disentuh, jadi angka negatif tetap angka."""
     aman = df.rename(columns=lambda k: teks_csv_aman(str(k)))
     for k in aman.columns:
@@ -49,7 +49,7 @@ def excel_bytes(df: pd.DataFrame, *, judul: str, keterangan: dict[str, str] | No
                 format_angka: dict[str, str] | None = None) -> bytes:
     """Buku kerja berformat: baris judul dibekukan, angka tetap angka dengan format tampilan,
     dan lembar 'keterangan' berisi filter yang menghasilkannya serta waktu pembuatannya. Teks selalu sel teks,
-    tidak pernah rumus atau tautan (isu #19)."""
+    tidak pernah rumus atau tautan (keputusan #19)."""
     buf = io.BytesIO()
     format_angka = format_angka or {}
     with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": OPSI_XLSXWRITER}) as xw:

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pantau.aturan.format import format_angka, format_ringkas, kosong, nilai_target, periode_label, sd_label
-from pantau.ui.aman import html as teks_aman  # plotly.js membaca <b>, <a>, <br> di label dan hover
+from pantau.aturan.aman import html as teks_aman  # plotly.js membaca <b>, <a>, <br> di label dan hover
 
 #: "Source Sans" = huruf web Streamlit (layar); "Source Sans 3" = berkas pantau/huruf untuk kaleido (PNG, dek).
 #: Nama berkutip: tanpa kutip, "Source Sans 3" (kata yang diawali angka) membuat seluruh deklarasi CSS tidak sah

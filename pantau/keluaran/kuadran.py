@@ -1,4 +1,4 @@
-"""Kuadran kinerja vs anggaran (isu #10): fungsi murni, DataFrame masuk, ``go.Figure`` atau teks keluar.
+"""Kuadran kinerja vs anggaran (keputusan #10): fungsi murni, DataFrame masuk, ``go.Figure`` atau teks keluar.
 
 Sumbu x = serapan anggaran (%), sumbu y = capaian kinerja (%), satu titik per kelompok (urusan atau perangkat
 daerah) dari ``queries/kuadran_kinerja_anggaran.sql``. Dua garis batas membagi bidang menjadi empat kuadran yang
@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from pantau.aturan.angka import format_ringkas
 from pantau.aturan.format import ROMAWI, kosong, rupiah_ringkas
 from pantau.keluaran.grafik import tata_letak
-from pantau.ui.aman import html as teks_aman  # nama perangkat daerah dari impor, di label dan hover Plotly
+from pantau.aturan.aman import html as teks_aman  # nama perangkat daerah dari impor, di label dan hover Plotly
 
 #: Nama kuadran (dari makro SQL ``kuadran``), letaknya, warna Okabe-Ito, simbol Plotly dan simbol teks.
 #: Urutan = urutan legenda: dua kuadran kinerja tinggi dulu.

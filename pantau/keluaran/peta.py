@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from pantau.aturan.format import format_angka, format_ringkas, kosong
 from pantau.jalur import DATA_DIR, ROOT
 from pantau.keluaran.grafik import WARNA_KOSONG, tata_letak
-from pantau.ui.aman import html as teks_aman  # teks di hover Plotly
+from pantau.aturan.aman import html as teks_aman  # teks di hover Plotly
 
 GEO_DIR = DATA_DIR / "geo"
 STATIC_DIR = ROOT / "static"

@@ -1,4 +1,4 @@
-"""Bagian "Kinerja vs anggaran" (isu #10), dipakai halaman Ringkasan dan Daerah: grafik kuadran capaian
+"""Bagian "Kinerja vs anggaran" (keputusan #10), dipakai halaman Ringkasan dan Daerah: grafik kuadran capaian
 kinerja terhadap serapan anggaran per urusan atau per perangkat daerah (pilihan tersimpan di URL sebagai
 ``?kuadran=perangkat_daerah``), tabel angkanya, dan temuan (indikator tanpa sub kegiatan pendukung, sub
 kegiatan yang tidak mendukung indikator). Gambar dibuat oleh ``pantau.keluaran.kuadran`` (fungsi murni)."""
@@ -11,7 +11,8 @@ import streamlit as st
 
 from pantau.keluaran import kuadran as kq
 from pantau.aturan.format import ROMAWI, format_angka, kosong as nilai_kosong, rupiah_ringkas
-from pantau.ui import aman, data
+from pantau.aturan import aman
+from pantau.ui import data
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import grafik, keterangan_filter, kosong, tabel
 

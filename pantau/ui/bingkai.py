@@ -1,4 +1,4 @@
-"""Bingkai yang dipakai setiap halaman (PRACTICES: "Pages and the frame").
+"""Bingkai yang dipakai setiap halaman (docs/PRAKTIK.md, "Halaman dan bingkai").
 
 Setiap skrip halaman memanggil ``mulai_halaman`` sebagai hal pertama: konfigurasi halaman, gaya,
 navigasi berbahasa Indonesia, pilihan daerah (provinsi dulu, lalu kabupaten/kota), periode RPJMD
@@ -13,7 +13,8 @@ import streamlit as st
 
 from pantau.aturan.format import RUMUS_NEGATIF, format_waktu, kosong, label_triwulan
 from pantau.aturan.izin import Pengguna
-from pantau.ui import aman, data, masuk, url
+from pantau.aturan import aman
+from pantau.ui import data, masuk, url
 
 #: (skrip, label, ikon) — urutan navigasi.
 HALAMAN = [

@@ -11,7 +11,8 @@ from pantau.aturan.format import kosong, sd_label
 from pantau.keluaran import grafik as g
 from pantau.keluaran import peta
 from pantau.keluaran.grafik import KONFIG
-from pantau.ui import aman, data, url
+from pantau.aturan import aman
+from pantau.ui import data, url
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import grafik, keterangan_filter, kosong as info_kosong, sumber_data, tabel, target_angka, teks_rentang
 

@@ -1,7 +1,7 @@
 """Akses data untuk halaman: satu koneksi per proses (st.cache_resource), hasil kueri bertembolok
 terbatas (st.cache_data), dan kunci tembolok yang berubah setiap ada impor atau perubahan data.
 
-Membuka basis data dijaga (isu #19): berkas yang hilang, rusak, dikunci proses lain atau hanya-baca memberi satu
+Membuka basis data dijaga (keputusan #19): berkas yang hilang, rusak, dikunci proses lain atau hanya-baca memberi satu
 halaman berbahasa Indonesia (apa yang salah, apa yang dilakukan administrator), bukan traceback; rinciannya
 (lokasi berkas, pesan DuckDB, traceback) ke log server (logger ``pantau``). Basis data demo dibangun sendiri hanya
 bila ``PANTAU_DB`` tidak diisi (``data/pantau.duckdb``, README "Dua perintah"); ``PANTAU_DB`` yang menunjuk

@@ -15,7 +15,8 @@ from pantau.aturan.izin import TidakBerizin
 from pantau.desk.bahan import kumpulkan
 from pantau.keluaran import dek
 from pantau.keluaran import grafik as g
-from pantau.ui import aman, data, dukungan_desk, masuk, url
+from pantau.aturan import aman
+from pantau.ui import data, dukungan_desk, masuk, url
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import (desimal_data, grafik, keterangan_filter, kolom_target_realisasi, kosong, slug,
                                 sumber_data, tabel, tautan_indikator)
@@ -324,7 +325,7 @@ def _daftar_catatan(desk_: Desk) -> None:
         kosong("Belum ada catatan untuk urusan dan tahun ini.")
     for x in semua.itertuples():
         with st.expander(f"{x.daerah} · versi {x.versi} · {aman.md(x.oleh)}"):
-            # Catatan = teks pengguna: Markdown yang diloloskan, tanpa HTML (isu #19).
+            # Catatan = teks pengguna: Markdown yang diloloskan, tanpa HTML (keputusan #19).
             st.markdown("\n".join(f"- **{desk.LABEL[k]}:** {aman.md(getattr(x, k)) or '–'}" for k in desk.KOLOM))
             st.caption(f"{format_waktu(x.pada)} · {x.jumlah_versi} versi tersimpan")
 

@@ -19,7 +19,8 @@ from pantau.desk import dukungan as dk
 from pantau.desk import ringkas as dr
 from pantau.akun import TidakBerizin
 from pantau.aturan.format import BULAN, kosong, rupiah, rupiah_ringkas
-from pantau.ui import aman, data, masuk
+from pantau.aturan import aman
+from pantau.ui import data, masuk
 from pantau.ui.komponen import unduhan_tabel
 
 GAYA = """

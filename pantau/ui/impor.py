@@ -18,7 +18,8 @@ from pantau.aturan.izin import Pengguna, TidakBerizin
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
 from pantau.impor.pratinjau import pratinjau
 from pantau.impor.templat import PERIODE_REALISASI, buat_templat, pilihan_bawaan
-from pantau.ui import aman, data, masuk
+from pantau.aturan import aman
+from pantau.ui import data, masuk
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import tabel
 

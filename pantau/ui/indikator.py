@@ -11,7 +11,8 @@ import streamlit as st
 from pantau.aturan.format import (RUMUS_NEGATIF, format_ringkas, format_waktu, kosong, nilai_realisasi, nilai_target,
                                   periode_label, persen, sd_label)
 from pantau.keluaran import grafik as g
-from pantau.ui import aman, data
+from pantau.aturan import aman
+from pantau.ui import data
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import (desimal_data, grafik, keterangan_filter, kolom_target_realisasi, kosong as info_kosong,
                                 sumber_data, tabel)

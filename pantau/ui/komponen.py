@@ -12,7 +12,7 @@ import streamlit as st
 from pantau.keluaran import ekspor
 from pantau.aturan.angka import format_angka, format_rentang
 from pantau.keluaran.grafik import KONFIG
-from pantau.ui import aman
+from pantau.aturan import aman
 from pantau.ui.bingkai import Konteks
 
 HALAMAN_INDIKATOR = "pages/1_Indikator.py"

@@ -4,7 +4,7 @@ lewat penyedia OpenID Connect (``st.login``) bila daerah mengaturnya di ``.strea
 Izin TIDAK diputuskan di sini: halaman memakai ``pantau.akun`` (satu tabel izin), dan fungsi yang menulis
 memeriksanya lagi di tempat data ditulis.
 
-Setiap masuk adalah satu baris ``sesi`` di basis data (isu #22). Tab yang masuk memegang id-nya di
+Setiap masuk adalah satu baris ``sesi`` di basis data (keputusan #22). Tab yang masuk memegang id-nya di
 ``st.session_state``; peramban memegang kuki HttpOnly (``pantau.ui.sesi``) sehingga muat ulang, tab baru dan tautan
 yang dibagikan tetap masuk selama sesi itu berlaku. Keluar, akun dinonaktifkan, sandi diganti atau
 ``menit_sesi`` tanpa aktivitas mengakhiri sesi itu di semua tab.
@@ -18,7 +18,8 @@ import streamlit as st
 
 from pantau import akun
 from pantau.akun import kelola, pengaturan
-from pantau.ui import aman, data, sesi
+from pantau.aturan import aman
+from pantau.ui import data, sesi
 
 KUNCI = "akun"            # session_state: dict Pengguna
 KUNCI_AKTIF = "akun_aktif_terakhir"

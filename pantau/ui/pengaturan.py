@@ -11,7 +11,8 @@ from pantau.aturan.pengaturan import PENGATURAN, PengaturanTidakSah
 from pantau.aturan.format import format_waktu
 from pantau.db import cadangan
 from pantau.impor.batal import GagalBatal, batalkan_impor
-from pantau.ui import aman, data
+from pantau.aturan import aman
+from pantau.ui import data
 from pantau.ui.komponen import kosong, pesan_sesudah_muat_ulang, tabel, tampilkan_pesan_tertunda
 
 _BULAN_TW = ("I", "II", "III")

@@ -1,4 +1,4 @@
-"""Penjaga server untuk ``aplikasi.py`` (isu #19): kepala keamanan HTTP, jalur metrik ditutup, dan galat halaman
+"""Penjaga server untuk ``aplikasi.py`` (keputusan #19): kepala keamanan HTTP, jalur metrik ditutup, dan galat halaman
 yang tidak terduga sebagai satu pesan Indonesia tanpa traceback.
 
 README (bagian *Menjalankan untuk banyak pengguna*) memasang kepala yang sama dan menutup metrik di nginx juga;

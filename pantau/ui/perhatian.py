@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from pantau.aturan.format import format_angka, kosong
-from pantau.ui import aman
+from pantau.aturan import aman
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import tabel, tautan_indikator
 

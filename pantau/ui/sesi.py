@@ -1,5 +1,5 @@
 """Sesi masuk yang bertahan saat halaman dimuat ulang, dibuka di tab baru atau lewat tautan yang dibagikan
-(isu #22), dengan kuki HttpOnly yang dipasang server.
+(keputusan #22), dengan kuki HttpOnly yang dipasang server.
 
 Streamlit 1.67 membaca kuki (``st.context.cookies``, dari jabat tangan WebSocket) tetapi skrip halaman tidak dapat
 memasangnya: halaman berbicara lewat WebSocket, dan hanya jawaban HTTP yang dapat memasang kuki HttpOnly. Cara

@@ -1,4 +1,4 @@
-"""Masuk di peramban (isu #7), pada server baru dengan basis data yang membaca pun memerlukan masuk
+"""Masuk di peramban (keputusan #7), pada server baru dengan basis data yang membaca pun memerlukan masuk
 (baca_perlu_masuk = 'ya', seperti buatan `init`): tautan dalam ke SETIAP halaman meminta masuk sebelum isi
 apa pun (tautan dalam pertama pada server yang baru mulai), masuk -> nama dan peran di panel samping ->
 keluar -> diminta masuk lagi. Tangkapan layar layar masuk 1920x1080 dan 1280x720."""

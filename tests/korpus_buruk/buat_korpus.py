@@ -288,7 +288,7 @@ def _kasus() -> list[tuple[Kasus, bytes]]:
            (None, None, None, "diberi nama .csv"), "buku kerja Excel diberi akhiran .csv")
     tambah("laporan_tanpa_nama_lembar.csv", csv_bytes([JUDUL_R, r()]),
            (None, None, None, "nama berkas CSV harus memuat"), "nama CSV tidak menyebut lembarnya")
-    # lembar dukungan (sub kegiatan dan anggaran, isu #10)
+    # lembar dukungan (sub kegiatan dan anggaran, keputusan #10)
     tambah("dukungan_kode_tanpa_titik.xlsx",
            buku({"dukungan": [JUDUL_D, d(), d("MISKIN", sk="1020220100 14")]}),
            ("dukungan", 3, "sub_kegiatan_kode", "U.BB.PP.K.KK.SSSS"),

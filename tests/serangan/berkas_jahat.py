@@ -1,4 +1,4 @@
-"""Pembuat berkas unggahan jahat (isu #19, lubang 3), cepat dan tanpa menyimpan isinya di memori: buku kerja
+"""Pembuat berkas unggahan jahat (keputusan #19, lubang 3), cepat dan tanpa menyimpan isinya di memori: buku kerja
 .xlsx minimal (seperti tulisan Excel: string bersama, lembar 'realisasi') yang XML lembarnya ditulis bertahap ke
 zip, dan CSV besar."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Serangan: traceback kepada pengunjung (isu #19, lubang 4).
+"""Serangan: traceback kepada pengunjung (keputusan #19, lubang 4).
 
 Berkas basis data yang hilang, rusak, dikunci proses lain atau hanya-baca memberi satu halaman Indonesia (apa yang
 salah, apa yang dilakukan administrator) di setiap halaman, tanpa traceback, jenis galat atau lokasi berkas;

@@ -1,4 +1,4 @@
-"""Serangan dan ketahanan sesi masuk (isu #22): masuk bertahan saat dimuat ulang dan di tab baru, lewat kuki
+"""Serangan dan ketahanan sesi masuk (keputusan #22): masuk bertahan saat dimuat ulang dan di tab baru, lewat kuki
 HttpOnly bertanda tangan yang dipasang server; keluar, akun dinonaktifkan dan sandi diganti mencabutnya; kuki
 yang kedaluwarsa, dipalsukan atau diubah ditolak.
 

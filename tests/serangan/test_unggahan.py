@@ -1,4 +1,4 @@
-"""Serangan: unggahan tanpa batas (isu #19, lubang 3).
+"""Serangan: unggahan tanpa batas (keputusan #19, lubang 3).
 
 Berkas jahat (tests/serangan/berkas_jahat.py) diperiksa oleh ``siapkan_impor`` di proses sendiri
 (tests/serangan/ukur_impor.py) yang membuka basis data hanya-baca: setiap berkas ditolak dengan pesan Indonesia

@@ -1,4 +1,4 @@
-"""Serangan: skrip dan markup tersimpan (isu #19, lubang 1).
+"""Serangan: skrip dan markup tersimpan (keputusan #19, lubang 1).
 
 Teks pengguna yang ditanam di salinan basis data demo (tests/serangan/muatan.py) hanya boleh sampai ke halaman
 sebagai teks: di HTML yang ditulis kode (unsafe_allow_html) sebagai entitas, di Markdown diloloskan, di Plotly
@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from pantau.ui import aman
+from pantau.aturan import aman
 from tests.bantuan_halaman import jalankan_halaman, masuk, polos
 from tests.serangan import muatan as m
 

@@ -1,4 +1,4 @@
-"""Membaca ekspor SIPD-RI (isu #21) menjadi baris anggaran bersih per (daerah, tahun, unit, sub kegiatan).
+"""Membaca ekspor SIPD-RI (keputusan #21) menjadi baris anggaran bersih per (daerah, tahun, unit, sub kegiatan).
 
     from pantau.impor.sipd import baca_sipd
     hasil = baca_sipd(["renja_1.02.json", "pagu_1.02.json", "skpd.json"], daerah="17.03", tahun=2026)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pantau.impor.sipd.masalah import Laporan, Lokasi, MasalahSipd
 from pantau.impor.sipd.nilai import format_rupiah
 
-#: Kolom view anggaran_sub_kegiatan (DESIGN bagian 2, "Budget from SIPD-RI"), berurutan.
+#: Kolom view anggaran_sub_kegiatan (docs/FORMAT_SIPD.md), berurutan.
 KOLOM_ANGGARAN = ("daerah_kode", "tahun", "perangkat_daerah_kode", "perangkat_daerah", "perangkat_daerah_induk_kode",
                   "sub_kegiatan_kode", "sub_kegiatan_nama", "pagu", "indikator_keluaran", "target_keluaran",
                   "target_keluaran_teks", "satuan_keluaran", "sumber")

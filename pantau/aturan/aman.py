@@ -1,4 +1,4 @@
-"""Teks dari pengguna sampai ke halaman hanya sebagai teks (isu #19): satu tempat untuk meloloskan nilai.
+"""Teks dari pengguna sampai ke halaman hanya sebagai teks (keputusan #19): satu tempat untuk meloloskan nilai.
 
 Nama indikator, satuan, definisi, sumber, catatan, catatan desk, sub kegiatan, perangkat daerah, nama akun dan
 nama berkas berasal dari pengguna. Aturannya:
@@ -15,7 +15,8 @@ nama berkas berasal dari pengguna. Aturannya:
   Tanda baca lain (``( ) . , - %``) dibiarkan: teksnya tetap terbaca di sumber Markdown. Baris baru tetap baris
   baru.
 
-Modul ini murni (tanpa Streamlit) agar dipakai juga oleh ``pantau.keluaran.grafik`` dan ``pantau.keluaran.kuadran``.
+Modul ini murni (tanpa Streamlit) dan berada di lantai aturan agar dipakai juga oleh ``pantau.keluaran`` (grafik,
+kuadran, peta) dan ``pantau.ui``.
 """
 from __future__ import annotations
 
