@@ -1,13 +1,14 @@
-"""Kinerja vs anggaran (keputusan #10): pembuat gambar murni (pantau.keluaran.kuadran), halaman Ringkasan dan Daerah (AppTest)
-dibanding SQL mandiri yang ditulis di sini dari tabel dasar, dan satu kasus kecil yang dihitung dengan tangan."""
+"""Kinerja vs anggaran (keputusan #10): pembuat gambar murni (pantau.keluaran.kuadran), halaman Ringkasan dan Daerah
+(AppTest) dibanding SQL mandiri yang ditulis di sini dari tabel dasar, dan satu kasus kecil yang dihitung dengan
+tangan."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from pantau.keluaran import kuadran as kq
-from pantau.db import buka
 from pantau.aturan.format import rupiah_ringkas
+from pantau.db import buka
+from pantau.keluaran import kuadran as kq
 from tests.bantuan import db_baru, duk, impor_kasus, ind, rea, tgt
 from tests.bantuan_halaman import spesifikasi
 

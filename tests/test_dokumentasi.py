@@ -25,7 +25,10 @@ def test_setiap_tabel_view_dan_kolom_terdokumentasi(db_demo):
             isi = bagian(nama)
             kolom = [k for (k,) in con.execute(
                 "SELECT column_name FROM information_schema.columns WHERE table_name = $t", {"t": nama}).fetchall()]
-            hilang = [k for k in kolom if f"`{k}`" not in isi and not (nama == "tahunan" and k not in ("ada_target", "ada_realisasi") and f"`{k}`" in bagian("capaian_tahunan"))]
+            hilang = [k for k in kolom
+                      if f"`{k}`" not in isi
+                      and not (nama == "tahunan" and k not in ("ada_target", "ada_realisasi")
+                               and f"`{k}`" in bagian("capaian_tahunan"))]
             assert not hilang, f"kolom {nama}.{hilang} tidak tercantum di docs/SKEMA.md"
     finally:
         con.close()

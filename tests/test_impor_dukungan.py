@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pantau.desk import dukungan
 from pantau.akun import Pengguna, TidakBerizin
 from pantau.db import buka, pasang_skema
+from pantau.desk import dukungan
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
 from pantau.impor.batal import batalkan_impor
 from pantau.impor.pratinjau import pratinjau
@@ -124,7 +124,8 @@ def test_kode_tak_dikenal_diterima_dengan_namanya_dan_peringatan_lain(db_ind, tm
     assert any("tidak ada di nomenklatur" in p and "baris 3" in p for p in pesan), pesan
     assert any("tingkat provinsi" in p and "baris 4" in p for p in pesan), pesan
     assert any("melebihi pagu" in p and "150,0%" in p for p in pesan), pesan
-    v = satu_baris(db_ind, "SELECT sub_kegiatan_nama FROM anggaran_dukungan WHERE sub_kegiatan_kode = '1.02.03.2.09.0099'")
+    v = satu_baris(db_ind,
+                   "SELECT sub_kegiatan_nama FROM anggaran_dukungan WHERE sub_kegiatan_kode = '1.02.03.2.09.0099'")
     assert v["sub_kegiatan_nama"] == "Sub kegiatan khusus daerah"
 
 

@@ -9,6 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 from pantau.jalur import ROOT
 
+#: Sapuan menyeluruh (±1,5-2,5 menit per daerah): dilewati oleh -m "not lambat".
+pytestmark = pytest.mark.lambat
+
 
 @pytest.mark.parametrize("daerah", ["62", "65.01"])
 def test_setiap_indikator_setiap_tahun(db_demo, con, monkeypatch, daerah):

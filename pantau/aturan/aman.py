@@ -23,6 +23,8 @@ from __future__ import annotations
 import math
 import re
 
+import pandas as pd
+
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
 _HTML_POLA = re.compile(r"[&<>\"']")
 #: Tanda yang bermakna di mana pun dalam baris: tautan dan gambar ([ ]), HTML dan tautan <…> (< >), tebal, miring,
@@ -42,13 +44,8 @@ PENYAMBUNG = "\u2060"
 def _teks(x) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
-    try:
-        import pandas as pd
-
-        if x is pd.NA or x is pd.NaT:
-            return ""
-    except ImportError:  # pragma: no cover - pandas selalu terpasang
-        pass
+    if x is pd.NA or x is pd.NaT:
+        return ""
     return str(x)
 
 

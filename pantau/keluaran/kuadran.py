@@ -12,10 +12,10 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from pantau.aturan.aman import html as teks_aman  # nama perangkat daerah dari impor, di label dan hover Plotly
 from pantau.aturan.angka import format_ringkas
 from pantau.aturan.format import ROMAWI, kosong, rupiah_ringkas
 from pantau.keluaran.grafik import tata_letak
-from pantau.aturan.aman import html as teks_aman  # nama perangkat daerah dari impor, di label dan hover Plotly
 
 #: Nama kuadran (dari makro SQL ``kuadran``), letaknya, warna Okabe-Ito, simbol Plotly dan simbol teks.
 #: Urutan = urutan legenda: dua kuadran kinerja tinggi dulu.
@@ -153,7 +153,7 @@ def posisi_label(d: pd.DataFrame, berlabel: set, rx, ry, *, tinggi: int, ukuran_
                 skor += 3 * (max(0, -k[0]) + max(0, k[2] - lebar)) * h + 3 * max(0, k[3] - tinggi_plot) * w
             if skor_terbaik is None or skor < skor_terbaik - 1e-6:
                 terbaik, skor_terbaik = nama, skor
-        for lebar, titik, terpasang in bidang:
+        for _lebar, titik, terpasang in bidang:
             terpasang.append(kotak(*titik[i], w, h, terbaik))
         hasil[i] = terbaik
     return hasil

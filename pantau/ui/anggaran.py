@@ -9,9 +9,10 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from pantau.keluaran import kuadran as kq
-from pantau.aturan.format import ROMAWI, format_angka, kosong as nilai_kosong, rupiah_ringkas
 from pantau.aturan import aman
+from pantau.aturan.format import ROMAWI, format_angka, rupiah_ringkas
+from pantau.aturan.format import kosong as nilai_kosong
+from pantau.keluaran import kuadran as kq
 from pantau.ui import data
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import grafik, keterangan_filter, kosong, tabel

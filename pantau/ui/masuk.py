@@ -41,6 +41,7 @@ def ada_akun() -> bool:
 def oidc_diatur() -> bool:
     """Apakah ``[auth]`` ada di secrets.toml. Tanpa itu tidak ada tombol OIDC dan tidak ada galat."""
     try:
+        # Modul dalam Streamlit, bukan API publik: bila berubah, OIDC dianggap tidak diatur, halaman tidak gagal.
         from streamlit.auth_util import get_secrets_auth_section
 
         return bool(get_secrets_auth_section())
@@ -144,7 +145,8 @@ def formulir(tempat: str) -> None:
                 icon=":material/schedule:")
     asing = st.session_state.get("akun_oidc_asing")
     if asing:
-        st.warning(f"Surel {aman.md(asing)} belum terdaftar sebagai pengguna Pantau. Minta administrator menambahkannya.",
+        st.warning(f"Surel {aman.md(asing)} belum terdaftar sebagai pengguna Pantau. "
+                   "Minta administrator menambahkannya.",
                    icon=":material/person_off:")
     with st.form(f"masuk_{tempat}", clear_on_submit=True, border=tempat == "utama"):
         nama = st.text_input("Nama pengguna", key=f"masuk_nama_{tempat}", autocomplete="username")

@@ -5,8 +5,16 @@ import io
 import re
 import time
 
-from tests.browser.conftest import (UKURAN, buka_sampai_grafik, catat_waktu, hanya_lokal, tangkap_layar, tanpa_galat,
-                                    tunggu_rerun, tunggu_siap)
+from tests.browser.conftest import (
+    UKURAN,
+    buka_sampai_grafik,
+    catat_waktu,
+    hanya_lokal,
+    tangkap_layar,
+    tanpa_galat,
+    tunggu_rerun,
+    tunggu_siap,
+)
 
 GRAFIK = '[data-testid="stPlotlyChart"] .main-svg'
 URL = "/Desk_Urusan?provinsi=62&daerah=62&tahun=2024&urusan=1.02"

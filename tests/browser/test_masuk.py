@@ -11,8 +11,16 @@ import pytest
 from pantau import akun
 from pantau.db import buka
 from tests.bantuan_halaman import sandi_demo
-from tests.browser.conftest import (UKURAN, hentikan, masuk, mulai_server, tangkap_layar, tanpa_galat, tunggu_rerun,
-                                    tunggu_siap)
+from tests.browser.conftest import (
+    UKURAN,
+    hentikan,
+    masuk,
+    mulai_server,
+    tangkap_layar,
+    tanpa_galat,
+    tunggu_rerun,
+    tunggu_siap,
+)
 
 # Desk_Urusan lebih dulu: pengunjung pertama server yang baru mulai datang lewat tautan dalam.
 TAUTAN = ["/Desk_Urusan", "/", "/Indikator", "/Daerah", "/Impor", "/Kualitas_Data", "/Laporan", "/Riwayat",

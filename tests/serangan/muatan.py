@@ -13,7 +13,8 @@ from pathlib import Path
 from pantau import akun, desk
 from pantau.db import buka
 
-#: Skrip di iframe (keputusan #19: penghambat catatan desk), gambar dengan onerror, tautan/gambar Markdown, markup Plotly.
+#: Skrip di iframe (keputusan #19: penghambat catatan desk), gambar dengan onerror, tautan/gambar Markdown,
+#: markup Plotly.
 IFRAME = '<iframe srcdoc="<script>parent.__x=1</script>"></iframe>'
 GAMBAR = '<img src=x onerror="window.__x=2">'
 MARKDOWN = "[klik](javascript:window.__x=3) ![g](http://10.0.0.1/x.png) :red[merah] $x^2$"

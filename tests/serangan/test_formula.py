@@ -17,8 +17,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pantau.keluaran import ekspor
 from pantau.db import buka
+from pantau.keluaran import ekspor
 from tests.serangan import muatan as m
 
 SEMUA_RUMUS = [m.RUMUS, *m.RUMUS_LAIN, "\uff1dSUM(A1)"]

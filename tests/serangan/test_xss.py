@@ -167,9 +167,9 @@ def test_dek_pdf_dan_laporan_pdf_teks_apa_adanya(db_jahat, tmp_path):
     desk dan laporan PDF tampil apa adanya (diperiksa dengan pdftotext)."""
     import subprocess
 
+    from pantau.db import buka
     from pantau.desk.bahan import kumpulkan
     from pantau.keluaran import dek
-    from pantau.db import buka
     from pantau.keluaran.laporan import susun_rkpd
     from pantau.keluaran.laporan.pdf import pdf_bytes
 
@@ -225,8 +225,10 @@ def _teks_tampil(page) -> str:
     return page.evaluate("document.body.innerText").replace(aman.PENYAMBUNG, "")
 
 
+@pytest.mark.peramban
 def test_peramban_catatan_nama_dan_judul_tidak_menjalankan_skrip(server_jahat, halaman, db_jahat):
-    from tests.bantuan_peramban import hanya_lokal, masuk as masuk_peramban, tangkap_layar, tanpa_galat, tunggu_rerun, tunggu_siap
+    from tests.bantuan_peramban import hanya_lokal, tangkap_layar, tanpa_galat, tunggu_rerun, tunggu_siap
+    from tests.bantuan_peramban import masuk as masuk_peramban
 
     halaman.dialog = []
     halaman.on("dialog", lambda d: (halaman.dialog.append(d.message), d.dismiss()))

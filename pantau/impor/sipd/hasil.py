@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import pandas as pd
+
 from pantau.impor.sipd.masalah import Laporan, Lokasi, MasalahSipd
 from pantau.impor.sipd.nilai import format_rupiah
 
@@ -226,8 +228,6 @@ class HasilSipd:
 
     def tabel(self):
         """Baris anggaran sebagai DataFrame berkolom view ``anggaran_sub_kegiatan`` (pagu float rupiah)."""
-        import pandas as pd
-
         data = {k: [getattr(r, k) for r in self.baris] for k in KOLOM_ANGGARAN}
         data["pagu"] = [float(p) for p in data["pagu"]]
         return pd.DataFrame(data, columns=list(KOLOM_ANGGARAN))
