@@ -2,8 +2,8 @@
 
 Halaman yang sama dengan ``streamlit run dashboard.py`` (dashboard.py dan pages/), lewat ``st.App``, cara Streamlit
 1.67 untuk menambah jalur HTTP dan middleware:
-- jalur sesi (``pantau.ui.sesi``): kuki HttpOnly agar masuk bertahan saat halaman dimuat ulang (isu #22);
-- kepala keamanan di setiap jawaban dan /_stcore/metrics ditutup (``pantau.ui.penjaga``, isu #19);
+- jalur sesi (``pantau.ui.sesi``): kuki HttpOnly agar masuk bertahan saat halaman dimuat ulang (keputusan #22);
+- kepala keamanan di setiap jawaban dan /_stcore/metrics ditutup (``pantau.ui.penjaga``, keputusan #19);
 - galat halaman yang tidak terduga: satu pesan Indonesia, rinciannya ke log server.
 """
 import streamlit as st

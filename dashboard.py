@@ -1,32 +1,35 @@
 """Ringkasan: posisi daerah terhadap RPJMD dalam satu layar, untuk Kepala Bappeda."""
 import streamlit as st
 
-from pantau.keluaran import grafik as g
+from pantau.aturan import aman
 from pantau.aturan.format import ROMAWI, label_triwulan, persen
-from pantau.ui import aman, data
+from pantau.keluaran import grafik as g
+from pantau.ui import data
 from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman
-from pantau.ui.perhatian import daftar_perhatian
 from pantau.ui.komponen import grafik, kosong, tautan_indikator
+from pantau.ui.perhatian import daftar_perhatian
 
 ctx = mulai_halaman("Ringkasan")
 q = {"daerah": ctx.daerah, "periode_id": ctx.periode_id, "tahun": ctx.tahun}
 
 st.title(f"{ctx.daerah_nama} · capaian {ctx.label_tahun}")
 if ctx.tahun_belum_lengkap:
-    st.caption(f"Tahun {ctx.tahun} belum lengkap: realisasi s.d. {label_triwulan(ctx.triwulan_data)}. Indikator kumulatif "
-               f"dibanding target yang sebanding ({ctx.triwulan_data}/4 target setahun), indikator tingkat/rasio dengan "
-               "target setahun (angka terakhir = posisi saat ini).")
+    st.caption(f"Tahun {ctx.tahun} belum lengkap: realisasi s.d. {label_triwulan(ctx.triwulan_data)}. "
+               f"Indikator kumulatif dibanding target yang sebanding ({ctx.triwulan_data}/4 target setahun), "
+               "indikator tingkat/rasio dengan target setahun (angka terakhir = posisi saat ini).")
 rata = data.tanya("rata_capaian_daerah", **q).iloc[0]
 iku = data.tanya("iku_on_track", daerah=ctx.daerah, periode_id=ctx.periode_id).iloc[0]
 berisiko = data.tanya("indikator_berisiko", **q, batas=1000)
 
 k1, k2, k3, k4 = st.columns(4)
 k1.metric("Indikator berdata", f"{int(rata['jumlah_berdata'])} dari {int(rata['jumlah_indikator'])}",
-          help=f"Indikator kuantitatif RPJMD {ctx.periode_label} yang sudah punya target dan realisasi {ctx.label_tahun}")
+          help=f"Indikator kuantitatif RPJMD {ctx.periode_label} yang sudah punya target dan realisasi "
+               f"{ctx.label_tahun}")
 k2.metric("Rata-rata capaian" + (f" s.d. TW {ROMAWI[ctx.triwulan_data]}" if ctx.tahun_belum_lengkap else ""),
           persen(rata["rata_capaian"], 2),
-          delta=(f"{rata['simbol']} {rata['predikat']}" if rata["predikat"] else None), delta_color="off", delta_arrow="off",
+          delta=(f"{rata['simbol']} {rata['predikat']}" if rata["predikat"] else None),
+          delta_color="off", delta_arrow="off",
           help="Setiap indikator dibatasi 100% sebelum dirata-rata")
 if int(iku["jumlah_iku"]):
     k3.metric("IKU on track", f"{int(iku['on_track'])} dari {int(iku['jumlah_iku'])}",
@@ -70,7 +73,8 @@ with kiri:
         st.markdown(f"**{len(ubah)}** angka baru · **{len(naik)}** predikat naik · **{len(turun)}** turun")
         for r in ubah[ubah["arah"].isin(["naik", "turun"])].head(3).itertuples():
             panah = "⬆" if r.arah == "naik" else "⬇"
-            tautan_indikator(ctx, r.indikator_id, f"{panah} {r.predikat_sebelum} → {r.predikat_sekarang} · {aman.md(r.nama)}")
+            tautan_indikator(ctx, r.indikator_id,
+                             f"{panah} {r.predikat_sebelum} → {r.predikat_sekarang} · {aman.md(r.nama)}")
 
 with kanan:
     judul = "Capaian per urusan" + (" · provinsi dan kabupaten/kota" if ctx.is_provinsi else "")
@@ -91,6 +95,6 @@ with kanan:
     else:
         kosong(f"Belum ada realisasi untuk {ctx.tahun} di {ctx.daerah_nama}.")
 
-# Di bawah ringkasan satu layar: kinerja dibanding anggaran (isu #10).
+# Di bawah ringkasan satu layar: kinerja dibanding anggaran (keputusan #10).
 st.divider()
 bagian_kinerja_anggaran(ctx)

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,8 +94,9 @@ def bagian_kueri(db: Path, ulang: int) -> None:
             if not perlu <= p.keys():
                 print(f"  {f.stem}: dilewati (parameter {sorted(perlu - p.keys())} belum dikenal bench)")
                 continue
-            jalankan(con, f.stem, **{k: p[k] for k in perlu})  # pemanasan
-            nilai = ukur(lambda: jalankan(con, f.stem, **{k: p[k] for k in perlu}), ulang)
+            argumen = {k: p[k] for k in perlu}
+            jalankan(con, f.stem, **argumen)  # pemanasan
+            nilai = ukur(partial(jalankan, con, f.stem, **argumen), ulang)
             LANTAI[(f.stem, daerah)] = statistics.median(nilai)
             catat("kueri", f"{f.stem} [{daerah}]", nilai)
     con.close()
@@ -152,7 +154,7 @@ def bagian_halaman(db: Path, ulang: int) -> None:
             print(f"  {judul}: halaman belum ada, dilewati")
             continue
 
-        def jalan(params: dict) -> tuple[float, float, float]:
+        def jalan(params: dict, judul: str = judul, skrip: str | None = skrip) -> tuple[float, float, float]:
             at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
             if skrip:
                 at.switch_page(skrip)
@@ -171,7 +173,7 @@ def bagian_halaman(db: Path, ulang: int) -> None:
             st.cache_data.clear()
             dingin.append(jalan(dasar))
             hangat.append(jalan(dasar))
-        for i in range(ulang):
+        for _ in range(ulang):
             st.cache_data.clear()
             jalan(dasar)
             ganti.append(jalan({**dasar, kunci: nilai_lain}))  # filter baru, tembolok kueri belum ada
@@ -198,7 +200,8 @@ def bagian_peramban(db: Path, ulang: int) -> None:
 
     from tests.browser.conftest import ARGS, CHROMIUM, hentikan, mulai_server, pilih, tunggu_siap
 
-    print("\n3. Peramban (Chromium headless, 1920x1080): navigasi -> grafik pertama; ganti filter -> grafik", flush=True)
+    print("\n3. Peramban (Chromium headless, 1920x1080): navigasi -> grafik pertama; ganti filter -> grafik",
+          flush=True)
     grafik = '[data-testid="stPlotlyChart"] .main-svg'
     folder = Path(tempfile.mkdtemp())
     salinan = folder / "pantau.duckdb"
@@ -330,7 +333,8 @@ def bagian_lain(db: Path, ulang: int) -> None:
     for tahun in range(2021, 2027):
         for periode in ("TW1", "TW2", "TW3", "TW4"):
             for d, k, _ in ind:
-                baris.append((d, k, tahun, periode, f"{(hash((d, k, tahun, periode)) % 9000) / 100 + 1:.2f}".replace(".", ",")))
+                angka = f"{(hash((d, k, tahun, periode)) % 9000) / 100 + 1:.2f}".replace(".", ",")
+                baris.append((d, k, tahun, periode, angka))
                 if len(baris) >= 100_000:
                     break
             if len(baris) >= 100_000:
@@ -371,9 +375,9 @@ def bagian_lain(db: Path, ulang: int) -> None:
     pertama = (time.perf_counter() - t) * 1000
     catat("lain", "ekspor PNG, pertama (menyalakan kaleido + Chromium)", [pertama])
     catat("lain", "ekspor PNG, berikutnya", ukur(lambda: png_bytes(fig), ulang))
-    from pantau.keluaran import dek
     from pantau.db import jalankan
     from pantau.desk.bahan import kumpulkan
+    from pantau.keluaran import dek
 
     con = buka(db)
     p = parameter(con, "35", 2025)

@@ -2,7 +2,8 @@
 Penataan di pantau/ui/indikator.py."""
 import streamlit as st
 
-from pantau.ui import aman, indikator
+from pantau.aturan import aman
+from pantau.ui import indikator
 from pantau.ui.bingkai import mulai_halaman
 
 ctx = mulai_halaman("Indikator", "📈")

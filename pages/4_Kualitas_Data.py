@@ -44,7 +44,8 @@ ket = {"Provinsi": ctx.provinsi_nama, "Periode lapor": label_lapor}
 
 st.subheader("Per daerah")
 tabel(per_daerah[["daerah", "jumlah_indikator", "belum_lapor", "sementara", "usang", "persen_lapor"]].rename(
-    columns=JUDUL), kunci="kualitas_daerah", nama_berkas=f"kualitas-daerah-{ctx.provinsi}-{periode_lapor}-{tahun_lapor}",
+    columns=JUDUL), kunci="kualitas_daerah",
+      nama_berkas=f"kualitas-daerah-{ctx.provinsi}-{periode_lapor}-{tahun_lapor}",
       judul="Kualitas data per daerah", keterangan=ket, desimal={"Sudah lapor (%)": 1})
 
 st.subheader("Per daerah dan urusan")
@@ -58,7 +59,8 @@ tabel(tampil[["daerah", "urusan", "jumlah_indikator", "belum_lapor", "sementara"
 
 st.subheader("Indikator yang perlu ditindaklanjuti")
 nama = dict(zip(per_daerah["daerah_kode"], per_daerah["daerah"]))
-pilih = st.selectbox("Daerah", [""] + list(nama), key="kualitas_daerah_pilih", format_func=lambda k: nama.get(k, "Semua daerah"))
+pilih = st.selectbox("Daerah", [""] + list(nama), key="kualitas_daerah_pilih",
+                     format_func=lambda k: nama.get(k, "Semua daerah"))
 masalah = rinci[(~rinci["sudah_lapor"]) | (rinci["jumlah_sementara"] > 0) | rinci["usang"]]
 if pilih:
     masalah = masalah[masalah["daerah_kode"] == pilih]

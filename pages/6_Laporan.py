@@ -1,13 +1,14 @@
 """Laporan: tabel evaluasi Permendagri 86/2017 (hasil RKPD dan hasil RPJMD) sebagai Excel dan PDF."""
 import streamlit as st
 
+from pantau.aturan import aman
 from pantau.keluaran.laporan import sebagai_dataframe, susun_rkpd, susun_rpjmd
 from pantau.keluaran.laporan.excel import excel_bytes
 from pantau.keluaran.laporan.pdf import pdf_bytes
-from pantau.ui import aman, data
+from pantau.ui import data
 from pantau.ui.bingkai import mulai_halaman
-from pantau.ui.url import indeks_awal
 from pantau.ui.komponen import kosong
+from pantau.ui.url import indeks_awal
 
 ctx = mulai_halaman("Laporan", "📄")
 st.title("Laporan evaluasi")

@@ -4,11 +4,12 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from pantau.aturan import aman
 from pantau.aturan.format import format_waktu
-from pantau.ui import aman, data, masuk
+from pantau.ui import data, masuk
 from pantau.ui.bingkai import mulai_halaman
-from pantau.ui.url import indeks_awal
 from pantau.ui.komponen import kosong, tabel
+from pantau.ui.url import indeks_awal
 
 BATAS = 5000
 

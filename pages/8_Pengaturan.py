@@ -2,7 +2,8 @@
 daftar cadangan. Penataan di pantau/ui/pengaturan.py; izin diperiksa di tempat data ditulis."""
 import streamlit as st
 
-from pantau.ui import aman, data, masuk
+from pantau.aturan import aman
+from pantau.ui import data, masuk
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.pengaturan import bagian_batal_impor, bagian_cadangan, formulir_pengaturan
 

@@ -23,10 +23,10 @@ SELECT dae.kode AS daerah_kode, nama_pendek(dae.nama, dae.jenis) AS daerah, dae.
        ind.id AS indikator_id, ind.nama AS indikator, ind.satuan,
        coalesce(lower(ind.satuan) = lower(acuan.satuan), false) AS sebanding,
        c.target, c.target_min, c.target_max, c.realisasi, c.status, c.sumber, c.capaian_sd AS capaian, c.predikat_sd AS predikat,
-       s.warna, s.simbol, s.urutan AS urutan_predikat
+       info_predikat(c.capaian_sd).warna AS warna, info_predikat(c.capaian_sd).simbol AS simbol,
+       info_predikat(c.capaian_sd).urutan AS urutan_predikat
 FROM dae
 CROSS JOIN acuan
 LEFT JOIN ind ON ind.daerah_kode = dae.kode
 LEFT JOIN (SELECT * FROM capaian_tahunan WHERE dalam_provinsi(daerah_kode, $provinsi) AND tahun = $tahun) c ON c.indikator_id = ind.id AND c.tahun = $tahun
-LEFT JOIN skala_predikat s ON s.predikat = c.predikat_sd
 ORDER BY dae.jenis <> 'provinsi', c.realisasi DESC NULLS LAST, dae.kode

@@ -23,7 +23,7 @@ rata AS (
     LEFT JOIN urusan u ON u.kode = ind.urusan_kode
     GROUP BY ind.urusan_kode, u.nama
 )
-SELECT r.*, s.predikat, s.warna, s.simbol
+SELECT r.*, info_predikat(r.rata_capaian).predikat AS predikat, info_predikat(r.rata_capaian).warna AS warna,
+       info_predikat(r.rata_capaian).simbol AS simbol
 FROM rata r
-ASOF LEFT JOIN skala_predikat s ON r.rata_capaian >= s.batas_bawah
 ORDER BY r.rata_capaian ASC NULLS FIRST, r.urusan

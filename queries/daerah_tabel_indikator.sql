@@ -31,13 +31,13 @@ gabung AS (
         th.target, th.target_min, th.target_max, th.target_teks, th.dokumen_target,
         th.realisasi, th.realisasi_teks, th.realisasi_sd, th.status, th.sumber,
         th.capaian_sd AS capaian, th.predikat_sd AS predikat, th.triwulan_sd, th.agregasi,
-        CASE WHEN ind.polaritas = 'teks' THEN -1 ELSE coalesce(s.urutan, 0) END AS urutan_predikat,
+        CASE WHEN ind.polaritas = 'teks' THEN -1 ELSE coalesce(info_predikat(th.capaian_sd).urutan, 0) END
+            AS urutan_predikat,
         pr.capaian_periode, pr.on_track
     FROM ind
     LEFT JOIN th ON th.indikator_id = ind.id
     LEFT JOIN pr ON pr.indikator_id = ind.id
     LEFT JOIN urusan u ON u.kode = ind.urusan_kode
-    LEFT JOIN skala_predikat s ON s.predikat = th.predikat_sd
 )
 SELECT indikator_id, urusan_kode, urusan, indikator_kode, nama, iku, satuan, polaritas,
        kondisi_awal, kondisi_awal_teks, target, target_min, target_max, target_teks, dokumen_target,

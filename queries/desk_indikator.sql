@@ -38,8 +38,8 @@ SELECT
     dense_rank() OVER (ORDER BY u.rata_capaian ASC NULLS LAST, b.induk_kode) AS urutan_indikator,
     u.rata_capaian, b.indikator_id, b.indikator_kode, b.daerah_kode, b.daerah, b.jenis,
     b.target, b.target_min, b.target_max, b.target_teks, b.dokumen_target, b.realisasi, b.realisasi_teks,
-    b.realisasi_sd, b.status, b.sumber, b.capaian, b.predikat, s.simbol, s.warna
+    b.realisasi_sd, b.status, b.sumber, b.capaian, b.predikat,
+    info_predikat(b.capaian).simbol AS simbol, info_predikat(b.capaian).warna AS warna
 FROM baris b
 JOIN urut u ON u.induk_id = b.induk_id
-LEFT JOIN skala_predikat s ON s.predikat = b.predikat
 ORDER BY urutan_indikator, b.jenis <> 'provinsi', b.capaian ASC NULLS LAST, b.daerah_kode

@@ -24,14 +24,13 @@ calon AS (
         CASE WHEN t.capaian < bt.b THEN 1 ELSE 2 END AS kelompok,
         i.id AS indikator_id, i.kode AS indikator_kode, i.nama, i.satuan,
         coalesce(u.nama, 'Lintas urusan') AS urusan, i.iku,
-        t.capaian, t.predikat, s.simbol, t.realisasi_sd, t.triwulan_sd,
+        t.capaian, t.predikat, info_predikat(t.capaian).simbol AS simbol, t.realisasi_sd, t.triwulan_sd,
         p.on_track, p.capaian_proyeksi, coalesce(p.on_track = false, false) AS proyeksi_rendah, bt.b AS batas_tinggi
     FROM indikator i
     CROSS JOIN batas_tinggi bt
     LEFT JOIN tahunan t ON t.indikator_id = i.id
     LEFT JOIN periode p ON p.indikator_id = i.id
     LEFT JOIN urusan u ON u.kode = i.urusan_kode
-    LEFT JOIN skala_predikat s ON s.predikat = t.predikat
     WHERE i.daerah_kode = $daerah AND i.periode_id = $periode_id
       AND (t.capaian < bt.b OR p.on_track = false)
 )

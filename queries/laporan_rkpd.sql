@@ -61,7 +61,6 @@ SELECT b.urusan_kode, b.urusan, b.indikator_id, b.indikator_kode, b.nama, b.satu
        b.realisasi_rpjmd_lalu, b.realisasi_rpjmd_lalu_teks, b.target, b.target_min, b.target_max, b.target_teks,
        b.dokumen_target, b.tw1, b.tw2, b.tw3, b.tw4, b.realisasi, b.realisasi_teks, b.realisasi_sd, b.status,
        b.capaian, b.predikat, b.realisasi_rpjmd, b.realisasi_rpjmd_teks, b.capaian_rpjmd,
-       s.predikat AS predikat_rpjmd, b.perangkat_daerah
+       predikat(b.capaian_rpjmd) AS predikat_rpjmd, b.perangkat_daerah
 FROM baris b
-ASOF LEFT JOIN skala_predikat s ON b.capaian_rpjmd >= s.batas_bawah
 ORDER BY b.urusan_kode NULLS FIRST, b.indikator_kode

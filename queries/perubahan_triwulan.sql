@@ -24,17 +24,16 @@ SELECT
     s.triwulan, s.indikator_id, s.indikator_kode, i.nama,
     b.capaian AS capaian_sebelum, s.capaian AS capaian_sekarang,
     b.predikat AS predikat_sebelum, s.predikat AS predikat_sekarang,
-    ks.simbol AS simbol_sekarang,
+    info_predikat(s.capaian).simbol AS simbol_sekarang,
     CASE
         WHEN b.indikator_id IS NULL THEN 'baru'
-        WHEN ks.urutan > kb.urutan THEN 'naik'
-        WHEN ks.urutan < kb.urutan THEN 'turun'
+        WHEN info_predikat(s.capaian).urutan > info_predikat(b.capaian).urutan THEN 'naik'
+        WHEN info_predikat(s.capaian).urutan < info_predikat(b.capaian).urutan THEN 'turun'
         ELSE 'tetap'
     END AS arah
 FROM sekarang s
 JOIN indikator i ON i.id = s.indikator_id
 LEFT JOIN sebelum b ON b.indikator_id = s.indikator_id
-LEFT JOIN skala_predikat ks ON ks.predikat = s.predikat
-LEFT JOIN skala_predikat kb ON kb.predikat = b.predikat
-ORDER BY CASE WHEN b.indikator_id IS NULL THEN 2 WHEN ks.urutan <> kb.urutan THEN 0 ELSE 3 END,
-         ks.urutan - kb.urutan, i.kode
+ORDER BY CASE WHEN b.indikator_id IS NULL THEN 2
+              WHEN info_predikat(s.capaian).urutan <> info_predikat(b.capaian).urutan THEN 0 ELSE 3 END,
+         info_predikat(s.capaian).urutan - info_predikat(b.capaian).urutan, i.kode

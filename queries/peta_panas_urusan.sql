@@ -41,7 +41,6 @@ hasil AS (
     LEFT JOIN sel s ON s.daerah_kode = d.kode AND s.urusan_kode IS NOT DISTINCT FROM ua.urusan_kode
     LEFT JOIN urusan u ON u.kode = ua.urusan_kode
 )
-SELECT h.*, k.predikat, k.urutan AS urutan_predikat
+SELECT h.*, info_predikat(h.rata_capaian).predikat AS predikat, info_predikat(h.rata_capaian).urutan AS urutan_predikat
 FROM hasil h
-ASOF LEFT JOIN skala_predikat k ON h.rata_capaian >= k.batas_bawah
 ORDER BY h.jenis <> 'provinsi', h.daerah_kode, h.urusan_kode NULLS FIRST

@@ -19,6 +19,5 @@ rata AS (
            max(t.triwulan_sd) AS triwulan_data
     FROM ind LEFT JOIN tahunan t ON t.indikator_id = ind.id
 )
-SELECT r.*, s.predikat, s.simbol
+SELECT r.*, info_predikat(r.rata_capaian).predikat AS predikat, info_predikat(r.rata_capaian).simbol AS simbol
 FROM rata r
-ASOF LEFT JOIN skala_predikat s ON r.rata_capaian >= s.batas_bawah

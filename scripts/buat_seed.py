@@ -7,7 +7,7 @@ Daerah: Kalimantan Utara (65) dan Kalimantan Tengah (62) beserta seluruh kabupat
 Masukan (hanya ini): ``data/katalog/indikator.json`` (katalog indikator, entri ber-``demo``; arti kolomnya di
 ``data/katalog/README.md``), ``data/sumber/*.csv`` (salinan seri resmi, lihat ``data/sumber/SUMBER.md``),
 ``data/referensi/daerah.csv`` dan ``data/referensi/sub_kegiatan.csv``. Keluaran:
-``data/seed/indikator.csv``, ``target.csv``, ``realisasi.csv`` dalam format impor DESIGN bagian 2
+``data/seed/indikator.csv``, ``target.csv``, ``realisasi.csv`` dalam format impor docs/FORMAT_IMPOR.md
 (UTF-8, titik desimal; Gini dan target rentang IKU-03 memakai koma desimal, ditulis dalam tanda kutip),
 dan ``dukungan.csv`` (lihat di bawah).
 

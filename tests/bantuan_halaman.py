@@ -60,10 +60,10 @@ def masuk(at: AppTest, nama: str, sandi: str | None = None, tempat: str = "sampi
 
 
 def polos(sumber: str) -> str:
-    """Teks yang tampil dari sumber Markdown yang nilainya diloloskan ``pantau.ui.aman.md`` (garis miring terbalik
+    """Teks yang tampil dari sumber Markdown yang nilainya diloloskan ``pantau.aturan.aman.md`` (garis miring terbalik
     dan penyambung kata tak terlihat dibuang), untuk membandingkan dengan teks yang diketik pengguna."""
     import re
 
-    from pantau.ui.aman import PENYAMBUNG
+    from pantau.aturan.aman import PENYAMBUNG
 
     return re.sub(r"\\(.)", r"\1", sumber).replace(PENYAMBUNG, "").replace("  \n", "\n")

@@ -47,7 +47,8 @@ def mulai_server(db: Path, log: Path, env_tambahan: dict | None = None, skrip: P
     env = {**os.environ, "PANTAU_DB": str(db), "PYTHONUNBUFFERED": "1", **(env_tambahan or {})}
     f = open(log, "wb")
     proc = subprocess.Popen(
-        # aplikasi.py = dashboard.py dan pages/ lewat st.App: jalur sesi (kuki) dan kepala keamanan (isu #19/#22)
+        # aplikasi.py = dashboard.py dan pages/ lewat st.App: jalur sesi (kuki) dan kepala keamanan
+        # (keputusan #19 dan #22)
         [sys.executable, "-m", "streamlit", "run", str(skrip or ROOT / "aplikasi.py"), "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
          "--server.fileWatcherType=none"],
@@ -91,7 +92,8 @@ def server(db_demo, tmp_path_factory):
 def peramban():
     pw_mod = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium tidak ditemukan di {CHROMIUM}: pasang paket Debian 'chromium' (scripts/uji.sh melakukannya)")
+        pytest.fail(f"Chromium tidak ditemukan di {CHROMIUM}: pasang paket Debian 'chromium' "
+                    "(scripts/uji.sh melakukannya)")
     with pw_mod.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         yield b

@@ -1,6 +1,8 @@
 """Fixture bersama uji Pantau."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pantau.db import buka
@@ -8,6 +10,18 @@ from tests.bantuan import db_baru
 
 #: Fixture peramban (server, Chromium, tab) untuk tests/browser/ dan tests/serangan/: satu definisi, satu Chromium.
 pytest_plugins = ("tests.bantuan_peramban",)
+
+FOLDER_PERAMBAN = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Penanda ``peramban`` (pyproject.toml) untuk setiap uji di tests/browser/ (``pytestmark`` di conftest tidak
+    berlaku untuk uji) dan untuk setiap uji yang memakai Chromium lewat fixture ``peramban`` (juga lewat
+    ``halaman``) di folder lain: uji peramban baru tidak masuk ``-m "not peramban"`` (scripts/uji_cepat.sh) tanpa
+    sengaja. Uji peramban di tests/serangan/ juga ditandai sendiri di modulnya."""
+    for item in items:
+        if item.path.is_relative_to(FOLDER_PERAMBAN) or "peramban" in item.fixturenames:
+            item.add_marker(pytest.mark.peramban)
 
 
 @pytest.fixture

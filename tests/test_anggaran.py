@@ -1,13 +1,14 @@
-"""Kinerja vs anggaran (isu #10): pembuat gambar murni (pantau.keluaran.kuadran), halaman Ringkasan dan Daerah (AppTest)
-dibanding SQL mandiri yang ditulis di sini dari tabel dasar, dan satu kasus kecil yang dihitung dengan tangan."""
+"""Kinerja vs anggaran (keputusan #10): pembuat gambar murni (pantau.keluaran.kuadran), halaman Ringkasan dan Daerah
+(AppTest) dibanding SQL mandiri yang ditulis di sini dari tabel dasar, dan satu kasus kecil yang dihitung dengan
+tangan."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from pantau.keluaran import kuadran as kq
-from pantau.db import buka
 from pantau.aturan.format import rupiah_ringkas
+from pantau.db import buka
+from pantau.keluaran import kuadran as kq
 from tests.bantuan import db_baru, duk, impor_kasus, ind, rea, tgt
 from tests.bantuan_halaman import spesifikasi
 
@@ -57,6 +58,8 @@ def contoh_df() -> pd.DataFrame:
         "realisasi_anggaran": [6.25e8, 3.8e9, 7.2e8, 8e7, None],
         "jumlah_indikator": [3, 2, 1, 1, 1], "jumlah_berdata": [2, 2, 1, 1, 1],
         "jumlah_sub_kegiatan": [2, 5, 1, 1, 0],
+        # seperti kolom kuadran kueri kinerja-anggaran (makro SQL) terhadap batas 91 dan 67,5
+        "kuadran": ["Efektif-efisien", "Efektif", "Tidak efektif-tidak efisien", "Belum optimal", None],
     })
 
 
@@ -98,6 +101,8 @@ def test_gambar_kuadran_kosong_tetap_di_legenda_dan_label_dibatasi():
                        "kinerja": [95.0 + i * 0.2 for i in range(n - 3)] + [50.0, 60.0, 70.0],
                        "serapan": [50.0 + i for i in range(n)], "pagu": [1e9] * n, "realisasi_anggaran": [5e8] * n,
                        "jumlah_indikator": [1] * n, "jumlah_berdata": [1] * n, "jumlah_sub_kegiatan": [1] * n})
+    # kolom kuadran seperti dari kueri (makro SQL): 17 di atas garis kinerja dengan serapan < 90, 3 di bawahnya
+    df["kuadran"] = ["Efektif-efisien"] * (n - 3) + ["Belum optimal"] * 3
     fig = kq.gambar(df, batas_kinerja=91, batas_serapan=90)
     nama = [t.name for t in fig.data]
     assert nama == ["Efektif-efisien (17)", "Efektif (0)", "Tidak efektif-tidak efisien (0)", "Belum optimal (3)"]
@@ -109,13 +114,21 @@ def test_gambar_kuadran_kosong_tetap_di_legenda_dan_label_dibatasi():
 @pytest.mark.parametrize("kinerja,serapan,harap", [
     (91, 89.99, "Efektif-efisien"), (91, 90, "Efektif"), (90.99, 90, "Tidak efektif-tidak efisien"),
     (90.99, 89.99, "Belum optimal"), (None, 50, None), (95, None, None)])
-def test_nama_kuadran_sama_dengan_makro_sql(db_demo, kinerja, serapan, harap):
+def test_makro_kuadran_batas_termasuk_sisi_atas_kanan(db_demo, kinerja, serapan, harap):
+    """Satu definisi kuadran (makro SQL); harapan dihitung tangan terhadap batas 91 dan 90."""
     con = buka(db_demo)
     try:
         sql = con.execute("SELECT kuadran($k::DOUBLE, $s::DOUBLE, 91, 90)", {"k": kinerja, "s": serapan}).fetchone()[0]
     finally:
         con.close()
-    assert kq.nama_kuadran(kinerja, serapan, 91, 90) == sql == harap
+    assert sql == harap
+
+
+def _kuadran_tangan(kinerja, serapan, batas_kinerja, batas_serapan) -> str:
+    """Aturan kuadran ditulis ulang di uji sebagai pembanding mandiri (bukan salinan di kode produk)."""
+    if kinerja >= batas_kinerja:
+        return "Efektif" if serapan >= batas_serapan else "Efektif-efisien"
+    return "Tidak efektif-tidak efisien" if serapan >= batas_serapan else "Belum optimal"
 
 
 def test_keterangan_garis():
@@ -220,7 +233,7 @@ def periksa_sama_dengan_sql(at, con, daerah: str, tahun: int, dimensi: str) -> N
     assert g["batas serapan"]["x0"] == batas_serapan
     # Kuadran tiap titik sesuai aturannya terhadap garis itu.
     for k, (x, y, jejak) in dapat.items():
-        assert jejak.rsplit(" (", 1)[0] == kq.nama_kuadran(y, x, 91, batas_serapan), k
+        assert jejak.rsplit(" (", 1)[0] == _kuadran_tangan(y, x, 91, batas_serapan), k
     # Tabel angka: satu baris per kelompok (juga yang tidak digambar), kuadran bersimbol.
     t = tabel_kuadran(at)
     assert set(harap) <= set(t.iloc[:, 0])

@@ -1,4 +1,4 @@
-"""Membaca angka seperti yang diketik orang Indonesia (DESIGN bagian 2, "Rules of the format")."""
+"""Membaca angka seperti yang diketik orang Indonesia (docs/FORMAT_IMPOR.md, "Aturan")."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Aturan susunan kode (isu #14), diperiksa pada teks sumber:
+"""Aturan susunan kode (keputusan #14), diperiksa pada teks sumber:
 
 - halaman dan antarmuka (``pages/``, ``dashboard.py``, ``pantau/ui/``) tidak menjalankan SQL sendiri: membaca lewat
   ``pantau.ui.data.tanya`` (kueri bernama di ``queries/``, bertembolok) atau fungsi ranah, menulis lewat fungsi ranah

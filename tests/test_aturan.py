@@ -1,4 +1,4 @@
-"""Aturan domain (DESIGN bagian 1) lewat view SQL di pantau/aturan/aturan.sql.
+"""Aturan domain (docs/ATURAN.md) lewat view SQL di pantau/aturan/aturan.sql.
 
 Setiap kasus dibangun LEWAT JALUR IMPOR (CSV -> impor_berkas), lalu dibaca dari view.
 Setiap harapan dihitung dengan tangan dan ditulis sebagai angka tetap, dengan aritmetikanya di

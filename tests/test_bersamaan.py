@@ -19,9 +19,8 @@ import openpyxl
 import pytest
 
 from pantau.db import BasisData, parameter_kueri, teks_kueri
-from pantau.jalur import QUERIES_DIR
-from pantau.jalur import ROOT
 from pantau.impor import impor_berkas
+from pantau.jalur import QUERIES_DIR, ROOT
 
 PUTARAN = 6
 
@@ -55,7 +54,8 @@ def test_pembaca_tidak_pernah_melihat_setengah_impor(bd, tmp_path):
     baris = [(k, label) for (k,) in cur.execute(
         "SELECT kode FROM indikator WHERE periode_id = $p AND polaritas <> 'teks' ORDER BY kode",
         {"p": periode_id}).fetchall()]
-    indikator_id = cur.execute("SELECT id FROM indikator WHERE periode_id = $p LIMIT 1", {"p": periode_id}).fetchone()[0]
+    indikator_id = cur.execute("SELECT id FROM indikator WHERE periode_id = $p LIMIT 1",
+                               {"p": periode_id}).fetchone()[0]
     cur.close()
     assert len(baris) >= 20
     impor_berkas(bd.con, berkas_putaran(tmp_path, baris, 1), oleh="awal")

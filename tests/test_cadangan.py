@@ -8,11 +8,10 @@ import sys
 import duckdb
 import pytest
 
-from pantau.db import cadangan
-from pantau.db import buka
-from pantau.jalur import ROOT
+from pantau.db import buka, cadangan
 from pantau.impor import impor_berkas
 from pantau.impor.batal import GagalBatal, batalkan_impor
+from pantau.jalur import ROOT
 from tests.bantuan import db_baru, isi_db
 from tests.korpus_buruk import buat_korpus as korpus
 
@@ -24,10 +23,10 @@ def isi_data(con) -> dict:
     return {
         "indikator": con.execute("SELECT id, kode, nama, satuan, polaritas, agregasi, urusan_kode FROM indikator "
                                  "ORDER BY ALL").fetchall(),
-        "target": con.execute("SELECT indikator_id, tahun, dokumen, nilai, nilai_min, nilai_max, nilai_teks FROM target "
-                              "ORDER BY ALL").fetchall(),
-        "realisasi": con.execute("SELECT indikator_id, tahun, periode, nilai, nilai_teks, status, sumber FROM realisasi "
-                                 "ORDER BY ALL").fetchall(),
+        "target": con.execute("SELECT indikator_id, tahun, dokumen, nilai, nilai_min, nilai_max, nilai_teks "
+                              "FROM target ORDER BY ALL").fetchall(),
+        "realisasi": con.execute("SELECT indikator_id, tahun, periode, nilai, nilai_teks, status, sumber "
+                                 "FROM realisasi ORDER BY ALL").fetchall(),
     }
 
 
@@ -44,7 +43,8 @@ def berkas_ubah(tmp_path):
     lembar = {
         "indikator": [D["indikator"][0], D["indikator"][1][:4] + ["IPM (diubah)", "indeks", "positif", "akhir"],
                       ["65.01", "2021-2026", "1.02", "BARU", "Indikator baru", "orang", "positif", "kumulatif"]],
-        "target": [D["target"][0], ["65.01", "PE", 2023, "5 - 7"], ["65.01", "IPM", 2024, 73], ["65.01", "BARU", 2024, 5]],
+        "target": [D["target"][0], ["65.01", "PE", 2023, "5 - 7"], ["65.01", "IPM", 2024, 73],
+                   ["65.01", "BARU", 2024, 5]],
         "realisasi": [D["realisasi"][0], ["65.01", "IPM", 2023, "TAHUN", 71.6, "sementara"],
                       ["65.01", "JALAN", 2024, "TW1", 3, None], ["65.01", "BARU", 2024, "TW1", 3, None]],
     }

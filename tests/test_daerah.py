@@ -156,7 +156,7 @@ def test_unduhan_excel_sama_dengan_tabel(app, con, monkeypatch):
 def test_banding_dan_peta(app, con):
     at = app(HALAMAN, provinsi="62", daerah="62", tahun=TAHUN, bandingkan="IKU-02")
     grafik = at.get("plotly_chart")
-    assert len(grafik) == 3  # banding, peta, lalu kuadran kinerja vs anggaran (isu #10) di bawahnya
+    assert len(grafik) == 3  # banding, peta, lalu kuadran kinerja vs anggaran (keputusan #10) di bawahnya
     bar = spesifikasi(at, 0)
     n_kab = con.execute("SELECT count(*) FROM daerah WHERE kode_induk = '62'").fetchone()[0]
     assert len(bar["data"][0]["y"]) == n_kab  # setiap kabupaten/kota punya baris, juga tanpa data

@@ -1,4 +1,4 @@
-"""Dek rapat terbaca dari belakang ruang rapat (isu #22): setiap teks PowerPoint dan PDF >= 18 pt (judul lebih
+"""Dek rapat terbaca dari belakang ruang rapat (keputusan #22): setiap teks PowerPoint dan PDF >= 18 pt (judul lebih
 besar), grafik digambar seukuran tempatnya dengan huruf 24 px (= 18 pt), tabel dan daftar panjang berlanjut ke
 slide berikutnya tanpa ada baris yang hilang, dan judul sampul di tengah slide 16:9."""
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Pt
 from pypdf import PdfReader
 
+from pantau.db import jalankan
 from pantau.desk.bahan import BahanRapat
 from pantau.keluaran import dek
-from pantau.db import jalankan
 
 Q = dict(provinsi="62", urusan="1.02", tahun=2026)
 
@@ -72,7 +72,7 @@ def _runs(prs):
 
 
 def test_pptx_semua_teks_minimal_18pt_judul_lebih_besar_dan_sampul_di_tengah(con, png_palsu):
-    prs = Presentation(io.BytesIO(dek.bangun_dek(**_masukan(con, catatan=_catatan_panjang()))))
+    prs = Presentation(io.BytesIO(dek.bangun_dek(BahanRapat(**_masukan(con, catatan=_catatan_panjang())))))
     runs = list(_runs(prs))
     assert len(runs) > 200
     kecil = [(n, nama, pt, t[:30]) for n, nama, pt, t in runs if pt is None or pt < 18]
@@ -99,7 +99,7 @@ def test_pptx_semua_teks_minimal_18pt_judul_lebih_besar_dan_sampul_di_tengah(con
 
 
 def test_grafik_digambar_seukuran_tempatnya_dengan_huruf_besar(con, png_palsu):
-    prs = Presentation(io.BytesIO(dek.bangun_dek(**_masukan(con))))
+    prs = Presentation(io.BytesIO(dek.bangun_dek(BahanRapat(**_masukan(con)))))
     gambar = [s for sl in prs.slides for s in sl.shapes if s.shape_type == 13]
     assert len(gambar) == len(png_palsu) >= 3
     for s, c in zip(gambar, png_palsu):
@@ -123,7 +123,7 @@ def test_provinsi_besar_dipecah_tanpa_kehilangan_daerah(con, png_palsu):
     prov, kab = satu[satu["jenis"] == "provinsi"], satu[satu["jenis"] != "provinsi"]
     banyak = pd.concat([prov] + [kab.assign(daerah=kab["daerah"] + f" {i}",
                                             daerah_kode=kab["daerah_kode"] + f"{i}") for i in range(3)])[:39]
-    prs = Presentation(io.BytesIO(dek.bangun_dek(**_masukan(con, indikator=banyak, dukungan=None))))
+    prs = Presentation(io.BytesIO(dek.bangun_dek(BahanRapat(**_masukan(con, indikator=banyak, dukungan=None)))))
     assert len(png_palsu) >= 3
     dilihat = [y for c in png_palsu for y in c["fig"].data[0].y]
     nama_prov = f"◆ {prov['daerah'].iloc[0]}"

@@ -136,8 +136,8 @@ def test_keselarasan_menandai_target_kabupaten_yang_menyimpang(con, app, provins
 def test_keselarasan_kasus_buatan(tmp_path):
     """Basis data kecil: provinsi 65 target APM 95 (positif), Bulungan 96 dan Tarakan 80 -> tidak selaras,
     Tarakan yang ditandai. Penduduk diatur agar rata-rata tertimbang dapat dihitung tangan."""
-    from tests.bantuan import db_baru, impor_kasus, ind, tgt
     from pantau.db import jalankan
+    from tests.bantuan import db_baru, impor_kasus, ind, tgt
 
     path = db_baru(tmp_path / "k.duckdb")
     c = buka(path)
@@ -169,7 +169,7 @@ def test_catatan_serentak_keduanya_tersimpan(db_salinan):
             mulai = threading.Barrier(2)
             hasil = {}
 
-            def simpan(nama, teks):
+            def simpan(nama, teks, mulai=mulai, hasil=hasil, daerah=daerah):
                 mulai.wait()
                 hasil[nama] = desk.simpan_catatan(bd, urusan="1.02", daerah=daerah, tahun=2024, pendorong=teks,
                                                   penghambat=f"hambat {nama}", tindak_lanjut=None, oleh=nama,
@@ -192,7 +192,8 @@ def test_catatan_serentak_keduanya_tersimpan(db_salinan):
                 {"d": daerah}).fetchall()}
             assert teks == {f"teks Ani {putaran}", f"teks Budi {putaran}"}
             n_riwayat = cur.execute(
-                "SELECT count(*) FROM riwayat WHERE tabel = 'catatan_desk' AND daerah_kode = $d", {"d": daerah}).fetchone()[0]
+                "SELECT count(*) FROM riwayat WHERE tabel = 'catatan_desk' AND daerah_kode = $d",
+                {"d": daerah}).fetchone()[0]
             assert n_riwayat >= 4  # tiap simpan: satu baris per kolom yang berubah
             cur.close()
         terkini = desk.catatan_terkini(bd, urusan="1.02", daerah="62", tahun=2024)
@@ -304,7 +305,8 @@ def test_dek_powerpoint_dan_pdf(db_salinan, capsys):
         kode = [j.split(" · ")[0] for j in judul[1:-1]]
         assert list(dict.fromkeys(kode)) == list(dict.fromkeys(masukan["indikator"]["induk_kode"]))
         assert judul[-1].startswith("Catatan sesi")
-        assert "Revisi target stunting" in " ".join(s.text_frame.text for s in prs.slides[-1].shapes if s.has_text_frame)
+        assert "Revisi target stunting" in " ".join(s.text_frame.text for s in prs.slides[-1].shapes
+                                                    if s.has_text_frame)
         for k in dict.fromkeys(kode):  # setiap indikator berangka punya slide grafik
             assert any(any(s.shape_type == 13 for s in sl.shapes)
                        for sl, j in zip(list(prs.slides)[1:-1], kode) if j == k), k

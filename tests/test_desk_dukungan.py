@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from pantau.desk import dukungan as dk
 from pantau.akun import Pengguna, TidakBerizin
 from pantau.db import BasisData, buka, jalankan
+from pantau.desk import dukungan as dk
 from tests.bantuan import ANGGOTA_DESK
 from tests.bantuan_halaman import jalankan_halaman, masuk
 
@@ -88,7 +88,8 @@ def test_kueri_sama_dengan_sql_mandiri_dan_pasangan_desk_indikator(con):
             for i, b in v.items():
                 a = dapat[k][i]
                 assert a["daerah"] == b["daerah"] and a["disepakati"] == b["disepakati"]
-                assert a["pagu"] == pytest.approx(b["pagu"]) and (a["realisasi"] or 0) == pytest.approx(b["realisasi"] or 0)
+                assert a["pagu"] == pytest.approx(b["pagu"])
+                assert (a["realisasi"] or 0) == pytest.approx(b["realisasi"] or 0)
         # Pemasangan sama dengan desk_indikator: setiap (induk, indikator, daerah) ada di sana.
         ind = jalankan(con, "desk_indikator", provinsi=provinsi, urusan=urusan, tahun=tahun)
         pasangan = set(zip(ind["induk_id"], ind["indikator_id"], ind["daerah_kode"]))
@@ -246,10 +247,12 @@ def test_analis_menyepakati_menambah_menghapus_dan_mulai_ulang(app_tulis, db_sal
     try:
         tambah_id, pagu, ok_baru, oleh_baru = c.execute(
             "SELECT id, pagu, disepakati, disepakati_oleh FROM dukungan WHERE daerah_kode = $d AND tahun = 2026 "
-            "AND indikator_id = $i AND sub_kegiatan_kode = $k", {"d": daerah, "i": indikator_id, "k": kode_baru}).fetchone()
+            "AND indikator_id = $i AND sub_kegiatan_kode = $k",
+            {"d": daerah, "i": indikator_id, "k": kode_baru}).fetchone()
         lain_id = c.execute(
-            "SELECT id FROM dukungan WHERE daerah_kode = $d AND tahun = 2026 AND indikator_id = $i AND id NOT IN ($a, $b) "
-            "ORDER BY id LIMIT 1", {"d": daerah, "i": indikator_id, "a": dukungan_id, "b": tambah_id}).fetchone()
+            "SELECT id FROM dukungan WHERE daerah_kode = $d AND tahun = 2026 AND indikator_id = $i "
+            "AND id NOT IN ($a, $b) ORDER BY id LIMIT 1",
+            {"d": daerah, "i": indikator_id, "a": dukungan_id, "b": tambah_id}).fetchone()
     finally:
         c.close()
     assert pagu == 1_250_000_000 and ok_baru and oleh_baru == "demo.analis"
@@ -265,8 +268,8 @@ def test_analis_menyepakati_menambah_menghapus_dan_mulai_ulang(app_tulis, db_sal
     try:
         assert c.execute("SELECT count(*) FROM dukungan WHERE id = $i", {"i": hapus_id}).fetchone()[0] == 0
         riwayat = c.execute(
-            "SELECT aksi, kolom, nilai_lama, nilai_baru, oleh FROM riwayat WHERE tabel = 'dukungan' AND daerah_kode = $d "
-            "ORDER BY id", {"d": daerah}).fetchall()
+            "SELECT aksi, kolom, nilai_lama, nilai_baru, oleh FROM riwayat "
+            "WHERE tabel = 'dukungan' AND daerah_kode = $d ORDER BY id", {"d": daerah}).fetchall()
     finally:
         c.close()
     aksi = [(a, k, b) for a, k, _, b, o in riwayat if o == "demo.analis"]

@@ -1,4 +1,4 @@
-"""Jalur impor (DESIGN bagian 2): semua atau tidak sama sekali, pesan yang menyebut sel, riwayat."""
+"""Jalur impor (docs/FORMAT_IMPOR.md): semua atau tidak sama sekali, pesan yang menyebut sel, riwayat."""
 from __future__ import annotations
 
 import importlib
@@ -13,10 +13,9 @@ from hypothesis import strategies as st
 
 from pantau.aturan.angka import baca_angka, kosong
 from pantau.db import buka
-from pantau.jalur import ROOT
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
-from tests.bantuan import (baris, db_baru, impor_kasus, ind, isi_db, rea, satu_baris, tgt, tulis_csv,
-                           tulis_kasus)
+from pantau.jalur import ROOT
+from tests.bantuan import baris, db_baru, impor_kasus, ind, isi_db, rea, satu_baris, tgt, tulis_csv, tulis_kasus
 
 # pantau.impor mengekspor fungsi ``tulis`` yang menutupi submodul bernama sama
 tulis_modul = importlib.import_module("pantau.impor.tulis")

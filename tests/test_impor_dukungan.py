@@ -1,12 +1,12 @@
-"""Lembar dukungan (isu #10): aturan yang sama dengan lembar lain (kode, angka Indonesia, semua atau tidak
+"""Lembar dukungan (keputusan #10): aturan yang sama dengan lembar lain (kode, angka Indonesia, semua atau tidak
 sama sekali, riwayat), ditambah bentuk kode sub kegiatan, rupiah, dan peringatan bidang urusan."""
 from __future__ import annotations
 
 import pytest
 
-from pantau.desk import dukungan
 from pantau.akun import Pengguna, TidakBerizin
 from pantau.db import buka, pasang_skema
+from pantau.desk import dukungan
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
 from pantau.impor.batal import batalkan_impor
 from pantau.impor.pratinjau import pratinjau
@@ -124,7 +124,8 @@ def test_kode_tak_dikenal_diterima_dengan_namanya_dan_peringatan_lain(db_ind, tm
     assert any("tidak ada di nomenklatur" in p and "baris 3" in p for p in pesan), pesan
     assert any("tingkat provinsi" in p and "baris 4" in p for p in pesan), pesan
     assert any("melebihi pagu" in p and "150,0%" in p for p in pesan), pesan
-    v = satu_baris(db_ind, "SELECT sub_kegiatan_nama FROM anggaran_dukungan WHERE sub_kegiatan_kode = '1.02.03.2.09.0099'")
+    v = satu_baris(db_ind,
+                   "SELECT sub_kegiatan_nama FROM anggaran_dukungan WHERE sub_kegiatan_kode = '1.02.03.2.09.0099'")
     assert v["sub_kegiatan_nama"] == "Sub kegiatan khusus daerah"
 
 
@@ -227,7 +228,7 @@ def test_desk_izin_di_tempat_tulis(db_ind):
 
 
 def test_migrasi_dari_skema_3_memasang_dukungan_dan_nomenklatur(tmp_path):
-    """Basis data versi 3 (sebelum isu #10) dengan data: migrasi 004 mempertahankan isinya dan mengisi
+    """Basis data versi 3 (sebelum keputusan #10) dengan data: migrasi 004 mempertahankan isinya dan mengisi
     nomenklatur serta pengaturan kuadran."""
     from pantau import db as modul_db
 

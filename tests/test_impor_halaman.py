@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pantau.db import buka
-from pantau.jalur import ROOT
 from pantau.impor import impor_berkas
+from pantau.jalur import ROOT
 from tests.bantuan import isi_db
 from tests.bantuan_halaman import jalankan_halaman, masuk
 from tests.korpus_buruk import buat_korpus as korpus
@@ -88,9 +88,9 @@ def test_unggah_pratinjau_konfirmasi_ringkasan(db_salinan):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     # pratinjau: satu nilai berubah, lama -> baru, belum ada yang ditulis
-    ubah = tabel_berkolom(at, "lama")
+    ubah = tabel_berkolom(at, "Nilai lama")
     assert len(ubah) == 1
-    assert float(ubah.iloc[0]["lama"]) == lama and float(ubah.iloc[0]["baru"]) == baru
+    assert float(ubah.iloc[0]["Nilai lama"]) == lama and float(ubah.iloc[0]["Nilai baru"]) == baru
     assert nilai_db(db_salinan, kode, 2023, "TAHUN") == lama
     assert not [t for t in at.text_input if t.key == "pengimpor"]  # nama diambil dari akun yang masuk
     at.button(key="konfirmasi").click()
@@ -127,13 +127,13 @@ def test_berkas_buruk_menampilkan_kesalahan_per_sel(db_salinan, berkas, tmp_path
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Berkas ditolak" in e.value for e in at.error)
-    df = tabel_berkolom(at, "pesan")
-    assert {"lembar", "baris", "kolom", "nilai", "pesan"} <= set(df.columns)
+    df = tabel_berkolom(at, "Pesan")
+    assert {"Lembar", "Baris", "Kolom", "Nilai", "Pesan"} <= set(df.columns)
     assert len(df) >= 1
     lembar, baris, kolom, potongan = next(k.harapan for k in korpus.KASUS if k.berkas == berkas)
     if baris is not None:
-        assert ((df["lembar"] == lembar) & (df["baris"] == baris) & (df["kolom"] == kolom)).any()
-    assert df["pesan"].str.contains(potongan, regex=False).any()
+        assert ((df["Lembar"] == lembar) & (df["Baris"] == baris) & (df["Kolom"] == kolom)).any()
+    assert df["Pesan"].str.contains(potongan, regex=False).any()
     # daftar kesalahan dapat diunduh; tidak ada tombol impor
     assert any(b.label == "Unduh CSV" for b in at.get("download_button"))
     assert not [b for b in at.button if b.key == "konfirmasi"]
@@ -179,7 +179,8 @@ def test_cli_templat_terisi_dan_impor_tanpa_perubahan(db_salinan, tmp_path):
     assert wi.max_row - 1 == n_ind > 0
     assert wr.max_row - 1 == n_ind * 2 * 2
     judul = [c.value for c in wr[1]]
-    assert {wr.cell(row=i, column=judul.index("periode") + 1).value for i in range(2, wr.max_row + 1)} == {"TW3", "TAHUN"}
+    periode = {wr.cell(row=i, column=judul.index("periode") + 1).value for i in range(2, wr.max_row + 1)}
+    assert periode == {"TW3", "TAHUN"}
     assert all(wr.cell(row=i, column=judul.index("realisasi") + 1).value is None for i in range(2, wr.max_row + 1))
     # daftar pilihan Excel untuk kolom berkode
     rumus = {dv.formula1 for ws in (wi, wb["target"], wr) for dv in ws.data_validations.dataValidation}

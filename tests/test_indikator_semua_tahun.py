@@ -1,5 +1,5 @@
 """Halaman Indikator terbuka tanpa galat untuk SETIAP indikator dan SETIAP tahun yang dapat dipilih pengguna
-(isu #22: tahun berjalan, dengan target tetapi tanpa realisasi tahunan, dulu melempar TypeError karena NaN).
+(keputusan #22: tahun berjalan, dengan target tetapi tanpa realisasi tahunan, dulu melempar TypeError karena NaN).
 
 Satu provinsi dan satu kabupaten di provinsi lain; satu AppTest per daerah, widget diganti seperti pengguna."""
 from __future__ import annotations
@@ -8,6 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pantau.jalur import ROOT
+
+#: Sapuan menyeluruh (±1,5-2,5 menit per daerah): dilewati oleh -m "not lambat".
+pytestmark = pytest.mark.lambat
 
 
 @pytest.mark.parametrize("daerah", ["62", "65.01"])

@@ -14,7 +14,8 @@ from pantau.jalur import ROOT
 PEMBACA_LAMA = ROOT / ".venv-duckdb14" / "bin" / "python"
 KUERI = {
     "capaian_tahunan": "SELECT indikator_id, tahun, capaian, predikat FROM capaian_tahunan ORDER BY ALL",
-    "capaian_periode": "SELECT indikator_id, capaian_periode, round(proyeksi, 6), on_track FROM capaian_periode ORDER BY ALL",
+    "capaian_periode": ("SELECT indikator_id, capaian_periode, round(proyeksi, 6), on_track FROM capaian_periode "
+                        "ORDER BY ALL"),
     "capaian_triwulan": "SELECT indikator_id, tahun, triwulan, capaian FROM capaian_triwulan ORDER BY ALL",
 }
 

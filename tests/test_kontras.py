@@ -1,4 +1,4 @@
-"""Kontras teks grafik (isu #22): setiap gambar di pantau/grafik.py (dan peta, kuadran) dibangun dengan data demo,
+"""Kontras teks grafik (keputusan #22): setiap gambar di pantau/grafik.py (dan peta, kuadran) dibangun dengan data demo,
 lalu setiap warna teks yang diatur eksplisit dinilai dengan rasio kontras WCAG 2 terhadap latarnya, di tema terang
 dan gelap. Proyektor perlu >= 4,5:1; tema Plotly Streamlit memberi label sumbu gray70 #808495 (3,7:1 pada putih)
 bila warnanya tidak diatur sendiri."""
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pantau.keluaran import grafik as g
 from pantau.db import jalankan
+from pantau.keluaran import grafik as g
 
 BATAS = 4.5
 
@@ -106,7 +106,8 @@ def gambar(con):
     from pantau.keluaran import kuadran as kq
     from pantau.keluaran import peta
 
-    periode_prov = con.execute("SELECT id FROM periode WHERE daerah_kode = '62' ORDER BY tahun_awal LIMIT 1").fetchone()[0]
+    periode_prov = con.execute(
+        "SELECT id FROM periode WHERE daerah_kode = '62' ORDER BY tahun_awal LIMIT 1").fetchone()[0]
     q = {"daerah": "62", "periode_id": periode_prov, "tahun": 2024}
     predikat = jalankan(con, "ringkasan_predikat", **q)
     skala = predikat[predikat["urutan"] > 0]

@@ -110,6 +110,7 @@ def test_korpus_yang_diperbaiki_dapat_diimpor(salinan, tmp_path):
         con.close()
 
 
+@pytest.mark.lambat
 def test_berkas_sangat_besar_satu_sel_salah_di_akhir(salinan, tmp_path):
     """200.000 baris, satu sel salah di baris terakhir: ditolak dengan nomor baris yang benar."""
     berkas = tmp_path / "besar.xlsx"
@@ -200,7 +201,8 @@ def test_pembaca_cepat_sama_dengan_openpyxl(tmp_path, monkeypatch):
     ws.append(korpus.JUDUL_R + ["catatan", "status"])
     ws.append([korpus.D, "IPM", 2024, "TAHUN", 0.0632, "a & b <c> \"d\"", True])
     ws["E2"].number_format = "0.00%"
-    ws.append([korpus.D, "IPM", dt.datetime(2024, 3, 1), "TW1", 1.5e-7, CellRichText("ka", TextBlock(InlineFont(b=True), "ya")), None])
+    ws.append([korpus.D, "IPM", dt.datetime(2024, 3, 1), "TW1", 1.5e-7,
+               CellRichText("ka", TextBlock(InlineFont(b=True), "ya")), None])
     ws["C3"].number_format = "yyyy-mm-dd"
     ws.append([None, None, None, None, None, None, None])
     ws.append([korpus.D, " IPM ", 2025, "TW2", -12, "=1", "tetap"])
@@ -215,6 +217,7 @@ def test_pembaca_cepat_sama_dengan_openpyxl(tmp_path, monkeypatch):
         assert _baca_dengan(f, True, monkeypatch) == _baca_dengan(f, False, monkeypatch), f.name
 
 
+@pytest.mark.lambat
 def test_waktu_impor_100_ribu_baris_realisasi(salinan, tmp_path):
     """Ukuran (dilaporkan, bukan batas ketat): 100.000 baris realisasi baru, pemeriksaan + penulisan."""
     berkas = tmp_path / "100k.xlsx"

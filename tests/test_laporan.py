@@ -46,10 +46,12 @@ def sql_rkpd(con, daerah, tahun):
             SELECT ind.kode,
                    CASE WHEN ind.agregasi = 'kumulatif'
                         THEN sum(th.realisasi) FILTER (WHERE th.tahun < $t)
-                        ELSE arg_max(th.realisasi, th.tahun) FILTER (WHERE th.tahun < $t AND th.realisasi IS NOT NULL) END AS lalu,
+                        ELSE arg_max(th.realisasi, th.tahun)
+                             FILTER (WHERE th.tahun < $t AND th.realisasi IS NOT NULL) END AS lalu,
                    CASE WHEN ind.agregasi = 'kumulatif'
                         THEN sum(th.realisasi) FILTER (WHERE th.tahun <= $t)
-                        ELSE arg_max(th.realisasi, th.tahun) FILTER (WHERE th.tahun <= $t AND th.realisasi IS NOT NULL) END AS sd
+                        ELSE arg_max(th.realisasi, th.tahun)
+                             FILTER (WHERE th.tahun <= $t AND th.realisasi IS NOT NULL) END AS sd
             FROM ind JOIN th ON th.indikator_id = ind.id GROUP BY ind.kode, ind.agregasi
         ),
         tw AS (

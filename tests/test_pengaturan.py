@@ -88,8 +88,9 @@ def test_admin_membatalkan_impor_dari_halaman(db, tmp_path):
         lama = con.execute("SELECT nilai FROM realisasi WHERE indikator_id = $i AND tahun = 2024 AND periode = 'TAHUN'",
                            {"i": ind}).fetchone()[0]
         folder = tmp_path / "imp"
-        tulis_csv(folder, "realisasi", [{"daerah_kode": "65.01", "periode_rpjmd": "2021-2026", "indikator_kode": "IKU-01",
-                                         "tahun": 2024, "periode": "TAHUN", "realisasi": "99,9"}])
+        tulis_csv(folder, "realisasi", [{"daerah_kode": "65.01", "periode_rpjmd": "2021-2026",
+                                         "indikator_kode": "IKU-01", "tahun": 2024, "periode": "TAHUN",
+                                         "realisasi": "99,9"}])
         hasil = impor_berkas(con, folder, oleh="uji")
     finally:
         con.close()

@@ -1,4 +1,4 @@
-"""'Paling perlu perhatian' di Ringkasan (isu #22): urutan menurut aturan yang tertulis di layar, alasan terlihat
+"""'Paling perlu perhatian' di Ringkasan (keputusan #22): urutan menurut aturan yang tertulis di layar, alasan terlihat
 tanpa tooltip, dan semua indikatornya dapat dilihat."""
 from __future__ import annotations
 
@@ -46,9 +46,9 @@ def test_ringkasan_bulungan_2025_produksi_padi_di_atas_dan_alasan_terlihat(app):
     assert label, "daftar perhatian kosong"
     # Produksi Padi (Sedang, 67,22%) yang pertama; TPT Sangat Tinggi (105,9%) tidak mendahuluinya.
     assert "Produksi Padi" in label[0] and "67,22%" in label[0]
-    assert not any(l.startswith("▲▲") for l in label[:1])
+    assert not any(x.startswith("▲▲") for x in label[:1])
     # Alasan tertulis di labelnya sendiri (terlihat di proyektor), bukan hanya di tooltip.
-    assert any(re.search(r"proyeksi 2026: \d+,\d%", l) for l in label[1:5])
+    assert any(re.search(r"proyeksi 2026: \d+,\d%", x) for x in label[1:5])
     # Aturan urutannya tertulis di layar.
     assert any("di bawah predikat Tinggi" in c.value and "proyeksi" in c.value for c in at.caption)
     # Semua 24 indikator dapat dilihat, dengan kolom alasan.

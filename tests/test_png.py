@@ -1,4 +1,4 @@
-"""PNG unduhan grafik (isu #22): judul, subjudul dan baris sumber tergambar di dalam PNG (dan tersimpan sebagai
+"""PNG unduhan grafik (keputusan #22): judul, subjudul dan baris sumber tergambar di dalam PNG (dan tersimpan sebagai
 metadata), huruf antarmuka Source Sans 3 tersedia bagi Chromium kaleido lewat fontconfig, bukan huruf serif
 cadangan."""
 from __future__ import annotations
@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
+from pantau.aturan.format import BULAN
 from pantau.keluaran import ekspor
 from pantau.keluaran import grafik as g
-from pantau.aturan.format import BULAN
 
 ARTEFAK = Path(__file__).resolve().parent / "artefak" / "png"
 
@@ -124,8 +124,8 @@ def test_judul_panjang_dibungkus_dan_skala_dua():
 
 
 def test_peta_png_berkepala(con):
-    from pantau.keluaran import peta
     from pantau.db import jalankan
+    from pantau.keluaran import peta
 
     kab = jalankan(con, "banding_kabkota", provinsi="65", indikator_kode="IKU-01", tahun=2024)
     kab = kab[kab["jenis"] != "provinsi"]

@@ -1,4 +1,4 @@
-"""Membaca ekspor SIPD-RI (isu #21, tahap baca): contoh nyata Kabupaten Bengkulu Utara (tests/data/sipd, salinan
+"""Membaca ekspor SIPD-RI (keputusan #21, tahap baca): contoh nyata Kabupaten Bengkulu Utara (tests/data/sipd, salinan
 dari data bersama), rekap xlsx buatan sendiri, dan berkas buruk yang harus ditolak dengan pesan Indonesia yang
 menyebut berkas, baris/entri dan kolom.
 
@@ -20,8 +20,17 @@ import pytest
 from pantau.impor.masalah import ImporGagal, Masalah
 from pantau.impor.sipd import KOLOM_ANGGARAN, MasalahSipd, baca_sipd
 from pantau.impor.sipd.nilai import format_rupiah, target_angka
-from tests.bantuan_sipd import (JUDUL_REKAP, PAGU, RENJA, SKPD, muat, rekap_realistis, renja_kabupaten,
-                                tulis_json, tulis_rekap)
+from tests.bantuan_sipd import (
+    JUDUL_REKAP,
+    PAGU,
+    RENJA,
+    SKPD,
+    muat,
+    rekap_realistis,
+    renja_kabupaten,
+    tulis_json,
+    tulis_rekap,
+)
 
 DAERAH, TAHUN = "17.03", 2026
 DINKES = "1.02.0.00.0.00.01.0000"

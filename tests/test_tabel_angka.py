@@ -1,4 +1,4 @@
-"""Unduhan tabel angka Indikator ("Angka per tahun") dan Desk Urusan ("Angka") (isu #22): Target dan Realisasi
+"""Unduhan tabel angka Indikator ("Angka per tahun") dan Desk Urusan ("Angka") (keputusan #22): Target dan Realisasi
 tetap angka dengan presisi indikator (Gini 0,307 bukan 0,31), pita dan teks di kolom "Rentang/teks"; CSV angka
 dengan koma desimal; PNG grafik halaman itu berjudul indikatornya."""
 from __future__ import annotations

@@ -56,8 +56,10 @@ def sederhanakan_cincin(cincin: list, luar: bool) -> list | None:
     # Pecah di titik terjauh dari titik awal agar cincin tertutup tidak runtuh menjadi satu garis.
     if len(terbuka) < 3:
         return None
-    j = max(range(len(terbuka)), key=lambda i: (terbuka[i][0] - terbuka[0][0]) ** 2 + (terbuka[i][1] - terbuka[0][1]) ** 2)
-    bagian = douglas_peucker(terbuka[: j + 1], TOLERANSI)[:-1] + douglas_peucker(terbuka[j:] + [terbuka[0]], TOLERANSI)[:-1]
+    x0, y0 = terbuka[0]
+    j = max(range(len(terbuka)), key=lambda i: (terbuka[i][0] - x0) ** 2 + (terbuka[i][1] - y0) ** 2)
+    bagian = (douglas_peucker(terbuka[: j + 1], TOLERANSI)[:-1]
+              + douglas_peucker(terbuka[j:] + [terbuka[0]], TOLERANSI)[:-1])
     hasil = []
     for x, y in bagian:
         p = [round(x, DESIMAL), round(y, DESIMAL)]

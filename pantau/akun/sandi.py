@@ -2,6 +2,7 @@
 tetap memverifikasi hash tiruan agar waktunya serupa (tidak membuka apakah akun itu ada)."""
 from __future__ import annotations
 
+import secrets
 from functools import lru_cache
 
 from argon2 import PasswordHasher
@@ -22,8 +23,6 @@ def hasher() -> PasswordHasher:
 @lru_cache(maxsize=1)
 def _hash_tiruan() -> str:
     """Hash sandi acak, diverifikasi untuk akun yang tidak ada agar waktunya serupa dengan akun yang ada."""
-    import secrets
-
     return hasher().hash(secrets.token_urlsafe(24))
 
 

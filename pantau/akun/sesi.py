@@ -1,4 +1,4 @@
-"""Sesi yang bertahan saat halaman dimuat ulang atau dibuka di tab baru (isu #22, tabel ``sesi``): token acak di
+"""Sesi yang bertahan saat halaman dimuat ulang atau dibuka di tab baru (keputusan #22, tabel ``sesi``): token acak di
 kuki HttpOnly bertanda tangan HMAC-SHA256; di basis data hanya hash-nya. Jalur HTTP-nya di ``pantau.ui.sesi``."""
 from __future__ import annotations
 

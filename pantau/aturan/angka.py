@@ -1,6 +1,6 @@
 """Membaca dan menulis angka seperti yang diketik orang Indonesia, dan menampilkannya kembali.
 
-Aturan baca (DESIGN bagian 2, "Rules of the format"):
+Aturan baca (docs/FORMAT_IMPOR.md, "Aturan"):
 - koma desimal ("6,32") atau titik desimal ("6.32");
 - "1.234,5" dibaca Indonesia: titik pemisah ribuan, koma desimal;
 - satu titik saja adalah titik desimal; "1.234" (bisa dibaca dua cara) diberi peringatan;

@@ -1,4 +1,4 @@
--- Aturan domain Pantau (DESIGN bagian 1), satu definisi untuk setiap aturan.
+-- Aturan domain Pantau (docs/ATURAN.md), satu definisi untuk setiap aturan.
 -- Dibuat ulang (CREATE OR REPLACE) setiap kali skema dipasang atau dimigrasi.
 -- Setiap halaman, ekspor dan laporan membaca view ini; tidak ada rumus capaian di Python.
 
@@ -54,6 +54,22 @@ CREATE OR REPLACE MACRO capaian(polaritas, t, t_min, t_max, r, rumus_negatif) AS
 -- Urutan triwulan dalam setahun: 'TW3' -> 3, 'TAHUN' -> 4 (setahun penuh).
 CREATE OR REPLACE MACRO triwulan_ke(periode) AS
     CASE periode WHEN 'TAHUN' THEN 4 ELSE CAST(substr(periode, 3, 1) AS INTEGER) END;
+
+-- ---------------------------------------------------------------------------
+-- Predikat (Permendagri 86/2017, tabel skala_predikat): SATU definisi untuk setiap capaian, rata-rata dan halaman.
+--   predikat(c)      nama predikat capaian c (sudah dibulatkan dua desimal); NULL bila c NULL
+--   info_predikat(c) struct {predikat, urutan, warna, simbol} untuk tampilan (simbol: predikat tidak hanya warna)
+-- Batas bawah inklusif: predikat = baris skala dengan batas_bawah terbesar yang <= c. Skala dibaca dari tabelnya
+-- pada setiap kueri (subkueri tak berkorelasi, dihitung sekali), jadi skala yang diubah daerah langsung berlaku.
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE MACRO info_predikat(c) AS
+    CASE WHEN c IS NULL THEN NULL ELSE
+        list_filter((SELECT list({'batas_bawah': batas_bawah, 'predikat': predikat, 'urutan': urutan,
+                                  'warna': warna, 'simbol': simbol} ORDER BY batas_bawah DESC)
+                     FROM skala_predikat), lambda x: x.batas_bawah <= c)[1]
+    END;
+
+CREATE OR REPLACE MACRO predikat(c) AS info_predikat(c).predikat;
 
 -- faktor_sd: bagian target setahun yang sebanding dengan realisasi s.d. triwulan ke-k (docs/ATURAN.md, "Tahun
 -- yang belum lengkap"). 'kumulatif' (arus, dijumlah antar triwulan): k/4, target proporsional; 'akhir' (tingkat,
@@ -214,15 +230,9 @@ sebanding AS (
         capaian(d.polaritas, d.target * d.faktor_sd, d.target_min * d.faktor_sd, d.target_max * d.faktor_sd,
                 d.realisasi, d.rumus_negatif) AS capaian_sd
     FROM dasar d
-),
-berpredikat AS (
-    SELECT d.*, s.predikat
-    FROM sebanding d
-    ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah
 )
-SELECT d.* EXCLUDE (faktor_sd), s.predikat AS predikat_sd
-FROM berpredikat d
-ASOF LEFT JOIN skala_predikat s ON d.capaian_sd >= s.batas_bawah;
+SELECT d.* EXCLUDE (faktor_sd), predikat(d.capaian) AS predikat, predikat(d.capaian_sd) AS predikat_sd
+FROM sebanding d;
 
 -- ---------------------------------------------------------------------------
 -- realisasi_rpjmd: realisasi RPJMD s.d. akhir setiap tahun berdata dalam periode.
@@ -380,10 +390,9 @@ hitung AS (
 )
 SELECT
     h.*,
-    s.predikat AS predikat_periode,
+    predikat(h.capaian_periode) AS predikat_periode,
     CASE WHEN h.capaian_proyeksi IS NULL THEN NULL ELSE h.capaian_proyeksi >= 100 END AS on_track
-FROM hitung h
-ASOF LEFT JOIN skala_predikat s ON h.capaian_periode >= s.batas_bawah;
+FROM hitung h;
 
 -- Nilai target/realisasi sebagai teks untuk riwayat: angka, pita "min - max", atau teks.
 CREATE OR REPLACE MACRO nilai_sebagai_teks(nilai, nilai_min, nilai_max, nilai_teks) AS
@@ -450,20 +459,20 @@ dasar AS (
     LEFT JOIN tahunan t ON t.indikator_id = s.indikator_id AND t.tahun = s.tahun AND t.daerah_kode = s.daerah_kode
     CROSS JOIN pengaturan_aktif a
 )
-SELECT d.*, s.predikat, s2.predikat AS predikat_sd
-FROM dasar d
-ASOF LEFT JOIN skala_predikat s ON d.capaian >= s.batas_bawah
-ASOF LEFT JOIN skala_predikat s2 ON d.capaian_sd >= s2.batas_bawah;
+SELECT d.*, predikat(d.capaian) AS predikat, predikat(d.capaian_sd) AS predikat_sd
+FROM dasar d;
 
 -- Nama daerah ringkas untuk sumbu grafik: "Kabupaten Bulungan" -> "Bulungan", "Kota Tarakan" tetap.
 CREATE OR REPLACE MACRO nama_pendek(nama, jenis) AS
     CASE WHEN jenis = 'kabupaten' THEN regexp_replace(nama, '^Kabupaten\s+', '') ELSE nama END;
 
--- Rata-rata capaian banyak indikator: setiap capaian dibatasi 100 lebih dulu (DESIGN bagian 1),
+-- Rata-rata capaian banyak indikator: setiap capaian dibatasi 100 lebih dulu (docs/ATURAN.md),
 -- indikator tanpa capaian (NULL) tidak dihitung. Makro agregat: dipakai di dalam GROUP BY.
 -- Bukan least(c, 100): least() DuckDB mengabaikan NULL, jadi least(NULL, 100) = 100 dan indikator
 -- yang belum berdata akan terhitung 100.
-CREATE OR REPLACE MACRO rata_capaian(c) AS round(avg(CASE WHEN c > 100 THEN 100 ELSE c END), 2);
+-- Dibulatkan seperti capaian (bulat_dua, lewat DECIMAL): rata-rata 90,955 menjadi 90,96, bukan 90,95 seperti
+-- round(double, 2) yang melihat 90,95499...; predikat rata-rata dipilih dari angka yang sama yang ditampilkan.
+CREATE OR REPLACE MACRO rata_capaian(c) AS bulat_dua(avg(CASE WHEN c > 100 THEN 100 ELSE c END));
 
 -- Daerah dalam satu provinsi: provinsi itu sendiri dan kabupaten/kotanya. Kode Kemendagri bersifat
 -- hierarkis (kab/kota = kode provinsi + '.' + dua angka), sehingga cukup filter pada kode, yang sampai
@@ -540,7 +549,7 @@ FROM ind
 JOIN per_ind p ON p.id = ind.id;
 
 -- ---------------------------------------------------------------------------
--- Dukungan sub kegiatan dan anggaran (isu #10)
+-- Dukungan sub kegiatan dan anggaran (keputusan #10)
 --
 -- anggaran_dukungan: satu baris per baris dukungan, dengan realisasi anggaran yang berlaku dan serapannya.
 --   Realisasi per triwulan adalah belanja DALAM triwulan itu (bukan kumulatif). realisasi_tahun (angka

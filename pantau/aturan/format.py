@@ -83,5 +83,6 @@ def nilai_realisasi(nilai=None, teks=None) -> str:
     return format_ringkas(nilai) if not kosong(nilai) else "–"
 
 
-__all__ = ["format_angka", "format_ringkas", "format_rentang", "persen", "rupiah", "rupiah_ringkas", "periode_label", "sd_label",
-           "format_waktu", "label_triwulan", "nilai_target", "nilai_realisasi", "RUMUS_NEGATIF", "BULAN", "kosong"]
+__all__ = ["format_angka", "format_ringkas", "format_rentang", "persen", "rupiah", "rupiah_ringkas", "periode_label",
+           "sd_label", "format_waktu", "label_triwulan", "nilai_target", "nilai_realisasi", "RUMUS_NEGATIF", "BULAN",
+           "kosong"]

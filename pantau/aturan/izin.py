@@ -34,25 +34,25 @@ AKSI = {
 IZIN: dict[tuple[str, str], str] = {
     # pimpinan: membaca semuanya
     ("pimpinan", "baca"): YA, ("pimpinan", "ekspor"): YA, ("pimpinan", "lihat_riwayat"): YA,
-    ("pimpinan", "catatan_desk"): TIDAK, ("pimpinan", "dukungan_desk"): TIDAK, ("pimpinan", "impor"): TIDAK, ("pimpinan", "batal_impor"): TIDAK,
-    ("pimpinan", "pulihkan"): TIDAK, ("pimpinan", "pengaturan"): TIDAK, ("pimpinan", "skala_predikat"): TIDAK,
-    ("pimpinan", "kelola_akun"): TIDAK,
+    ("pimpinan", "catatan_desk"): TIDAK, ("pimpinan", "dukungan_desk"): TIDAK, ("pimpinan", "impor"): TIDAK,
+    ("pimpinan", "batal_impor"): TIDAK, ("pimpinan", "pulihkan"): TIDAK, ("pimpinan", "pengaturan"): TIDAK,
+    ("pimpinan", "skala_predikat"): TIDAK, ("pimpinan", "kelola_akun"): TIDAK,
     # analis: membaca, mengekspor, menulis catatan desk
     ("analis", "baca"): YA, ("analis", "ekspor"): YA, ("analis", "lihat_riwayat"): YA,
-    ("analis", "catatan_desk"): YA, ("analis", "dukungan_desk"): YA, ("analis", "impor"): TIDAK, ("analis", "batal_impor"): TIDAK,
-    ("analis", "pulihkan"): TIDAK, ("analis", "pengaturan"): TIDAK, ("analis", "skala_predikat"): TIDAK,
-    ("analis", "kelola_akun"): TIDAK,
+    ("analis", "catatan_desk"): YA, ("analis", "dukungan_desk"): YA, ("analis", "impor"): TIDAK,
+    ("analis", "batal_impor"): TIDAK, ("analis", "pulihkan"): TIDAK, ("analis", "pengaturan"): TIDAK,
+    ("analis", "skala_predikat"): TIDAK, ("analis", "kelola_akun"): TIDAK,
     # operator: terikat satu daerah; mengimpor dan mengubah angka daerah itu saja
     ("operator", "baca"): YA, ("operator", "ekspor"): YA, ("operator", "lihat_riwayat"): YA,
-    ("operator", "catatan_desk"): TIDAK, ("operator", "dukungan_desk"): DAERAH_SENDIRI, ("operator", "impor"): DAERAH_SENDIRI, ("operator", "batal_impor"): TIDAK,
-    ("operator", "pulihkan"): TIDAK, ("operator", "pengaturan"): TIDAK, ("operator", "skala_predikat"): TIDAK,
-    ("operator", "kelola_akun"): TIDAK,
+    ("operator", "catatan_desk"): TIDAK, ("operator", "dukungan_desk"): DAERAH_SENDIRI,
+    ("operator", "impor"): DAERAH_SENDIRI, ("operator", "batal_impor"): TIDAK, ("operator", "pulihkan"): TIDAK,
+    ("operator", "pengaturan"): TIDAK, ("operator", "skala_predikat"): TIDAK, ("operator", "kelola_akun"): TIDAK,
     # admin: akun, pengaturan, skala predikat, pemulihan cadangan dan pembatalan impor; impor (perintah
     # baris di server dijalankan sebagai admin)
     ("admin", "baca"): YA, ("admin", "ekspor"): YA, ("admin", "lihat_riwayat"): YA,
-    ("admin", "catatan_desk"): TIDAK, ("admin", "dukungan_desk"): TIDAK, ("admin", "impor"): YA, ("admin", "batal_impor"): YA,
-    ("admin", "pulihkan"): YA, ("admin", "pengaturan"): YA, ("admin", "skala_predikat"): YA,
-    ("admin", "kelola_akun"): YA,
+    ("admin", "catatan_desk"): TIDAK, ("admin", "dukungan_desk"): TIDAK, ("admin", "impor"): YA,
+    ("admin", "batal_impor"): YA, ("admin", "pulihkan"): YA, ("admin", "pengaturan"): YA,
+    ("admin", "skala_predikat"): YA, ("admin", "kelola_akun"): YA,
 }
 assert set(IZIN) == {(p, a) for p in PERAN for a in AKSI}, "IZIN harus lengkap untuk setiap peran dan aksi"
 

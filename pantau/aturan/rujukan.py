@@ -7,7 +7,6 @@ import duckdb
 from pantau.aturan import pengaturan
 from pantau.jalur import REFERENSI_DIR
 
-
 #: Skala Permendagri 86/2017. Warna Okabe-Ito (aman buta warna); simbol agar tidak bergantung warna.
 SKALA_PREDIKAT = [
     # predikat, batas bawah (inklusif), urutan, warna, simbol

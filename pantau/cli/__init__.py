@@ -7,7 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from pantau.db import KesalahanBasisData
+from pantau.cli.akun import PERINTAH as _perintah_akun
+from pantau.cli.akun import daftarkan as daftarkan_akun
+from pantau.cli.impor import PERINTAH as _perintah_impor
+from pantau.cli.impor import daftarkan as daftarkan_impor
+from pantau.cli.laporan import daftarkan as daftarkan_laporan
+from pantau.cli.laporan import jalankan as _laporan
+from pantau.db import KesalahanBasisData, buka, pasang_skema, siapkan
+from pantau.demo import bangun_demo
+from pantau.demo.nasional import bangun_nasional
+from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
 from pantau.jalur import DEFAULT_DB
 
 
@@ -70,23 +79,15 @@ def buat_parser() -> argparse.ArgumentParser:
 
     perintah("info", "tampilkan versi skema dan isi basis data")
 
-    from pantau.cli.laporan import daftarkan as daftarkan_laporan
-
     daftarkan_laporan(perintah)
 
-    from pantau.cli.impor import daftarkan as daftarkan_impor
-
     daftarkan_impor(perintah)
-
-    from pantau.cli.akun import daftarkan as daftarkan_akun
 
     daftarkan_akun(perintah)
     return p
 
 
 def _init(a) -> int:
-    from pantau.db import siapkan
-
     path = Path(a.db)
     if path.exists():
         if not a.timpa:
@@ -101,12 +102,8 @@ def _init(a) -> int:
 
 def _demo(a) -> int:
     if a.skala == "nasional":
-        from pantau.demo.nasional import bangun_nasional
-
         hasil = bangun_nasional(a.db)
     else:
-        from pantau.demo import bangun_demo
-
         hasil = bangun_demo(a.db)
     print(f"Basis data demo dibuat: {a.db}")
     print("  " + ", ".join(f"{k}: {v}" for k, v in hasil.items()))
@@ -114,9 +111,6 @@ def _demo(a) -> int:
 
 
 def _impor(a) -> int:
-    from pantau.db import buka, pasang_skema
-    from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
-
     if not Path(a.db).exists():
         print(f"Berkas basis data {a.db} tidak ada. Buat dulu dengan: python -m pantau init --db {a.db}",
               file=sys.stderr)
@@ -148,8 +142,6 @@ def _impor(a) -> int:
 
 
 def _info(a) -> int:
-    from pantau.db import buka
-
     con = buka(a.db, baca_saja=True)
     try:
         for k, v in con.execute("SELECT kunci, nilai FROM meta ORDER BY kunci").fetchall():
@@ -168,10 +160,6 @@ def main(argv=None) -> int:
         parser.print_help()
         return 2
     try:
-        from pantau.cli.akun import PERINTAH as _perintah_akun
-        from pantau.cli.impor import PERINTAH as _perintah_impor
-        from pantau.cli.laporan import jalankan as _laporan
-
         return {"init": _init, "demo": _demo, "impor": _impor, "info": _info, "laporan": _laporan, **_perintah_impor,
                 **_perintah_akun}[a.perintah](a)
     except KesalahanBasisData as e:

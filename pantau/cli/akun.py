@@ -11,6 +11,9 @@ import getpass
 import sys
 from pathlib import Path
 
+from pantau import akun
+from pantau.db import buka, pasang_skema
+
 AKSI = ("tambah", "daftar", "nonaktifkan", "aktifkan", "reset-sandi")
 
 
@@ -41,9 +44,6 @@ def _sandi(a) -> str:
 
 
 def _pengguna(a) -> int:
-    from pantau import akun
-    from pantau.db import buka, pasang_skema
-
     if not Path(a.db).exists():
         print(f"Berkas basis data {a.db} tidak ada. Buat dulu dengan: python -m pantau init --db {a.db}",
               file=sys.stderr)

@@ -6,6 +6,9 @@ import getpass
 import sys
 from pathlib import Path
 
+from pantau.db import buka, cadangan
+from pantau.impor.batal import GagalBatal, batalkan_impor
+
 
 def daftarkan(perintah) -> None:
     """``perintah(nama, bantuan)`` membuat sub-parser yang sudah punya ``--db``."""
@@ -29,7 +32,7 @@ def daftarkan(perintah) -> None:
 
 
 def _templat(a) -> int:
-    from pantau.db import buka
+    # templat memuat openpyxl (~0,3 s) di kepalanya: hanya untuk perintah ini.
     from pantau.impor.templat import buat_templat, pilihan_bawaan
 
     con = buka(a.db, baca_saja=True)
@@ -49,8 +52,6 @@ def _templat(a) -> int:
 
 
 def _pulihkan(a) -> int:
-    from pantau.db import cadangan
-
     if not a.cadangan:
         daftar = cadangan.daftar(a.db)
         if not daftar:
@@ -72,9 +73,6 @@ def _pulihkan(a) -> int:
 
 
 def _batal_impor(a) -> int:
-    from pantau.db import buka
-    from pantau.impor.batal import GagalBatal, batalkan_impor
-
     con = buka(a.db)
     try:
         try:

@@ -26,7 +26,9 @@ from pathlib import Path
 
 import duckdb
 
-from pantau.db.koneksi import STORAGE_COMPAT, KesalahanBasisData
+from pantau.aturan.izin import periksa_izin
+from pantau.db.koneksi import STORAGE_COMPAT, KesalahanBasisData, buka
+from pantau.db.tulis import tulis
 
 SIMPAN_BAWAAN = 10
 NAMA_BERKAS = "pantau.duckdb"
@@ -152,10 +154,7 @@ def pulihkan(db: str | Path, nama: str, *, pengguna=None) -> Cadangan:
     di server (tindakan administrator).
     """
     if pengguna is not None:
-        from pantau.aturan.izin import periksa_izin
-
         periksa_izin(pengguna, "pulihkan")
-    from pantau.db.koneksi import buka
 
     db = Path(db).resolve()
     cocok = [c for c in daftar(db) if c.nama == nama]
@@ -192,9 +191,6 @@ def pulihkan(db: str | Path, nama: str, *, pengguna=None) -> Cadangan:
 def _cabut_semua_sesi(db: Path, karena: str) -> None:
     """Sesudah pemulihan: sesi dalam cadangan (termasuk yang sudah keluar sesudah cadangan dibuat) tidak berlaku
     lagi; semua orang masuk ulang."""
-    from pantau.db.koneksi import buka
-    from pantau.db.tulis import tulis
-
     con = buka(db)
     try:
         ada = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'sesi'").fetchone()[0]

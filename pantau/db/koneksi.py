@@ -27,7 +27,7 @@ class KesalahanBasisData(Exception):
 
 
 class BasisDataTakTerbuka(KesalahanBasisData):
-    """Berkas basis data tidak dapat dibuka (isu #19). ``keadaan``: ``hilang``, ``rusak``, ``terkunci``,
+    """Berkas basis data tidak dapat dibuka (keputusan #19). ``keadaan``: ``hilang``, ``rusak``, ``terkunci``,
     ``baca_saja``, ``versi`` (skema lebih baru dari Pantau ini) atau ``lain``; dasbor menampilkan satu halaman
     penjelasan per keadaan, rincian teknis (``__cause__``) ke log server."""
 
@@ -36,7 +36,7 @@ class BasisDataTakTerbuka(KesalahanBasisData):
         self.keadaan = keadaan
 
 
-def _keadaan_galat(e: Exception) -> str:
+def keadaan_galat(e: Exception) -> str:
     """Golongkan galat DuckDB saat membuka berkas."""
     t = str(e).lower()
     if "could not set lock" in t or "conflicting lock" in t:
@@ -74,7 +74,7 @@ def buka(path: str | Path, baca_saja: bool = False) -> duckdb.DuckDBPyConnection
     try:
         return duckdb.connect(str(path), read_only=baca_saja, config=config)
     except duckdb.Error as e:
-        keadaan = _keadaan_galat(e)
+        keadaan = keadaan_galat(e)
         if keadaan == "terkunci":
             raise BasisDataTakTerbuka(
                 keadaan, f"Berkas {path} sedang dipakai proses lain (misalnya dasbor yang sedang berjalan). "

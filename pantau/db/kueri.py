@@ -3,8 +3,8 @@ Nilai dari pengguna hanya lewat parameter, tidak pernah dirangkai ke teks SQL.""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Callable
+from collections.abc import Callable
+from functools import cache
 
 import duckdb
 import pandas as pd
@@ -17,7 +17,7 @@ Tanya = Callable[..., pd.DataFrame]
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def teks_kueri(nama: str) -> str:
     path = QUERIES_DIR / f"{nama}.sql"
     if not path.exists():

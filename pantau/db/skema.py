@@ -2,7 +2,7 @@
 data rujukan dan pengaturan bawaan, dan basis data kosong untuk perintah ``init``."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -49,7 +49,7 @@ def pasang_skema(con: duckdb.DuckDBPyConnection) -> int:
         con.execute(pengaturan.sql_bawaan())  # nilai bawaan pengaturan, satu daftar di pantau/aturan/pengaturan.py
         con.execute(ATURAN_SQL.read_text(encoding="utf-8"))
         rujukan.isi_bawaan_skema(con)  # nomenklatur dan pengaturan bawaan yang belum ada (basis data lama maupun baru)
-        waktu = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
+        waktu = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
         meta = {
             "schema_version": str(len(berkas)),
             "pantau_version": __version__,

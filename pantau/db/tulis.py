@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import duckdb
 

@@ -5,11 +5,10 @@ import os
 import time
 from pathlib import Path
 
-from pantau.db import buka
-from pantau.jalur import ROOT, SEED_DIR
+from pantau.akun import sistem, tambah_pengguna
+from pantau.db import buka, siapkan
 from pantau.impor import impor_berkas
-from pantau.db import siapkan
-
+from pantau.jalur import ROOT, SEED_DIR
 
 #: Akun demo, satu per peran. HANYA UNTUK DEMO: sandinya tercantum di README.
 AKUN_DEMO = [
@@ -38,7 +37,6 @@ def bangun_demo(path: str | Path, laporan=print) -> dict:
         laporan(f"Mengimpor data demo dari {SEED_DIR.relative_to(ROOT)} ...")
         hasil = impor_berkas(con, SEED_DIR, oleh="demo")
         laporan(f"  {hasil.ringkasan.teks()}")
-        from pantau.akun import sistem, tambah_pengguna
 
         for nama, lengkap, peran, daerah, sandi in AKUN_DEMO:
             tambah_pengguna(con, pelaku=sistem("demo"), nama_pengguna=nama, nama_lengkap=lengkap, peran=peran,

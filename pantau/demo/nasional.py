@@ -1,4 +1,4 @@
-"""Basis data sintetis skala nasional, untuk pengembangan dan benchmark (DESIGN bagian 4).
+"""Basis data sintetis skala nasional, untuk pengembangan dan benchmark (docs/DESAIN.md, "Kualitas").
 
 ``bangun_nasional(path)`` membuat basis data berisi SEMUA daerah tabel ``daerah`` (38 provinsi dan
 514 kabupaten/kota), masing-masing satu periode RPJMD (bawaan 2021-2026) dengan ~150 indikator,
@@ -26,14 +26,15 @@ Jalankan: ``python -m pantau.demo.nasional /tmp/pantau-nasional.duckdb``.
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
-from pantau.db import transaksi
+from pantau.db import buka, siapkan, transaksi
 from pantau.demo.katalog import Katalog, baca_katalog
 
 #: Versi pembangkit; masuk ke sha256 parameter agar perubahan algoritme terlihat.
@@ -131,7 +132,7 @@ def _isi(con, p: dict, parameter: dict, laporan) -> tuple[int, int, int, int]:
         if n_daerah == 0:
             raise ValueError(f"tidak ada daerah berkode awalan {p['prefix']!r}")
 
-        waktu = datetime.now(timezone.utc).replace(tzinfo=None)
+        waktu = datetime.now(UTC).replace(tzinfo=None)
         impor_id = con.execute(
             "INSERT INTO impor (berkas, sha256, oleh, waktu, keterangan) "
             "VALUES ('demo --skala nasional', $sha, $oleh, $waktu, $ket) RETURNING id",
@@ -204,9 +205,6 @@ def bangun_nasional(
     kabupaten/kotanya), untuk uji cepat. Mengembalikan jumlah baris dan lama pembangunan:
     ``{"daerah", "indikator", "target", "realisasi", "detik"}``.
     """
-    from pantau.db import buka
-    from pantau.db import siapkan
-
     if indikator_per_daerah < 1:
         raise ValueError("indikator_per_daerah minimal 1")
     if not (2000 <= tahun_awal <= tahun_akhir <= 2100 and tahun_akhir - tahun_awal <= 10):
@@ -244,7 +242,6 @@ def bangun_nasional(
 
 
 if __name__ == "__main__":
-    import argparse
 
     ap = argparse.ArgumentParser(description="Bangun basis data sintetis skala nasional.")
     ap.add_argument("db", help="berkas .duckdb tujuan (dihapus bila ada)")

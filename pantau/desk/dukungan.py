@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass
 
 from pantau.aturan.angka import BukanAngka, baca_rupiah
-from pantau.db.tulis import Penulis, tulis
 from pantau.aturan.kode import KODE_SUB_KEGIATAN
+from pantau.db.tulis import Penulis, tulis
 
 
 class DukunganTidakSah(ValueError):

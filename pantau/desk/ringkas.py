@@ -7,7 +7,6 @@ import pandas as pd
 
 from pantau.aturan.format import format_angka, format_waktu, kosong, rupiah_ringkas
 
-
 #: Ringkasan tanpa dukungan (indikator atau daerah yang belum punya sub kegiatan pendukung).
 KOSONG = {"jumlah": 0, "daerah": 0, "pagu": None, "realisasi": None, "serapan": None, "disepakati": 0}
 

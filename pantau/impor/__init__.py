@@ -17,7 +17,6 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from pantau.aturan.izin import Pengguna, periksa_izin, sistem
 from pantau.db import cadangan as modul_cadangan
 from pantau.impor.baca import baca_berkas
@@ -25,8 +24,8 @@ from pantau.impor.masalah import ImporGagal, Masalah
 from pantau.impor.tulis import Ringkasan, tulis_impor
 from pantau.impor.validasi import Rencana, periksa
 
-__all__ = ["periksa_daerah", "ImporGagal", "Masalah", "Rencana", "Ringkasan", "HasilImpor", "siapkan_impor", "impor_berkas",
-           "tulis_rencana"]
+__all__ = ["periksa_daerah", "ImporGagal", "Masalah", "Rencana", "Ringkasan", "HasilImpor", "siapkan_impor",
+           "impor_berkas", "tulis_rencana"]
 
 
 @dataclass

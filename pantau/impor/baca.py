@@ -3,7 +3,7 @@
 Tidak ada validasi isi di sini, hanya bentuk: lembar yang dikenal, baris judul, nomor baris
 seperti yang ditampilkan Excel (judul = baris 1).
 
-Berkas dari luar dibatasi sebelum dibaca (isu #19; angka di ``BATAS_*``, ditolak dengan pesan yang menyebut
+Berkas dari luar dibatasi sebelum dibaca (keputusan #19; angka di ``BATAS_*``, ditolak dengan pesan yang menyebut
 batasnya, tidak ada yang ditulis): ukuran berkas; untuk .xlsx (sebuah zip) jumlah anggota, ukuran setiap anggota
 setelah dibuka dan rasio pemampatannya dibaca dari direktori zip sebelum apa pun dibuka (bom zip), lalu baris
 bernilai dihitung dengan membaca XML lembar bertahap (blok 1 MB, tanpa menyimpannya) sebelum diurai; penguraian
@@ -19,6 +19,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from pantau.impor.masalah import ImporGagal, Masalah
@@ -40,7 +41,7 @@ KOLOM_DIKENAL = {
 #: Baca XML lembar langsung (cepat); False = selalu lewat openpyxl (pembanding di uji).
 PEMBACA_CEPAT = True
 
-# -- batas berkas impor (isu #19) ---------------------------------------------------------------------------
+# -- batas berkas impor (keputusan #19) ---------------------------------------------------------------------------
 #: Ukuran berkas (.xlsx atau .csv). Sama dengan server.maxUploadSize di .streamlit/config.toml (halaman Impor);
 #: buku kerja RPJMD satu provinsi beserta kabupaten/kotanya jauh di bawahnya.
 BATAS_BERKAS_MB = 20
@@ -247,7 +248,7 @@ def _sambung(a, b):
     yield from b
 
 
-def _periksa_xml_lembar(nama: str, pindai: "_Pindai", lembar: Lembar, masalah: list[Masalah]) -> None:
+def _periksa_xml_lembar(nama: str, pindai: _Pindai, lembar: Lembar, masalah: list[Masalah]) -> None:
     """Sel digabung (merge) dan rumus tanpa nilai tersimpan: keduanya membuat sel tampak terisi di Excel
     tetapi kosong bagi pembaca berkas, jadi keduanya kesalahan yang menyebut selnya. Sel-selnya dikumpulkan
     ``_pindai_lembar`` saat XML lembar dibaca bertahap."""
@@ -295,7 +296,7 @@ def _xml_teks(b: bytes) -> str:
 
 def _gaya(wb) -> tuple[set, set]:
     """Indeks gaya sel (atribut s) yang berformat tanggal dan yang berformat persen."""
-    from openpyxl.styles.numbers import BUILTIN_FORMATS
+    from openpyxl.styles.numbers import BUILTIN_FORMATS  # openpyxl hanya untuk .xlsx, lihat _Buku
 
     tanggal = set(getattr(wb, "_date_formats", set()))
     persen = set()
@@ -333,7 +334,7 @@ def _baris_cepat(blok, shared: list, tanggal: set, persen: set, epoch):
     Menghasilkan (nomor_baris, [nilai per kolom]) seperti ``_sel_excel``. Melempar ``_TanpaAlamat`` bila ada
     sel tanpa alamat (atribut r): pembaca openpyxl dipakai sebagai gantinya (``_pindai_lembar`` sudah
     memeriksanya sebelum penguraian dimulai)."""
-    from openpyxl.utils.datetime import from_excel
+    from openpyxl.utils.datetime import from_excel  # openpyxl hanya untuk .xlsx, lihat _Buku
 
     baris_ini = None
     nilai: list = []
@@ -376,8 +377,6 @@ def _baris_cepat(blok, shared: list, tanggal: set, persen: set, epoch):
             elif t == b"b":
                 v = bool(int(raw))
             elif t == b"d":
-                from datetime import datetime
-
                 v = datetime.fromisoformat(raw.decode())
             else:  # str (hasil rumus berupa teks), e (galat seperti #DIV/0!)
                 v = _xml_teks(raw)
@@ -491,7 +490,8 @@ def _pindai_lembar(archive: zipfile.ZipFile, anggota: str, nama: str) -> _Pindai
                 v = m.group(5)
                 if v is not None and v not in (b"<v></v>", b"<v/>"):
                     continue  # rumus dengan nilai tersimpan (disimpan oleh Excel): nilai itu yang dipakai
-                hasil.rumus.append((m.group(1).decode(), int(m.group(2)), (m.group(4) or b"").decode("utf-8", "replace")))
+                rumus = (m.group(4) or b"").decode("utf-8", "replace")
+                hasil.rumus.append((m.group(1).decode(), int(m.group(2)), rumus))
     hasil.gabung = alir.gabung
     return hasil
 
@@ -530,6 +530,8 @@ class _Buku:
     punya <dimension> hanya untuk menghitung ukurannya)."""
 
     def __init__(self, path: Path):
+        # openpyxl (~0,3 s saat dimuat) hanya untuk berkas .xlsx: impor CSV (data demo saat start pertama, perintah
+        # baris) tidak memuatnya.
         from openpyxl.reader.excel import ExcelReader
         from openpyxl.styles.stylesheet import apply_stylesheet
 
@@ -552,7 +554,7 @@ class _Buku:
             raise
 
     def lembar_openpyxl(self, nama: str):
-        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # hanya untuk .xlsx, lihat __init__
 
         return ReadOnlyWorksheet(self.wb, nama, self.lembar[nama], self.shared)
 
@@ -622,8 +624,8 @@ def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, Lembar]:
                 if nama in asli.lower() or asli.lower().startswith(nama[:4]):
                     saran.append(f"ganti nama lembar '{asli}' menjadi '{nama}'")
                     break
-        _tolak(f"tidak ada lembar 'indikator', 'target', 'realisasi' atau 'dukungan' di {path.name}; lembar yang ada: {ada}"
-               + (f"; {', '.join(saran)}" if saran else ""))
+        _tolak(f"tidak ada lembar 'indikator', 'target', 'realisasi' atau 'dukungan' di {path.name}; "
+               f"lembar yang ada: {ada}" + (f"; {', '.join(saran)}" if saran else ""))
     return hasil
 
 
@@ -648,7 +650,8 @@ def baca_csv(data: bytes, nama: str, masalah: list[Masalah], hitung: _Hitung | N
     else:
         teks = _teks_csv(data, nama)
     if "\x00" in teks.split("\n", 1)[0]:
-        _tolak(f"{nama}.csv berisi karakter NUL di baris judul: bukan berkas teks CSV (mungkin berkas biner yang diberi nama .csv)")
+        _tolak(f"{nama}.csv berisi karakter NUL di baris judul: bukan berkas teks CSV "
+               "(mungkin berkas biner yang diberi nama .csv)")
     contoh = teks[:4096]
     baris_pertama = next((b for b in contoh.splitlines() if b.strip()), "")
     pemisah = max([",", ";", "\t"], key=lambda p: (baris_pertama.count(p), p == ","))
@@ -696,7 +699,8 @@ def baca_berkas(path: str | Path, masalah: list[Masalah]) -> dict[str, Lembar]:
                 if lembar is not None:
                     hasil[nama] = lembar
         if not hasil:
-            _tolak(f"folder {path} tidak berisi indikator.csv, target.csv, realisasi.csv atau dukungan.csv yang berisi data")
+            _tolak(f"folder {path} tidak berisi indikator.csv, target.csv, realisasi.csv atau dukungan.csv "
+                   "yang berisi data")
         return hasil
     akhiran = path.suffix.lower()
     _periksa_ukuran(path)

@@ -104,7 +104,7 @@ def batalkan_impor(con, impor_id: int, *, oleh: str | None = None, pengguna=None
 
         # indikator lebih dulu (polaritas lama dibutuhkan untuk mengembalikan target)
         rows = sorted(rows, key=lambda r: (r[1] != "indikator", -r[0]))
-        for rid, tabel, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru in rows:
+        for _rid, tabel, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru in rows:
             if tabel == "realisasi":
                 now = cur.execute(
                     "SELECT coalesce(nilai_teks, CAST(nilai AS VARCHAR)), status, sumber FROM realisasi "
@@ -132,8 +132,8 @@ def batalkan_impor(con, impor_id: int, *, oleh: str | None = None, pengguna=None
                                 {"n": nilai, "x": teks, "o": oleh, "w": waktu, "im": baru_id, "i": ind_id,
                                  "t": tahun, "p": kunci})
                 else:
-                    cur.execute(f"UPDATE realisasi SET {kolom} = $v, diubah_oleh = $o, diubah_pada = $w, impor_id = $im "
-                                "WHERE indikator_id = $i AND tahun = $t AND periode = $p",
+                    cur.execute(f"UPDATE realisasi SET {kolom} = $v, diubah_oleh = $o, diubah_pada = $w, "
+                                "impor_id = $im WHERE indikator_id = $i AND tahun = $t AND periode = $p",
                                 {"v": lama, "o": oleh, "w": waktu, "im": baru_id, "i": ind_id, "t": tahun, "p": kunci})
                 catat("realisasi", "ubah", ind_id, d, k, tahun, kunci, kolom, baru, lama)
                 ringkasan.jumlah["realisasi"]["ubah"] += 1

@@ -13,7 +13,8 @@ from pantau.impor.validasi import Rencana
 KOLOM = ["tabel", "daerah_kode", "indikator_kode", "tahun", "kunci", "nilai_lama", "nilai_baru", "baris"]
 
 _GABUNG = """
-    LEFT JOIN periode p ON p.daerah_kode = v.daerah_kode AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir
+    LEFT JOIN periode p ON p.daerah_kode = v.daerah_kode
+                       AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir
     LEFT JOIN indikator i ON i.periode_id = p.id AND i.kode = v.indikator_kode
 """
 
@@ -77,7 +78,8 @@ def pratinjau(con: duckdb.DuckDBPyConnection, rencana: Rencana) -> Pratinjau:
                            r.status AS lama_status, coalesce(v.status, r.status, 'tetap') AS baru_status,
                            r.sumber AS lama_sumber, coalesce(v.sumber, r.sumber) AS baru_sumber,
                            r.catatan AS lama_catatan, coalesce(v.catatan, r.catatan) AS baru_catatan,
-                           (r.nilai IS DISTINCT FROM v.nilai OR r.nilai_teks IS DISTINCT FROM v.nilai_teks) AS nilai_beda
+                           (r.nilai IS DISTINCT FROM v.nilai
+                            OR r.nilai_teks IS DISTINCT FROM v.nilai_teks) AS nilai_beda
                     FROM v_realisasi v {_GABUNG}
                     LEFT JOIN realisasi r ON r.indikator_id = i.id AND r.tahun = v.tahun AND r.periode = v.periode
                 )

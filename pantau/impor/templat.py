@@ -1,4 +1,4 @@
-"""Templat impor untuk satu daerah (DESIGN bagian 2): buku kerja berisi lembar ``petunjuk``,
+"""Templat impor untuk satu daerah (docs/FORMAT_IMPOR.md): buku kerja berisi lembar ``petunjuk``,
 ``indikator`` (terisi indikator daerah itu), ``target`` dan ``realisasi`` (kode terisi, sel nilai
 kosong), ``dukungan`` (sub kegiatan yang sudah tercatat untuk tahun-tahun itu, dengan nilainya sekarang,
 agar realisasi anggaran triwulan berikutnya tinggal ditambahkan), dengan daftar pilihan (validasi data)
@@ -66,12 +66,12 @@ PETUNJUK = [
     ("target / realisasi", "nama_indikator / satuan", "Hanya keterangan agar mudah diisi; diabaikan saat impor."),
     ("dukungan", None, "Sub kegiatan yang mendukung indikator, dengan pagu dan realisasi anggaran. Baris yang sudah "
                        "tercatat ditampilkan dengan nilainya sekarang; tambahkan baris baru di bawahnya."),
-    ("dukungan", "sub_kegiatan_kode", "Kode Permendagri 90/2019 berbentuk U.BB.PP.K.KK.SSSS, misalnya 1.02.02.2.01.0001 "
-                                      "(angka ke-4: 1 provinsi, 2 kabupaten/kota). Kode yang tidak dikenal tetap "
-                                      "diterima; isi sub_kegiatan_nama-nya."),
-    ("dukungan", "indikator_kode", "Indikator yang didukung (pilih dari daftar). Kosongkan untuk sub kegiatan yang "
-                                   "belum mendukung indikator apa pun. Satu sub kegiatan untuk dua indikator: dua baris "
-                                   "dengan pagu yang sama."),
+    ("dukungan", "sub_kegiatan_kode",
+     "Kode Permendagri 90/2019 berbentuk U.BB.PP.K.KK.SSSS, misalnya 1.02.02.2.01.0001 (angka ke-4: 1 provinsi, "
+     "2 kabupaten/kota). Kode yang tidak dikenal tetap diterima; isi sub_kegiatan_nama-nya."),
+    ("dukungan", "indikator_kode",
+     "Indikator yang didukung (pilih dari daftar). Kosongkan untuk sub kegiatan yang belum mendukung indikator apa "
+     "pun. Satu sub kegiatan untuk dua indikator: dua baris dengan pagu yang sama."),
     ("dukungan", "pagu / realisasi_tw1..realisasi_tw4 / realisasi_anggaran",
      "Rupiah penuh (1.250.000.000 atau 1250000000; bukan 1,25 M). Realisasi triwulan = belanja DALAM triwulan itu "
      "(bukan kumulatif). realisasi_anggaran = angka setahun, bila diisi mengalahkan jumlah triwulan."),
@@ -128,7 +128,7 @@ def pilihan_bawaan(con: duckdb.DuckDBPyConnection, daerah: str, *, tahun=None, p
 
 def _baris(ws, nilai: list) -> None:
     """``ws.append`` yang menjaga teks tetap teks: openpyxl menjadikan setiap teks berawalan '=' sebuah rumus
-    (nama indikator '=HYPERLINK(…)' akan menjadi tautan hidup di lembar kerja operator; isu #19)."""
+    (nama indikator '=HYPERLINK(…)' akan menjadi tautan hidup di lembar kerja operator; keputusan #19)."""
     ws.append(nilai)
     for i, v in enumerate(nilai, start=1):
         if isinstance(v, str) and v.startswith("="):

@@ -57,7 +57,8 @@ def _tulis_indikator(p: Penulis, df: pd.DataFrame) -> dict:
         f"""
         SELECT v.daerah_kode, v.tahun_awal, v.tahun_akhir, v.kode, i.id, {", ".join("i." + k for k in _KOLOM_META)}
         FROM v_indikator v
-        JOIN periode p ON p.daerah_kode = v.daerah_kode AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir
+        JOIN periode p ON p.daerah_kode = v.daerah_kode
+                      AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir
         JOIN indikator i ON i.periode_id = p.id AND i.kode = v.kode
         """
     ).df()
@@ -115,7 +116,8 @@ def _tulis_indikator(p: Penulis, df: pd.DataFrame) -> dict:
             coalesce(v.agregasi_wilayah, l.agregasi_wilayah),
             $oleh, $waktu
         FROM v_indikator v
-        JOIN periode p ON p.daerah_kode = v.daerah_kode AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir
+        JOIN periode p ON p.daerah_kode = v.daerah_kode
+                      AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir
         LEFT JOIN indikator l ON l.periode_id = p.id AND l.kode = v.kode
         CROSS JOIN LATERAL (SELECT v.target_akhir IS NULL AND v.target_akhir_min IS NULL
                                    AND v.target_akhir_teks IS NULL AS kosong) ta
@@ -129,7 +131,8 @@ def _tulis_indikator(p: Penulis, df: pd.DataFrame) -> dict:
             ((d, k), i) for d, k, i in cur.execute(
                 "SELECT i.daerah_kode, i.kode, i.id FROM indikator i JOIN v_indikator v "
                 "ON v.daerah_kode = i.daerah_kode AND v.kode = i.kode "
-                "JOIN periode p ON p.id = i.periode_id AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir"
+                "JOIN periode p ON p.id = i.periode_id "
+                "AND p.tahun_awal = v.tahun_awal AND p.tahun_akhir = v.tahun_akhir"
             ).fetchall()
         )
         # satu INSERT ... SELECT dari tabel sementara (executemany per baris lambat: ~0,6 ms per baris)

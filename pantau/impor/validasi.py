@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from pantau.aturan.kode import KODE_DAERAH, KODE_SUB_KEGIATAN, KODE_URUSAN
 from pantau.aturan.angka import BukanAngka, baca_angka, baca_rentang, baca_rupiah, format_angka, kosong
+from pantau.aturan.kode import KODE_DAERAH, KODE_SUB_KEGIATAN, KODE_URUSAN
 from pantau.impor.baca import Lembar
 from pantau.impor.masalah import Masalah
 
@@ -246,7 +246,8 @@ class _Pemeriksa:
         if polaritas == "teks":
             t = _teks(v)
             if t is not None and len(t) > MAKS_PANJANG_TEKS:
-                self.salah(nama, no, kolom, t[:40] + "...", f"teks terlalu panjang (paling banyak {MAKS_PANJANG_TEKS} karakter)")
+                self.salah(nama, no, kolom, t[:40] + "...",
+                           f"teks terlalu panjang (paling banyak {MAKS_PANJANG_TEKS} karakter)")
                 return None
             return {**kosongan, "nilai_teks": t}
         try:
@@ -298,7 +299,8 @@ class _Pemeriksa:
     def cek_dobel(self, nama, kunci_baris: dict, kunci, no, uraian):
         if kunci in kunci_baris:
             self.salah(nama, no, None, None,
-                       f"baris dobel: {uraian} sudah ada di baris {kunci_baris[kunci]} (baris {kunci_baris[kunci]} dan {no})")
+                       f"baris dobel: {uraian} sudah ada di baris {kunci_baris[kunci]} "
+                       f"(baris {kunci_baris[kunci]} dan {no})")
             return True
         kunci_baris[kunci] = no
         return False
@@ -329,7 +331,8 @@ class _Pemeriksa:
                     self.salah(nama, no, k, None, "wajib diisi")
             pol = (_teks(row.get("polaritas")) or "").lower()
             if pol not in POLARITAS:
-                self.salah(nama, no, "polaritas", row.get("polaritas"), f"harus salah satu dari: {', '.join(POLARITAS)}")
+                self.salah(nama, no, "polaritas", row.get("polaritas"),
+                           f"harus salah satu dari: {', '.join(POLARITAS)}")
             agr = (_teks(row.get("agregasi")) or "").lower()
             if agr not in AGREGASI:
                 self.salah(nama, no, "agregasi", row.get("agregasi"), f"harus salah satu dari: {', '.join(AGREGASI)}")

@@ -1,10 +1,10 @@
 """Dek rapat desk urusan: PowerPoint (python-pptx) dan PDF (reportlab) dari rencana slide yang sama.
 
 Fungsi murni: DataFrame ``queries/desk_indikator.sql``, ``desk_keselarasan.sql``, ``desk_catatan.sql`` (dan
-``desk_dukungan.sql``) masuk, ``bytes`` keluar. Terbaca dari belakang ruang rapat (isu #22): semua teks >= 18 pt
+``desk_dukungan.sql``) masuk, ``bytes`` keluar. Terbaca dari belakang ruang rapat (keputusan #22): semua teks >= 18 pt
 (judul 28 pt, sampul 40 pt), grafik digambar seukuran tempatnya di slide (96 px per inci, huruf 24 px = 18 pt,
-lewat ``pantau.keluaran.ekspor.png_bytes``; tidak ada unduhan saat berjalan), dan tidak ada yang dipotong: tabel dan daftar
-yang panjang berlanjut ke slide berikutnya ("halaman 2/3"), dengan kepala tabel diulang.
+lewat ``pantau.keluaran.ekspor.png_bytes``; tidak ada unduhan saat berjalan), dan tidak ada yang dipotong: tabel dan
+daftar yang panjang berlanjut ke slide berikutnya ("halaman 2/3"), dengan kepala tabel diulang.
 
 Susunan: sampul (judul di tengah); per indikator: grafik (daerah yang tidak muat dipecah ke slide berikutnya,
 provinsi diulang di atas sebagai acuan, sumbu x sama), tabel angka dengan kalimat keselarasan target, dan bila
@@ -18,16 +18,18 @@ import io
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 from pantau import desk
-
-from pantau.keluaran import ekspor
+from pantau.aturan.format import format_angka, format_waktu, kosong, nilai_realisasi, nilai_target, rupiah_ringkas
 from pantau.desk import ringkas as dr
 from pantau.desk.bahan import BahanRapat
+from pantau.keluaran import ekspor
 from pantau.keluaran import grafik as g
-from pantau.aturan.format import format_angka, format_waktu, kosong, nilai_realisasi, nilai_target, rupiah_ringkas
 
 #: Slide 16:9 (inci) dan bidang isi: tepi 0,5 inci kiri-kanan, jadi setiap kotak selebar bidang ini berada di tengah.
 LEBAR_SLIDE, TINGGI_SLIDE = 13.333, 7.5
@@ -61,11 +63,6 @@ _HURUF_PDF = {}
 def _huruf_pdf() -> tuple[str, str]:
     """(biasa, tebal) untuk reportlab: DejaVu Sans sistem (memuat ◆ ▲ ▼ ● ✓), cadangan Helvetica."""
     if not _HURUF_PDF:
-        from pathlib import Path
-
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
-
         folder = Path("/usr/share/fonts/truetype/dejavu")
         if (folder / "DejaVuSans.ttf").exists() and (folder / "DejaVuSans-Bold.ttf").exists():
             if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
@@ -79,8 +76,6 @@ def _huruf_pdf() -> tuple[str, str]:
 
 def lebar_teks(teks: str, ukuran: float, tebal: bool = False) -> float:
     """Lebar teks dalam inci."""
-    from reportlab.pdfbase import pdfmetrics
-
     biasa, tb = _huruf_pdf()
     return pdfmetrics.stringWidth(teks, tb if tebal else biasa, ukuran) / 72
 
@@ -289,6 +284,13 @@ def _gambar(d: pd.DataFrame, r, lebar: float, tinggi: float, rentang_x) -> bytes
                             skala=SKALA_GRAFIK)
 
 
+def _ruang_grafik(judul: list[str], sub: str) -> tuple[float, int]:
+    """(tinggi gambar dalam inci, baris daerah yang muat) di bawah judul dan subjudul ini."""
+    contoh = Slide(judul=judul, subjudul=bungkus(sub, LEBAR_ISI))
+    t = contoh.y_kaki - 0.1 - contoh.y_isi
+    return t, int((t * DPI_GRAFIK - PX_SUMBU_GRAFIK) // PX_PER_BARIS_GRAFIK)
+
+
 def rencana(bahan: BahanRapat) -> list[Slide]:
     """Daftar slide dek (sama untuk PowerPoint dan PDF)."""
     urusan, provinsi, tahun = bahan.urusan, bahan.provinsi, bahan.tahun
@@ -304,16 +306,9 @@ def rencana(bahan: BahanRapat) -> list[Slide]:
         dapat_digambar = r["polaritas"] != "teks" and not (
             d["realisasi"].isna().all() and d["target"].isna().all() and d["target_min"].isna().all())
         sub = f"{r['satuan']} · {tahun} · ◆ = provinsi · garis = target · label: realisasi, capaian"
-
-        def ruang(sub_: str) -> tuple[float, int]:
-            """(tinggi gambar dalam inci, baris daerah yang muat) di bawah judul dan subjudul ini."""
-            contoh = Slide(judul=judul, subjudul=bungkus(sub_, LEBAR_ISI))
-            t = contoh.y_kaki - 0.1 - contoh.y_isi
-            return t, int((t * DPI_GRAFIK - PX_SUMBU_GRAFIK) // PX_PER_BARIS_GRAFIK)
-
-        tinggi_gambar, maks = ruang(sub)
+        tinggi_gambar, maks = _ruang_grafik(judul, sub)
         if len(d) > maks:  # dipecah: subjudul mendapat "halaman i/n" dan mungkin satu baris lagi
-            tinggi_gambar, maks = ruang(_lanjutan(sub, 9, 9))
+            tinggi_gambar, maks = _ruang_grafik(judul, _lanjutan(sub, 9, 9))
         potongan = _potongan_grafik(d, maks) if dapat_digambar else []
         for i, p in enumerate(potongan, start=1):
             slides.append(Slide(judul=judul, subjudul=bungkus(_lanjutan(sub, i, len(potongan)), LEBAR_ISI),
@@ -364,6 +359,7 @@ def rencana(bahan: BahanRapat) -> list[Slide]:
 
 def bangun_dek(bahan: BahanRapat) -> bytes:
     """PowerPoint 16:9 dari ``rencana``."""
+    # python-pptx (~0,3 s saat dimuat) hanya saat dek diunduh, bukan setiap kali halaman Desk dibuka.
     from pptx import Presentation
     from pptx.dml.color import RGBColor
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -458,6 +454,7 @@ def bangun_dek(bahan: BahanRapat) -> bytes:
 
 def bangun_pdf(bahan: BahanRapat) -> bytes:
     """PDF lanskap 16:9 dari ``rencana`` yang sama dengan dek PowerPoint (reportlab; huruf DejaVu sistem)."""
+    # reportlab.platypus/pdfgen (~0,15 s saat dimuat) hanya saat PDF dek diunduh; pdfmetrics (ukuran teks) di kepala.
     from reportlab.lib import colors
     from reportlab.lib.units import inch
     from reportlab.lib.utils import ImageReader

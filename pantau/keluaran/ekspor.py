@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import threading
 import warnings
@@ -9,8 +10,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
+from PIL import Image, ImageDraw, ImageFont
+from PIL.PngImagePlugin import PngInfo
 
 from pantau.aturan.format import format_waktu
+from pantau.keluaran.grafik import untuk_ekspor
 
 _kaleido_kunci = threading.Lock()
 _kaleido_hidup = False
@@ -36,7 +40,7 @@ def teks_csv_aman(v):
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV untuk Excel berbahasa Indonesia: pemisah titik koma, koma desimal, UTF-8 dengan BOM. Teks yang diawali
-    = + - @ tab atau CR diberi awalan ' agar lembar kerja membacanya sebagai teks, bukan rumus (isu #19); kolom
+    = + - @ tab atau CR diberi awalan ' agar lembar kerja membacanya sebagai teks, bukan rumus (keputusan #19); kolom
     angka tidak disentuh, jadi angka negatif tetap angka."""
     aman = df.rename(columns=lambda k: teks_csv_aman(str(k)))
     for k in aman.columns:
@@ -49,7 +53,7 @@ def excel_bytes(df: pd.DataFrame, *, judul: str, keterangan: dict[str, str] | No
                 format_angka: dict[str, str] | None = None) -> bytes:
     """Buku kerja berformat: baris judul dibekukan, angka tetap angka dengan format tampilan,
     dan lembar 'keterangan' berisi filter yang menghasilkannya serta waktu pembuatannya. Teks selalu sel teks,
-    tidak pernah rumus atau tautan (isu #19)."""
+    tidak pernah rumus atau tautan (keputusan #19)."""
     buf = io.BytesIO()
     format_angka = format_angka or {}
     with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": OPSI_XLSXWRITER}) as xw:
@@ -95,8 +99,6 @@ _WARNA_JUDUL, _WARNA_SUBJUDUL, _WARNA_SUMBER = "#1A1A1A", "#3B3B3B", "#505050"
 def siapkan_huruf() -> None:
     """Chromium kaleido membaca huruf lewat fontconfig: tunjuk konfigurasi Pantau (sistem + ``pantau/huruf``)
     sebelum servernya dimulai. ``FONTCONFIG_FILE`` yang sudah diatur pengguna dibiarkan."""
-    import os
-
     os.environ.setdefault("FONTCONFIG_FILE", str(HURUF_DIR / "fonts.conf"))
 
 
@@ -109,9 +111,8 @@ def png_bytes(fig, *, lebar: int = 1600, tinggi: int | None = None, skala: float
     ``sumber``; diunduh <tanggal>", digambar ke dalam PNG dan juga disimpan sebagai metadata PNG (Title,
     Description, Source), sehingga PNG yang ditempel di laporan menyebut isinya sendiri."""
     global _kaleido_hidup
+    # kaleido hanya untuk PNG: memuatnya 0,1-0,4 s, tidak perlu bagi CSV/Excel (laporan, perintah baris).
     import kaleido
-
-    from pantau.keluaran.grafik import untuk_ekspor
 
     tinggi = tinggi or int(fig.layout.height or 600)
     with _kaleido_kunci:
@@ -128,8 +129,6 @@ def png_bytes(fig, *, lebar: int = 1600, tinggi: int | None = None, skala: float
 
 
 def _huruf(ukuran: float, tebal: bool = False):
-    from PIL import ImageFont
-
     f = ImageFont.truetype(str(HURUF_FILE), max(1, round(ukuran)))
     f.set_variation_by_name("Bold" if tebal else "Regular")  # instans bawaan berkas VF adalah ExtraLight
     return f
@@ -153,9 +152,6 @@ def _bungkus(teks: str, huruf, lebar: float) -> list[str]:
 
 def _beri_kepala(png: bytes, *, judul: str, subjudul: str | None, sumber: str | None, skala: float) -> bytes:
     """Gambar grafik + kepala (judul, subjudul) + kaki (sumber dan tanggal unduh) dalam satu PNG."""
-    from PIL import Image, ImageDraw
-    from PIL.PngImagePlugin import PngInfo
-
     grafik = Image.open(io.BytesIO(png)).convert("RGB")
     w = grafik.width
     s = skala

@@ -9,9 +9,10 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
+from pantau.aturan.aman import html as teks_aman  # plotly.js membaca <b>, <a>, <br> di label dan hover
 from pantau.aturan.format import format_angka, format_ringkas, kosong, nilai_target, periode_label, sd_label
-from pantau.ui.aman import html as teks_aman  # plotly.js membaca <b>, <a>, <br> di label dan hover
 
 #: "Source Sans" = huruf web Streamlit (layar); "Source Sans 3" = berkas pantau/huruf untuk kaleido (PNG, dek).
 #: Nama berkutip: tanpa kutip, "Source Sans 3" (kata yang diawali angka) membuat seluruh deklarasi CSS tidak sah
@@ -90,8 +91,6 @@ def warnai_teks(fig: go.Figure) -> go.Figure:
 def untuk_ekspor(fig: go.Figure) -> go.Figure:
     """Salinan gambar untuk PNG dan dek (kaleido, tanpa tema Streamlit): warna teks tema terang menggantikan warna
     sementara ``WARNA_TEKS``, latar putih. Gambar aslinya (di layar) tidak berubah."""
-    import plotly.io as pio
-
     salinan = pio.from_json(fig.to_json().replace(WARNA_TEKS, WARNA_TEKS_TEMA["terang"]))
     return salinan.update_layout(paper_bgcolor=LATAR_TEMA["terang"])
 
@@ -219,8 +218,8 @@ def _kisi_urusan(u: pd.DataFrame, urutan: list[str], skala: pd.DataFrame, panas:
     fig.update_xaxes(side="top", tickangle=-90, tickfont={"size": ukuran_huruf - 2})
     fig.update_yaxes(categoryorder="array", categoryarray=label[::-1], tickfont={"size": ukuran_huruf - 1})
     tata_letak(fig, tinggi=tinggi or max(300, 19 * len(urutan) + 165), ukuran_huruf=ukuran_huruf)
-    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf - 1), "t": _margin_kiri(daerah, ukuran_huruf - 2) + 8,
-                              "b": 45})
+    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf - 1),
+                              "t": _margin_kiri(daerah, ukuran_huruf - 2) + 8, "b": 45})
     return fig
 
 
@@ -283,8 +282,8 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
             line={"color": WARNA_REALISASI, "width": 3},
             marker={"size": 12, "color": WARNA_REALISASI, "line": {"color": WARNA_REALISASI, "width": 2},
                     "symbol": ["circle-open" if s == "sementara" else "circle" for s in real["status"]]},
-            customdata=[[s, teks_aman(sumber) or "–", sd_label(sd) or "setahun", "–" if kosong(c) else format_angka(c, 2) + "%",
-                         p or "belum ada data"]
+            customdata=[[s, teks_aman(sumber) or "–", sd_label(sd) or "setahun",
+                         "–" if kosong(c) else format_angka(c, 2) + "%", p or "belum ada data"]
                         for s, sumber, sd, c, p in zip(real["status"], real["sumber"], real["realisasi_sd"],
                                                        real["capaian"], real["predikat"])],
             hovertemplate=("%{x}: %{y:,.2f} " + satuan + " (%{customdata[2]})<br>Status: %{customdata[0]}"
@@ -305,7 +304,8 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
             lo, hi = periode["target_akhir_min"], periode["target_akhir_max"]
             fig.add_trace(go.Scatter(x=[akhir, akhir], y=[lo, hi], mode="lines+markers", name="Target akhir",
                                      line={"color": "#D55E00", "width": 6},
-                                     hovertemplate="Target akhir %{x}: " + nilai_target(None, lo, hi) + "<extra></extra>"))
+                                     hovertemplate=("Target akhir %{x}: " + nilai_target(None, lo, hi)
+                                                    + "<extra></extra>")))
         elif not kosong(ta):
             fig.add_trace(go.Scatter(x=[akhir], y=[ta], mode="markers", name="Target akhir",
                                      marker={"symbol": "star", "size": 18, "color": "#D55E00",
@@ -465,8 +465,8 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
                               "r": 50, "b": 10},
                       legend={"font": {"size": kecil}, "y": 1.0, "yanchor": "bottom"}, bargap=0.25)
     if judul:
-        fig.update_layout(title={"text": judul, "font": {"size": ukuran_huruf + 6, "color": WARNA_TEKS}, "x": 0, "xanchor": "left",
-                                 "y": 0.99, "yanchor": "top"},
+        fig.update_layout(title={"text": judul, "font": {"size": ukuran_huruf + 6, "color": WARNA_TEKS},
+                                 "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top"},
                           legend={"y": 1.0, "yanchor": "bottom"})
     return fig
 

@@ -1,4 +1,4 @@
-"""Kuadran kinerja vs anggaran (isu #10): fungsi murni, DataFrame masuk, ``go.Figure`` atau teks keluar.
+"""Kuadran kinerja vs anggaran (keputusan #10): fungsi murni, DataFrame masuk, ``go.Figure`` atau teks keluar.
 
 Sumbu x = serapan anggaran (%), sumbu y = capaian kinerja (%), satu titik per kelompok (urusan atau perangkat
 daerah) dari ``queries/kuadran_kinerja_anggaran.sql``. Dua garis batas membagi bidang menjadi empat kuadran yang
@@ -12,12 +12,12 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from pantau.aturan.aman import html as teks_aman  # nama perangkat daerah dari impor, di label dan hover Plotly
 from pantau.aturan.angka import format_ringkas
 from pantau.aturan.format import ROMAWI, kosong, rupiah_ringkas
 from pantau.keluaran.grafik import tata_letak
-from pantau.ui.aman import html as teks_aman  # nama perangkat daerah dari impor, di label dan hover Plotly
 
-#: Nama kuadran (sama dengan makro SQL ``kuadran``), letaknya, warna Okabe-Ito, simbol Plotly dan simbol teks.
+#: Nama kuadran (dari makro SQL ``kuadran``), letaknya, warna Okabe-Ito, simbol Plotly dan simbol teks.
 #: Urutan = urutan legenda: dua kuadran kinerja tinggi dulu.
 KUADRAN = {
     "Efektif-efisien": {"atas": True, "kanan": False, "warna": "#009E73", "simbol": "circle", "tanda": "●",
@@ -32,15 +32,6 @@ KUADRAN = {
 GARIS = "#6E6E6E"
 JUDUL_X = "Serapan anggaran (%)"
 JUDUL_Y = "Capaian kinerja (%)"
-
-
-def nama_kuadran(kinerja, serapan, batas_kinerja: float, batas_serapan: float) -> str | None:
-    """Aturan yang sama dengan makro SQL ``kuadran``: batas termasuk ke sisi atas/kanan."""
-    if kosong(kinerja) or kosong(serapan):
-        return None
-    if kinerja >= batas_kinerja:
-        return "Efektif-efisien" if serapan < batas_serapan else "Efektif"
-    return "Tidak efektif-tidak efisien" if serapan >= batas_serapan else "Belum optimal"
 
 
 def label_kuadran(nama) -> str:
@@ -162,7 +153,7 @@ def posisi_label(d: pd.DataFrame, berlabel: set, rx, ry, *, tinggi: int, ukuran_
                 skor += 3 * (max(0, -k[0]) + max(0, k[2] - lebar)) * h + 3 * max(0, k[3] - tinggi_plot) * w
             if skor_terbaik is None or skor < skor_terbaik - 1e-6:
                 terbaik, skor_terbaik = nama, skor
-        for lebar, titik, terpasang in bidang:
+        for _lebar, titik, terpasang in bidang:
             terpasang.append(kotak(*titik[i], w, h, terbaik))
         hasil[i] = terbaik
     return hasil
@@ -183,17 +174,12 @@ HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]}"
 def gambar(df: pd.DataFrame, *, batas_kinerja: float, batas_serapan: float, tinggi: int = 540,
            ukuran_huruf: int = 15, maks_label: int = 12, label_bawah: int = 8) -> go.Figure:
     """Grafik kuadran. ``df``: kolom kelompok, kinerja, serapan, pagu, realisasi_anggaran, jumlah_indikator,
-    jumlah_berdata, jumlah_sub_kegiatan (dan kuadran; dihitung dari batas bila tidak ada). Kelompok tanpa
-    kinerja atau serapan tidak digambar (halaman menyebutkannya).
+    jumlah_berdata, jumlah_sub_kegiatan dan kuadran (dari makro SQL ``kuadran``, satu-satunya definisinya). Kelompok
+    tanpa kinerja atau serapan tidak digambar (halaman menyebutkannya).
 
     Label pendek: lihat ``pilih_label``; nama lengkap selalu ada di hover. Setiap kuadran selalu punya entri
     legenda (juga yang kosong, dengan jumlah 0), jadi legenda menjelaskan keempat simbol."""
-    d = df.copy()
-    if "kuadran" not in d:
-        d["kuadran"] = None
-    d["kuadran"] = [q if isinstance(q, str) else nama_kuadran(k, s, batas_kinerja, batas_serapan)
-                    for q, k, s in zip(d["kuadran"], d["kinerja"], d["serapan"])]
-    d = d[d["kinerja"].notna() & d["serapan"].notna()].reset_index(drop=True)
+    d = df[df["kinerja"].notna() & df["serapan"].notna()].reset_index(drop=True)
     (x0, x1), (y0, y1) = rentang_sumbu(d, batas_kinerja, batas_serapan)
 
     fig = go.Figure()

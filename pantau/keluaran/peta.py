@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
+from pantau.aturan.aman import html as teks_aman  # teks di hover Plotly
 from pantau.aturan.format import format_angka, format_ringkas, kosong
 from pantau.jalur import DATA_DIR, ROOT
+from pantau.keluaran import ekspor
 from pantau.keluaran.grafik import WARNA_KOSONG, tata_letak
-from pantau.ui.aman import html as teks_aman  # teks di hover Plotly
 
 GEO_DIR = DATA_DIR / "geo"
 STATIC_DIR = ROOT / "static"
@@ -93,7 +95,8 @@ def peta_kabkota(df: pd.DataFrame, geojson: dict, skala: pd.DataFrame, *, mode: 
             showscale=kw.pop("showscale", False), showlegend=kw.pop("showlegend", True),
             marker={"line": {"width": bagian["garis"].tolist(), "color": bagian["warna_garis"].tolist()}},
             customdata=list(zip(bagian["daerah_kode"], bagian["daerah_lengkap"], bagian["nilai_teks"],
-                                bagian["capaian_teks"], [f"{simbol.get(p, '○')} {p}" for p in bagian["predikat_teks"]])),
+                                bagian["capaian_teks"],
+                                [f"{simbol.get(p, '○')} {p}" for p in bagian["predikat_teks"]])),
             hovertemplate=hover, **kw)
 
     fig = go.Figure()
@@ -140,9 +143,5 @@ def kode_dari_pilihan(pilihan) -> str | None:
 def png_peta(fig: go.Figure, **kw) -> bytes:
     """PNG peta lewat kaleido: topojson dunia dari ``static/`` lokal (kaleido memuat halamannya dari berkas).
     ``kw`` diteruskan ke ``ekspor.png_bytes``: ``judul``, ``subjudul`` dan ``sumber`` untuk kepala dan kaki PNG."""
-    import plotly.io as pio
-
-    from pantau.keluaran import ekspor
-
     pio.defaults.topojson = STATIC_DIR.as_uri() + "/"
     return ekspor.png_bytes(fig, **kw)

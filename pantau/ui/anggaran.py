@@ -1,4 +1,4 @@
-"""Bagian "Kinerja vs anggaran" (isu #10), dipakai halaman Ringkasan dan Daerah: grafik kuadran capaian
+"""Bagian "Kinerja vs anggaran" (keputusan #10), dipakai halaman Ringkasan dan Daerah: grafik kuadran capaian
 kinerja terhadap serapan anggaran per urusan atau per perangkat daerah (pilihan tersimpan di URL sebagai
 ``?kuadran=perangkat_daerah``), tabel angkanya, dan temuan (indikator tanpa sub kegiatan pendukung, sub
 kegiatan yang tidak mendukung indikator). Gambar dibuat oleh ``pantau.keluaran.kuadran`` (fungsi murni)."""
@@ -9,9 +9,11 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from pantau.aturan import aman
+from pantau.aturan.format import ROMAWI, format_angka, rupiah_ringkas
+from pantau.aturan.format import kosong as nilai_kosong
 from pantau.keluaran import kuadran as kq
-from pantau.aturan.format import ROMAWI, format_angka, kosong as nilai_kosong, rupiah_ringkas
-from pantau.ui import aman, data
+from pantau.ui import data
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import grafik, keterangan_filter, kosong, tabel
 

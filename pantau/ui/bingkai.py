@@ -1,4 +1,4 @@
-"""Bingkai yang dipakai setiap halaman (PRACTICES: "Pages and the frame").
+"""Bingkai yang dipakai setiap halaman (docs/PRAKTIK.md, "Halaman dan bingkai").
 
 Setiap skrip halaman memanggil ``mulai_halaman`` sebagai hal pertama: konfigurasi halaman, gaya,
 navigasi berbahasa Indonesia, pilihan daerah (provinsi dulu, lalu kabupaten/kota), periode RPJMD
@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from pantau.aturan import aman
 from pantau.aturan.format import RUMUS_NEGATIF, format_waktu, kosong, label_triwulan
 from pantau.aturan.izin import Pengguna
-from pantau.ui import aman, data, masuk, url
+from pantau.ui import data, masuk, url
 
 #: (skrip, label, ikon) — urutan navigasi.
 HALAMAN = [
@@ -75,7 +76,9 @@ class Konteks:
     @property
     def label_tahun(self) -> str:
         """'2025', atau '2026 s.d. Triwulan III' untuk tahun yang belum lengkap."""
-        return f"{self.tahun} s.d. {label_triwulan(self.triwulan_data)}" if self.tahun_belum_lengkap else str(self.tahun)
+        if self.tahun_belum_lengkap:
+            return f"{self.tahun} s.d. {label_triwulan(self.triwulan_data)}"
+        return str(self.tahun)
 
     @property
     def periode_label(self) -> str:
@@ -97,20 +100,23 @@ def _filter() -> Konteks | None:
         return None
     nama_prov = dict(zip(prov["kode"], prov["nama"]))
     kode_prov = list(prov["kode"])
-    provinsi = st.selectbox("Provinsi", kode_prov, index=url.indeks_awal("provinsi", kode_prov, kode_prov[0]), key="provinsi", format_func=nama_prov.get,
+    provinsi = st.selectbox("Provinsi", kode_prov, index=url.indeks_awal("provinsi", kode_prov, kode_prov[0]),
+                            key="provinsi", format_func=nama_prov.get,
                             persist_state="session", placeholder="Pilih…")
 
     dae = data.tanya("daerah_dalam_provinsi", provinsi=provinsi)
     label = {k: _nama_daerah(n, j) for k, n, j in zip(dae["kode"], dae["nama"], dae["jenis"])}
     jenis = dict(zip(dae["kode"], dae["jenis"]))
     kode_dae = list(dae["kode"])
-    daerah = st.selectbox("Daerah", kode_dae, index=url.indeks_awal("daerah", kode_dae, provinsi if provinsi in label else kode_dae[0]),
-                          key="daerah", format_func=label.get,
-                          persist_state="session", placeholder="Pilih…", help="Provinsi itu sendiri, atau salah satu kabupaten/kotanya")
+    daerah = st.selectbox("Daerah", kode_dae,
+                          index=url.indeks_awal("daerah", kode_dae, provinsi if provinsi in label else kode_dae[0]),
+                          key="daerah", format_func=label.get, persist_state="session", placeholder="Pilih…",
+                          help="Provinsi itu sendiri, atau salah satu kabupaten/kotanya")
 
     per = data.tanya("periode_daerah", daerah=daerah)
     per_label = {int(i): f"RPJMD {a}–{b}" for i, a, b in zip(per["id"], per["tahun_awal"], per["tahun_akhir"])}
-    periode_id = st.selectbox("Periode", list(per_label), index=url.indeks_awal("periode", list(per_label), int(per["id"].iloc[0]), ubah=int),
+    periode_id = st.selectbox("Periode", list(per_label),
+                              index=url.indeks_awal("periode", list(per_label), int(per["id"].iloc[0]), ubah=int),
                               key="periode", format_func=per_label.get,
                               persist_state="session", placeholder="Pilih…")
     baris = per[per["id"] == periode_id].iloc[0]
@@ -125,7 +131,8 @@ def _filter() -> Konteks | None:
                    for t, n, k in zip(th["tahun"], th["jumlah_berealisasi"], th["triwulan_data"])}
     triwulan_data = dict(zip(th["tahun"].astype(int), th["triwulan_data"]))
     bawaan_tahun = int(ada.iloc[-1]) if len(ada) else int(th["tahun"].iloc[0])
-    tahun = st.selectbox("Tahun", list(tahun_label), index=url.indeks_awal("tahun", list(tahun_label), bawaan_tahun, ubah=int),
+    tahun = st.selectbox("Tahun", list(tahun_label),
+                         index=url.indeks_awal("tahun", list(tahun_label), bawaan_tahun, ubah=int),
                          key="tahun", format_func=tahun_label.get,
                          persist_state="session", placeholder="Pilih…")
 

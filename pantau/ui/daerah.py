@@ -7,13 +7,15 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from pantau.aturan import aman
 from pantau.aturan.format import kosong, sd_label
 from pantau.keluaran import grafik as g
 from pantau.keluaran import peta
 from pantau.keluaran.grafik import KONFIG
-from pantau.ui import aman, data, url
+from pantau.ui import data, url
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import grafik, keterangan_filter, kosong as info_kosong, sumber_data, tabel, target_angka, teks_rentang
+from pantau.ui.komponen import grafik, keterangan_filter, sumber_data, tabel, target_angka, teks_rentang
+from pantau.ui.komponen import kosong as info_kosong
 
 POLARITAS = {"positif": "positif", "negatif": "negatif", "rentang": "rentang", "teks": "kualitatif"}
 ON_TRACK = {"": "Semua", "ya": "On track", "tidak": "Berisiko meleset", "belum": "Belum dapat dihitung"}
@@ -55,7 +57,8 @@ def tabel_indikator(ctx: Konteks, df: pd.DataFrame, simbol: dict) -> pd.DataFram
         "Predikat": [_predikat(p, u, simbol) for p, u in zip(df["predikat"], df["urutan_predikat"])],
         "Satuan": df["satuan"],
         "Dasar": [_dasar(a, b, c) for a, b, c in zip(df["realisasi_sd"], df["triwulan_sd"], df["agregasi"])],
-        "Rentang/teks": [teks_rentang(a, b, c, d) for a, b, c, d in zip(df["target_min"], df["target_max"], df["target_teks"], df["realisasi_teks"])],
+        "Rentang/teks": [teks_rentang(a, b, c, d) for a, b, c, d in zip(df["target_min"], df["target_max"],
+                                                                        df["target_teks"], df["realisasi_teks"])],
         "Capaian periode (%)": df["capaian_periode"].astype(float),
         "On track": ["–" if kosong(x) or x is None else ("on track" if x else "berisiko meleset")
                      for x in df["on_track"].astype(object)],
@@ -152,7 +155,8 @@ def bagian_banding(ctx: Konteks) -> None:
     if pilihan_ind.empty:
         info_kosong(f"Belum ada indikator kuantitatif di Provinsi {ctx.provinsi_nama} maupun kabupaten/kotanya.")
         return
-    label_ind = {k: f"{k} · {n} ({s})" for k, n, s in zip(pilihan_ind["kode"], pilihan_ind["nama"], pilihan_ind["satuan"])}
+    label_ind = {k: f"{k} · {n} ({s})"
+                 for k, n, s in zip(pilihan_ind["kode"], pilihan_ind["nama"], pilihan_ind["satuan"])}
     kode_ind = list(label_ind)
     c1, c2 = st.columns([3, 2], vertical_alignment="bottom")
     with c1:
@@ -160,9 +164,10 @@ def bagian_banding(ctx: Konteks) -> None:
                             index=url.indeks("bandingkan", kode_ind, "IKU-01" if "IKU-01" in kode_ind else kode_ind[0]),
                             format_func=label_ind.get, key=f"f_bandingkan_{ctx.provinsi}")
     with c2:
-        mode = st.segmented_control("Warna peta", list(WARNA_PETA), default=st.query_params.get("warna") if st.query_params.get("warna") in WARNA_PETA else "capaian",
-                                    format_func=WARNA_PETA.get, key="f_warna",
-                                    required=True)
+        mode = st.segmented_control("Warna peta", list(WARNA_PETA),
+                                    default=(st.query_params.get("warna") if st.query_params.get("warna") in WARNA_PETA
+                                             else "capaian"),
+                                    format_func=WARNA_PETA.get, key="f_warna", required=True)
     url.tulis("bandingkan", kode)
     url.tulis("warna", "" if mode == "capaian" else mode)
 
@@ -201,7 +206,8 @@ def bagian_banding(ctx: Konteks) -> None:
         if len(belum):
             catatan.append(f"**Belum ada data {ctx.tahun}:** " + ", ".join(belum["daerah"]))
         if len(tak_pakai):
-            catatan.append(f"**Tidak memakai indikator {aman.md(kode)} di RPJMD-nya:** " + ", ".join(tak_pakai["daerah"]))
+            catatan.append(f"**Tidak memakai indikator {aman.md(kode)} di RPJMD-nya:** "
+                           + ", ".join(tak_pakai["daerah"]))
         if len(beda):
             catatan.append("**Satuan berbeda, tidak dibandingkan:** "
                            + ", ".join(f"{d} ({aman.md(s)})" for d, s in zip(beda["daerah"], beda["satuan"])))
@@ -231,7 +237,8 @@ def bagian_banding(ctx: Konteks) -> None:
             st.download_button(
                 "Unduh PNG", data=lambda: peta.png_peta(
                     fig_peta, lebar=1200, skala=2, judul=f"Peta {WARNA_PETA[mode].lower()} · {label_ind[kode]}",
-                    subjudul=f"Kabupaten/kota Provinsi {ctx.provinsi_nama} · {ctx.tahun}", sumber=sumber_data(kab["sumber"])),
+                    subjudul=f"Kabupaten/kota Provinsi {ctx.provinsi_nama} · {ctx.tahun}",
+                    sumber=sumber_data(kab["sumber"])),
                 file_name=f"peta-{kode.lower()}-{ctx.provinsi}-{ctx.tahun}.png", mime="image/png",
                 key="peta-kabkota-png", icon=":material/image:", type="tertiary", on_click="ignore")
             st.caption("Abu-abu = belum ada data. Arahkan kursor untuk nama, nilai dan predikat. "

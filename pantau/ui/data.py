@@ -1,7 +1,7 @@
 """Akses data untuk halaman: satu koneksi per proses (st.cache_resource), hasil kueri bertembolok
 terbatas (st.cache_data), dan kunci tembolok yang berubah setiap ada impor atau perubahan data.
 
-Membuka basis data dijaga (isu #19): berkas yang hilang, rusak, dikunci proses lain atau hanya-baca memberi satu
+Membuka basis data dijaga (keputusan #19): berkas yang hilang, rusak, dikunci proses lain atau hanya-baca memberi satu
 halaman berbahasa Indonesia (apa yang salah, apa yang dilakukan administrator), bukan traceback; rinciannya
 (lokasi berkas, pesan DuckDB, traceback) ke log server (logger ``pantau``). Basis data demo dibangun sendiri hanya
 bila ``PANTAU_DB`` tidak diisi (``data/pantau.duckdb``, README "Dua perintah"); ``PANTAU_DB`` yang menunjuk
@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from pantau.db import BasisData, BasisDataTakTerbuka, pasang_skema, periksa_berkas
+from pantau.db import BasisData, BasisDataTakTerbuka, keadaan_galat, pasang_skema, periksa_berkas
+from pantau.demo import bangun_demo
 from pantau.jalur import DEFAULT_DB
 
 log = logging.getLogger("pantau")
@@ -70,8 +71,6 @@ def _bawaan() -> bool:
 @st.cache_resource(show_spinner="Menyiapkan basis data…")
 def _basis_data(path: str) -> BasisData:
     if not Path(path).exists() and _bawaan():
-        from pantau.demo import bangun_demo
-
         bangun_demo(path, laporan=lambda *_: None)
     periksa_berkas(path)
     # PANTAU_MEMORI (misalnya 4GB): batas memori DuckDB proses dasbor (bawaan DuckDB: 80% RAM)
@@ -93,9 +92,8 @@ def basis_data() -> BasisData:
         keadaan = e.keadaan
         galat = e
     except Exception as e:  # noqa: BLE001 - galat DuckDB lain saat membuka/memasang skema: tetap satu halaman
-        from pantau.db import _keadaan_galat
 
-        keadaan = _keadaan_galat(e)
+        keadaan = keadaan_galat(e)
         galat = e
     log.error("Basis data %s tidak dapat dibuka (%s): %s", path, keadaan, galat, exc_info=galat)
     halaman_basis_data_tak_terbuka(keadaan, Path(path).name)

@@ -10,15 +10,25 @@ import pandas as pd
 import streamlit as st
 
 from pantau import desk
+from pantau.aturan import aman
 from pantau.aturan.format import format_waktu
 from pantau.aturan.izin import TidakBerizin
 from pantau.desk.bahan import kumpulkan
 from pantau.keluaran import dek
 from pantau.keluaran import grafik as g
-from pantau.ui import aman, data, dukungan_desk, masuk, url
+from pantau.ui import data, dukungan_desk, masuk, url
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import (desimal_data, grafik, keterangan_filter, kolom_target_realisasi, kosong, slug,
-                                sumber_data, tabel, tautan_indikator)
+from pantau.ui.komponen import (
+    desimal_data,
+    grafik,
+    keterangan_filter,
+    kolom_target_realisasi,
+    kosong,
+    slug,
+    sumber_data,
+    tabel,
+    tautan_indikator,
+)
 
 CSS_PRESENTASI = """
 <style>
@@ -247,7 +257,8 @@ def catatan_sesi(desk_: Desk) -> None:
     akun = masuk.pengguna()
     st.subheader("Catatan sesi")
     dae = data.tanya("daerah_dalam_provinsi", provinsi=c.provinsi)
-    label = {kd: (f"Provinsi {nm}" if j == "provinsi" else nm) for kd, nm, j in zip(dae["kode"], dae["nama"], dae["jenis"])}
+    label = {kd: (f"Provinsi {nm}" if j == "provinsi" else nm)
+             for kd, nm, j in zip(dae["kode"], dae["nama"], dae["jenis"])}
     kode = list(label)
     daerah = st.selectbox("Catatan untuk", kode, key="catatan_daerah", format_func=label.get,
                           index=url.indeks_awal("catatan_daerah", kode, c.daerah if c.daerah in kode else c.provinsi))
@@ -265,8 +276,9 @@ def catatan_sesi(desk_: Desk) -> None:
         st.session_state[f"isi|{kunci}"] = _isi_dari(t)
 
     if terkini and int(terkini["versi"]) > dasar:
-        st.warning(f"{aman.md(terkini['oleh'])} menyimpan versi {terkini['versi']} pada {format_waktu(terkini['pada'])} "
-                   "sesudah Anda membuka catatan ini. Menyimpan tidak akan menimpanya: keduanya disimpan.",
+        st.warning(f"{aman.md(terkini['oleh'])} menyimpan versi {terkini['versi']} pada "
+                   f"{format_waktu(terkini['pada'])} sesudah Anda membuka catatan ini. Menyimpan tidak akan "
+                   "menimpanya: keduanya disimpan.",
                    icon=":material/group:")
         st.button("Muat versi terbaru", on_click=_muat_terbaru, key=f"muat|{kunci}",
                   help="Teks yang belum Anda simpan akan diganti versi terbaru")
@@ -306,9 +318,11 @@ def _simpan(bd, akun, desk_: Desk, daerah: str, kunci: str, dasar: int, nilai: d
     if not hasil.konflik:
         st.success(f"Catatan tersimpan (versi {hasil.versi}).", icon=":material/check:")
         return
-    lain = "; ".join(f"versi {x['versi']} oleh {aman.md(x['oleh'])} ({format_waktu(x['pada'])})" for x in hasil.versi_lain)
-    st.warning(f"Tersimpan sebagai versi {hasil.versi}, tetapi sudah ada catatan lain yang disimpan sesudah Anda membuka "
-               f"catatan ini: {lain}. Keduanya tersimpan; tidak ada yang hilang. Periksa dan gabungkan bila perlu.",
+    lain = "; ".join(f"versi {x['versi']} oleh {aman.md(x['oleh'])} ({format_waktu(x['pada'])})"
+                     for x in hasil.versi_lain)
+    st.warning(f"Tersimpan sebagai versi {hasil.versi}, tetapi sudah ada catatan lain yang disimpan sesudah Anda "
+               f"membuka catatan ini: {lain}. Keduanya tersimpan; tidak ada yang hilang. "
+               "Periksa dan gabungkan bila perlu.",
                icon=":material/warning:")
     for x in hasil.versi_lain:
         with st.expander(f"Versi {x['versi']} oleh {aman.md(x['oleh'])}"):
@@ -324,7 +338,7 @@ def _daftar_catatan(desk_: Desk) -> None:
         kosong("Belum ada catatan untuk urusan dan tahun ini.")
     for x in semua.itertuples():
         with st.expander(f"{x.daerah} · versi {x.versi} · {aman.md(x.oleh)}"):
-            # Catatan = teks pengguna: Markdown yang diloloskan, tanpa HTML (isu #19).
+            # Catatan = teks pengguna: Markdown yang diloloskan, tanpa HTML (keputusan #19).
             st.markdown("\n".join(f"- **{desk.LABEL[k]}:** {aman.md(getattr(x, k)) or '–'}" for k in desk.KOLOM))
             st.caption(f"{format_waktu(x.pada)} · {x.jumlah_versi} versi tersimpan")
 

@@ -15,11 +15,12 @@ import re
 import pandas as pd
 import streamlit as st
 
+from pantau.akun import TidakBerizin
+from pantau.aturan import aman
+from pantau.aturan.format import BULAN, kosong, rupiah, rupiah_ringkas
 from pantau.desk import dukungan as dk
 from pantau.desk import ringkas as dr
-from pantau.akun import TidakBerizin
-from pantau.aturan.format import BULAN, kosong, rupiah, rupiah_ringkas
-from pantau.ui import aman, data, masuk
+from pantau.ui import data, masuk
 from pantau.ui.komponen import unduhan_tabel
 
 GAYA = """
@@ -139,9 +140,10 @@ def tabel_per_daerah_html(d: pd.DataFrame, j: pd.DataFrame, induk_id, *, besar: 
                      f"<td class='a'>{x.disepakati} dari {x.jumlah}</td><td class='a'>{rupiah_ringkas(x.pagu)}</td>"
                      f"<td class='a'>{_serapan(x.serapan)}</td></tr>")
     r = dr.jumlah(j, induk_id)
-    baris.append(f"<tr class='jumlah'><td class='n'>Jumlah {r['daerah']} daerah</td><td class='a'>{r['disepakati']} dari "
-                 f"{r['jumlah']}</td><td class='a'>{rupiah_ringkas(r['pagu'])}</td><td class='a'>{_serapan(r['serapan'])}"
-                 "</td></tr></tbody></table></div>")
+    baris.append(f"<tr class='jumlah'><td class='n'>Jumlah {r['daerah']} daerah</td>"
+                 f"<td class='a'>{r['disepakati']} dari {r['jumlah']}</td>"
+                 f"<td class='a'>{rupiah_ringkas(r['pagu'])}</td><td class='a'>{_serapan(r['serapan'])}</td>"
+                 "</tr></tbody></table></div>")
     return "".join(baris)
 
 
@@ -230,8 +232,8 @@ def _alasan_baca_saja(akun) -> str:
     if akun is None:
         return ("Masuk sebagai analis (atau operator untuk daerahnya sendiri) untuk menyepakati, menambah atau "
                 "menghapus sub kegiatan pendukung.")
-    return (f"Akun {aman.md(akun.nama_pengguna)} ({akun.label_peran}) dapat membaca dukungan; yang menyepakati, menambah "
-            "atau menghapusnya analis, atau operator untuk daerahnya sendiri.")
+    return (f"Akun {aman.md(akun.nama_pengguna)} ({akun.label_peran}) dapat membaca dukungan; yang menyepakati, "
+            "menambah atau menghapusnya analis, atau operator untuk daerahnya sendiri.")
 
 
 def _panel_ubah(d: pd.DataFrame, *, induk_id, tahun: int, pasangan: pd.DataFrame, akun, urusan: str,
@@ -239,8 +241,8 @@ def _panel_ubah(d: pd.DataFrame, *, induk_id, tahun: int, pasangan: pd.DataFrame
     """Kendali rapat untuk satu daerah pilihan: sepakati/batalkan, hapus (dengan konfirmasi), tambah."""
     boleh = [k for k in pasangan["daerah_kode"] if akun.boleh("dukungan_desk", k)]
     if not boleh:
-        st.caption(f"Akun {aman.md(akun.nama_pengguna)} ({akun.label_peran}) hanya boleh mengubah dukungan daerahnya sendiri, "
-                   "yang tidak punya indikator pasangan untuk indikator ini.")
+        st.caption(f"Akun {aman.md(akun.nama_pengguna)} ({akun.label_peran}) hanya boleh mengubah dukungan "
+                   "daerahnya sendiri, yang tidak punya indikator pasangan untuk indikator ini.")
         return
     label = {k: dr.nama_daerah(n, j) for k, n, j in zip(pasangan["daerah_kode"], pasangan["daerah"], pasangan["jenis"])}
     ind_daerah = dict(zip(pasangan["daerah_kode"], pasangan["indikator_id"]))
@@ -257,11 +259,11 @@ def _panel_ubah(d: pd.DataFrame, *, induk_id, tahun: int, pasangan: pd.DataFrame
         st.session_state[kunci] = bool(x.disepakati)  # selalu sesuai basis data (juga bila simpan gagal)
         kiri, kanan = st.columns([14, 1], vertical_alignment="top")
         with kiri:
-            st.toggle(f"**{aman.md(x.sub_kegiatan_kode)}** {aman.md(x.sub_kegiatan_nama)}", key=kunci, on_change=_ubah_sepakat,
-                      args=(induk_id, int(x.id), kunci))
+            st.toggle(f"**{aman.md(x.sub_kegiatan_kode)}** {aman.md(x.sub_kegiatan_nama)}", key=kunci,
+                      on_change=_ubah_sepakat, args=(induk_id, int(x.id), kunci))
             tanda = "✓ " if bool(x.disepakati) else ""
-            st.caption(f"{aman.md(x.perangkat_daerah) or 'perangkat daerah belum diisi'} · pagu {rupiah(x.pagu)} · realisasi "
-                       f"{rupiah(x.realisasi_anggaran)} (serapan {_serapan(x.serapan)}) · **{tanda}"
+            st.caption(f"{aman.md(x.perangkat_daerah) or 'perangkat daerah belum diisi'} · pagu {rupiah(x.pagu)} · "
+                       f"realisasi {rupiah(x.realisasi_anggaran)} (serapan {_serapan(x.serapan)}) · **{tanda}"
                        f"{aman.md(dr.keterangan_sepakat(x.disepakati, x.disepakati_oleh, x.disepakati_pada))}**")
         with kanan.popover("", icon=":material/delete:", help="Hapus dari dukungan", key=f"dk-hapus-tanya|{int(x.id)}"):
             st.markdown(f"Hapus **{aman.md(x.sub_kegiatan_kode)}** {aman.md(x.sub_kegiatan_nama)} dari dukungan "
@@ -309,7 +311,8 @@ def daftar(*, provinsi: str, urusan: str, tahun: int, induk_id: int, induk_kode:
         _pesan(induk_id)
         if not d.empty:
             st.markdown(tabel_html(d, j), unsafe_allow_html=True)
-            unduhan_tabel(tabel_unduh(d), kunci=f"dk|{induk_id}", nama_berkas=f"dukungan-{induk_kode}-{provinsi}-{tahun}",
+            unduhan_tabel(tabel_unduh(d), kunci=f"dk|{induk_id}",
+                          nama_berkas=f"dukungan-{induk_kode}-{provinsi}-{tahun}",
                           judul=f"Dukungan sub kegiatan {induk_kode} {tahun}", keterangan=keterangan,
                           desimal={"Pagu (Rp)": 0, "Realisasi anggaran (Rp)": 0, "Serapan (%)": 2})
         if akun is None or not (akun.boleh("dukungan_desk", akun.daerah_kode) if akun.daerah_kode
@@ -327,8 +330,11 @@ def ringkas_presentasi(*, provinsi: str, urusan: str, tahun: int, induk_id: int)
     j = data.tanya("desk_dukungan_jumlah", provinsi=provinsi, urusan=urusan, tahun=tahun)
     d = semua[semua["induk_id"] == induk_id]
     r = dr.jumlah(j, induk_id)
-    kalimat = (f"{r['jumlah']} sub kegiatan · {r['daerah']} daerah · pagu {rupiah_ringkas(r['pagu'])} · serapan "
-               f"{_serapan(r['serapan'])} · ✓ {r['disepakati']} disepakati") if r["jumlah"] else kalimat_ringkas(r, tahun)
+    if r["jumlah"]:
+        kalimat = (f"{r['jumlah']} sub kegiatan · {r['daerah']} daerah · pagu {rupiah_ringkas(r['pagu'])} · "
+                   f"serapan {_serapan(r['serapan'])} · ✓ {r['disepakati']} disepakati")
+    else:
+        kalimat = kalimat_ringkas(r, tahun)
     st.markdown(f"<div data-testid='dukungan-ringkas' class='pantau-dk-ringkas-besar'><b>Dukungan {tahun}:</b> "
                 f"{_e(kalimat)}</div>", unsafe_allow_html=True)
     if not d.empty:

@@ -13,16 +13,19 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from pantau.aturan import aman
 from pantau.aturan.format import periode_label
 from pantau.aturan.izin import Pengguna, TidakBerizin
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
 from pantau.impor.pratinjau import pratinjau
 from pantau.impor.templat import PERIODE_REALISASI, buat_templat, pilihan_bawaan
-from pantau.ui import aman, data, masuk
+from pantau.ui import data, masuk
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import tabel
 
 LEMBAR = ("indikator", "target", "realisasi", "dukungan")
+KOLOM_MASALAH = {"jenis": "Jenis", "lembar": "Lembar", "baris": "Baris", "kolom": "Kolom", "nilai": "Nilai",
+                 "pesan": "Pesan"}
 KOLOM_PRATINJAU = {"tabel": "Lembar", "daerah_kode": "Daerah", "indikator_kode": "Indikator", "tahun": "Tahun",
                    "kunci": "Periode/dokumen/kode", "nilai_lama": "Nilai lama", "nilai_baru": "Nilai baru",
                    "baris": "Baris di berkas"}
@@ -104,8 +107,7 @@ def unggah() -> Unggahan:
 
 
 def tabel_masalah(u: Unggahan, ctx: Konteks | None, masalah, kunci: str, judul: str) -> None:
-    df = pd.DataFrame([m.sebagai_baris() for m in masalah],
-                      columns=["Jenis", "Lembar", "Baris", "Kolom", "Nilai", "Pesan"])
+    df = pd.DataFrame([m.sebagai_baris() for m in masalah], columns=list(KOLOM_MASALAH)).rename(columns=KOLOM_MASALAH)
     df["Baris"] = df["Baris"].astype("Int64")
     tabel(df, kunci=kunci, nama_berkas=f"{judul}-{Path(u.nama).stem}", judul=f"{judul.capitalize()} impor {u.nama}",
           keterangan={"Berkas": u.nama, "SHA-256": u.sidik, "Daerah": ctx.daerah_nama if ctx else "–"},

@@ -8,13 +8,23 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from pantau.aturan.format import (RUMUS_NEGATIF, format_ringkas, format_waktu, kosong, nilai_realisasi, nilai_target,
-                                  periode_label, persen, sd_label)
+from pantau.aturan import aman
+from pantau.aturan.format import (
+    RUMUS_NEGATIF,
+    format_ringkas,
+    format_waktu,
+    kosong,
+    nilai_realisasi,
+    nilai_target,
+    periode_label,
+    persen,
+    sd_label,
+)
 from pantau.keluaran import grafik as g
-from pantau.ui import aman, data
+from pantau.ui import data
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import (desimal_data, grafik, keterangan_filter, kolom_target_realisasi, kosong as info_kosong,
-                                sumber_data, tabel)
+from pantau.ui.komponen import desimal_data, grafik, keterangan_filter, kolom_target_realisasi, sumber_data, tabel
+from pantau.ui.komponen import kosong as info_kosong
 from pantau.ui.url import indeks_awal
 
 POLARITAS = {"positif": "positif (makin tinggi makin baik)", "negatif": "negatif (makin rendah makin baik)",

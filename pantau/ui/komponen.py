@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from pantau.keluaran import ekspor
+from pantau.aturan import aman
 from pantau.aturan.angka import format_angka, format_rentang
+from pantau.keluaran import ekspor
 from pantau.keluaran.grafik import KONFIG
-from pantau.ui import aman
 from pantau.ui.bingkai import Konteks
 
 HALAMAN_INDIKATOR = "pages/1_Indikator.py"

@@ -4,7 +4,7 @@ lewat penyedia OpenID Connect (``st.login``) bila daerah mengaturnya di ``.strea
 Izin TIDAK diputuskan di sini: halaman memakai ``pantau.akun`` (satu tabel izin), dan fungsi yang menulis
 memeriksanya lagi di tempat data ditulis.
 
-Setiap masuk adalah satu baris ``sesi`` di basis data (isu #22). Tab yang masuk memegang id-nya di
+Setiap masuk adalah satu baris ``sesi`` di basis data (keputusan #22). Tab yang masuk memegang id-nya di
 ``st.session_state``; peramban memegang kuki HttpOnly (``pantau.ui.sesi``) sehingga muat ulang, tab baru dan tautan
 yang dibagikan tetap masuk selama sesi itu berlaku. Keluar, akun dinonaktifkan, sandi diganti atau
 ``menit_sesi`` tanpa aktivitas mengakhiri sesi itu di semua tab.
@@ -18,7 +18,8 @@ import streamlit as st
 
 from pantau import akun
 from pantau.akun import kelola, pengaturan
-from pantau.ui import aman, data, sesi
+from pantau.aturan import aman
+from pantau.ui import data, sesi
 
 KUNCI = "akun"            # session_state: dict Pengguna
 KUNCI_AKTIF = "akun_aktif_terakhir"
@@ -40,6 +41,7 @@ def ada_akun() -> bool:
 def oidc_diatur() -> bool:
     """Apakah ``[auth]`` ada di secrets.toml. Tanpa itu tidak ada tombol OIDC dan tidak ada galat."""
     try:
+        # Modul dalam Streamlit, bukan API publik: bila berubah, OIDC dianggap tidak diatur, halaman tidak gagal.
         from streamlit.auth_util import get_secrets_auth_section
 
         return bool(get_secrets_auth_section())
@@ -143,7 +145,8 @@ def formulir(tempat: str) -> None:
                 icon=":material/schedule:")
     asing = st.session_state.get("akun_oidc_asing")
     if asing:
-        st.warning(f"Surel {aman.md(asing)} belum terdaftar sebagai pengguna Pantau. Minta administrator menambahkannya.",
+        st.warning(f"Surel {aman.md(asing)} belum terdaftar sebagai pengguna Pantau. "
+                   "Minta administrator menambahkannya.",
                    icon=":material/person_off:")
     with st.form(f"masuk_{tempat}", clear_on_submit=True, border=tempat == "utama"):
         nama = st.text_input("Nama pengguna", key=f"masuk_nama_{tempat}", autocomplete="username")

@@ -6,12 +6,13 @@ from __future__ import annotations
 import streamlit as st
 
 from pantau.akun import pengaturan as akun_pengaturan
+from pantau.aturan import aman
+from pantau.aturan.format import format_waktu
 from pantau.aturan.izin import Pengguna, TidakBerizin
 from pantau.aturan.pengaturan import PENGATURAN, PengaturanTidakSah
-from pantau.aturan.format import format_waktu
 from pantau.db import cadangan
 from pantau.impor.batal import GagalBatal, batalkan_impor
-from pantau.ui import aman, data
+from pantau.ui import data
 from pantau.ui.komponen import kosong, pesan_sesudah_muat_ulang, tabel, tampilkan_pesan_tertunda
 
 _BULAN_TW = ("I", "II", "III")
@@ -109,7 +110,8 @@ def bagian_batal_impor(bd, akun: Pengguna) -> None:
             else:
                 data.segarkan()
                 # muat ulang agar tabel di atas langsung menyebut impor itu dibatalkan
-                pesan_sesudah_muat_ulang("batal", f"Impor #{nomor} dibatalkan (impor #{hasil.impor_id}): {hasil.teks()}")
+                pesan_sesudah_muat_ulang("batal",
+                                         f"Impor #{nomor} dibatalkan (impor #{hasil.impor_id}): {hasil.teks()}")
     tampilkan_pesan_tertunda("batal")
 
 

@@ -1,4 +1,4 @@
-"""Penjaga server untuk ``aplikasi.py`` (isu #19): kepala keamanan HTTP, jalur metrik ditutup, dan galat halaman
+"""Penjaga server untuk ``aplikasi.py`` (keputusan #19): kepala keamanan HTTP, jalur metrik ditutup, dan galat halaman
 yang tidak terduga sebagai satu pesan Indonesia tanpa traceback.
 
 README (bagian *Menjalankan untuk banyak pengguna*) memasang kepala yang sama dan menutup metrik di nginx juga;
@@ -7,6 +7,9 @@ di sini untuk server yang dijalankan tanpa proksi, atau proksi yang lupa.
 from __future__ import annotations
 
 import logging
+
+import streamlit as st
+from starlette.responses import PlainTextResponse
 
 log = logging.getLogger("pantau")
 
@@ -37,8 +40,6 @@ class KepalaKeamanan:
             return
         jalur = scope.get("path", "").rstrip("/")
         if any(jalur.endswith(t) for t in JALUR_TERTUTUP):
-            from starlette.responses import PlainTextResponse
-
             await PlainTextResponse("Tidak ditemukan", status_code=404, headers=KEPALA_KEAMANAN)(scope, receive, send)
             return
 
@@ -55,8 +56,6 @@ class KepalaKeamanan:
 def galat_halaman(e: Exception) -> bool:
     """``on_script_error``: pengunjung melihat satu pesan Indonesia, bukan jenis galat atau traceback (Streamlit
     sudah menulis traceback ke log; di sini satu baris lagi dengan logger Pantau)."""
-    import streamlit as st
-
     log.error("Galat tak terduga di halaman: %s: %s", type(e).__name__, e)
     st.error(PESAN_GALAT, icon=":material/error:")
     return True

@@ -10,8 +10,8 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from pantau.aturan import aman
 from pantau.aturan.format import format_angka, kosong
-from pantau.ui import aman
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import tabel, tautan_indikator
 
@@ -50,8 +50,8 @@ def daftar_perhatian(ctx: Konteks, berisiko: pd.DataFrame, *, jumlah: int = 5) -
     for r in berisiko.head(jumlah).itertuples():
         tautan_indikator(ctx, r.indikator_id, label(r, ctx.tahun_akhir), bantuan=alasan(r, ctx.tahun_akhir))
     if len(berisiko) > jumlah:
-        with st.popover(f"Semua {len(berisiko)} indikator", icon=":material/list:", help="Semua indikator yang perlu perhatian, dengan alasannya",
-                        width="stretch"):
+        with st.popover(f"Semua {len(berisiko)} indikator", icon=":material/list:",
+                        help="Semua indikator yang perlu perhatian, dengan alasannya", width="stretch"):
             semua = pd.DataFrame({
                 "Indikator": [f"{k} · {n}" for k, n in zip(berisiko["indikator_kode"], berisiko["nama"])],
                 "Buka": ["Indikator?" + urlencode({**ctx.params(), "indikator": int(i)})

@@ -1,5 +1,5 @@
 """Sesi masuk yang bertahan saat halaman dimuat ulang, dibuka di tab baru atau lewat tautan yang dibagikan
-(isu #22), dengan kuki HttpOnly yang dipasang server.
+(keputusan #22), dengan kuki HttpOnly yang dipasang server.
 
 Streamlit 1.67 membaca kuki (``st.context.cookies``, dari jabat tangan WebSocket) tetapi skrip halaman tidak dapat
 memasangnya: halaman berbicara lewat WebSocket, dan hanya jawaban HTTP yang dapat memasang kuki HttpOnly. Cara
@@ -31,6 +31,14 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
+import streamlit as st
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from streamlit import config
+
+from pantau import akun
+
 NAMA_KUKI = "pantau_sesi"
 JALUR_PASANG = "/sesi/pasang"
 JALUR_KELUAR = "/sesi/keluar"
@@ -48,8 +56,6 @@ def aktif() -> bool:
 
 
 def _dasar() -> str:
-    from streamlit import config
-
     return "/" + (config.get_option("server.baseUrlPath") or "").strip("/")
 
 
@@ -60,9 +66,11 @@ def jalur(x: str) -> str:
 
 
 def path_rahasia() -> Path:
-    from pantau.ui.data import path_db
+    # pantau.ui.data dimuat saat dipakai, bukan di kepala modul: aplikasi.py mengimpor modul ini sebelum runtime
+    # Streamlit ada, dan st.cache_data di pantau.ui.data lalu mencatat "No runtime found" di log server.
+    from pantau.ui import data
 
-    return Path(os.environ.get("PANTAU_RAHASIA_SESI") or path_db() + ".rahasia")
+    return Path(os.environ.get("PANTAU_RAHASIA_SESI") or data.path_db() + ".rahasia")
 
 
 def rahasia() -> bytes | None:
@@ -93,8 +101,6 @@ def rahasia() -> bytes | None:
 def kuki() -> str | None:
     """Nilai kuki sesi yang dikirim peramban saat halaman ini dibuka (None di AppTest / tanpa kuki)."""
     try:
-        import streamlit as st
-
         return st.context.cookies.get(NAMA_KUKI)
     except Exception:  # noqa: BLE001 - di luar sesi peramban
         return None
@@ -113,15 +119,11 @@ def _skrip(jalur_: str, badan: dict, penanda: str) -> str:
 
 def pasang_kuki(kode: str) -> None:
     """Di halaman sesudah masuk: peramban menukar ``kode`` dengan kuki HttpOnly (sekali)."""
-    import streamlit as st
-
     st.html(_skrip(jalur(JALUR_PASANG), {"kode": kode}, "terpasang"), unsafe_allow_javascript=True)
 
 
 def hapus_kuki() -> None:
     """Di halaman sesudah keluar: server mencabut sesi kuki dan menghapusnya."""
-    import streamlit as st
-
     st.html(_skrip(jalur(JALUR_KELUAR), {}, "keluar"), unsafe_allow_javascript=True)
 
 
@@ -141,17 +143,12 @@ def _https(request) -> bool:
 
 
 def _basis_data():
-    from pantau.ui.data import _basis_data, path_db
+    from pantau.ui import data  # saat dipakai: lihat path_rahasia
 
-    return _basis_data(path_db())
+    return data._basis_data(data.path_db())
 
 
 async def _pasang(request):
-    from starlette.concurrency import run_in_threadpool
-    from starlette.responses import JSONResponse
-
-    from pantau import akun
-
     if not _permintaan_sah(request):
         return JSONResponse({"ok": False}, status_code=403)
     try:
@@ -179,11 +176,6 @@ async def _pasang(request):
 
 
 async def _keluar(request):
-    from starlette.concurrency import run_in_threadpool
-    from starlette.responses import JSONResponse
-
-    from pantau import akun
-
     if not _permintaan_sah(request):
         return JSONResponse({"ok": False}, status_code=403)
     nilai = request.cookies.get(NAMA_KUKI)
@@ -206,7 +198,6 @@ async def _keluar(request):
 def rute() -> list:
     """Jalur HTTP sesi untuk ``st.App(routes=…)``."""
     global _terpasang
-    from starlette.routing import Route
 
     _terpasang = True
     return [Route(jalur(JALUR_PASANG), _pasang, methods=["POST"]),

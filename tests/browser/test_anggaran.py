@@ -1,4 +1,4 @@
-"""Kinerja vs anggaran (isu #10) di peramban sungguhan: grafik kuadran dan temuan tampil di Ringkasan dan Daerah
+"""Kinerja vs anggaran (keputusan #10) di peramban sungguhan: grafik kuadran dan temuan tampil di Ringkasan dan Daerah
 pada 1920x1080 dan 1280x720, ganti dimensi lewat kontrol dan lewat URL, keadaan kosong, tanpa galat."""
 from __future__ import annotations
 

@@ -13,8 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import (ROOT, UKURAN, catat_waktu, hanya_lokal, hentikan, mulai_server, tangkap_layar,
-                                    tanpa_galat, tunggu_rerun, tunggu_siap)
+from tests.browser.conftest import (
+    ROOT,
+    UKURAN,
+    catat_waktu,
+    hanya_lokal,
+    hentikan,
+    mulai_server,
+    tangkap_layar,
+    tanpa_galat,
+    tunggu_rerun,
+    tunggu_siap,
+)
 
 WILAYAH = ".choroplethlayer path"
 NASIONAL = Path(os.environ.get("PANTAU_DB_NASIONAL", "/tmp/pantau-nasional.duckdb"))
@@ -120,7 +130,8 @@ def _ukur(page, nama: str, aksi) -> float:
     aksi()
     # Tabel baru = teks "N dari M indikator" berubah dan skrip selesai (tanpa jeda tetap tunggu_rerun).
     page.wait_for_function(
-        "s => { const e = [...document.querySelectorAll('.pantau-kecil')].find(x => / dari \\d+ indikator/.test(x.innerText));"
+        "s => { const e = [...document.querySelectorAll('.pantau-kecil')]"
+        ".find(x => / dari \\d+ indikator/.test(x.innerText));"
         " return e && e.innerText !== s"
         " && document.querySelector('[data-testid=\"stApp\"][data-test-script-state=\"notRunning\"]')"
         " && !document.querySelector('[data-stale=\"true\"]'); }", arg=sebelum, timeout=30_000, polling=50)

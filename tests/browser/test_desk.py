@@ -5,8 +5,16 @@ import io
 import re
 import time
 
-from tests.browser.conftest import (UKURAN, buka_sampai_grafik, catat_waktu, hanya_lokal, tangkap_layar, tanpa_galat,
-                                    tunggu_rerun, tunggu_siap)
+from tests.browser.conftest import (
+    UKURAN,
+    buka_sampai_grafik,
+    catat_waktu,
+    hanya_lokal,
+    tangkap_layar,
+    tanpa_galat,
+    tunggu_rerun,
+    tunggu_siap,
+)
 
 GRAFIK = '[data-testid="stPlotlyChart"] .main-svg'
 URL = "/Desk_Urusan?provinsi=62&daerah=62&tahun=2024&urusan=1.02"
@@ -127,7 +135,7 @@ def test_mode_biasa_dan_unduh_dek(server, halaman, tmp_path):
     judul = [" ".join(s.text_frame.text for s in sl.shapes if s.has_text_frame).split("\n")[0] for sl in prs.slides]
     assert judul[0].startswith("Desk urusan 1.02 Kesehatan")
     # Per indikator beberapa slide (grafik, angka, sub kegiatan; berlanjut bila panjang), lalu catatan dan
-    # sub kegiatan yang disepakati (isu #22).
+    # sub kegiatan yang disepakati (keputusan #22).
     kode = [j.split(" · ")[0] for j in judul[1:] if j.startswith("KES-")]
     assert list(dict.fromkeys(kode)) == ["KES-02", "KES-01", "KES-03", "KES-04"], judul
     assert [j for j in judul if j.startswith("Catatan sesi")]

@@ -67,7 +67,8 @@ def _periksa_tabel(page, ukuran: str):
     terlihat = [h for h in ukur["hasil"] if h["lebar"] > 0 and h["bawah"] > h["atas"] and h["teks"].strip()]
     assert terlihat, "tabel dukungan tidak terlihat"
     for h in terlihat:
-        assert h["lebar_isi"] <= h["lebar"] + 1, f"tabel dukungan terpotong di {ukuran}: {h['lebar_isi']} > {h['lebar']}"
+        assert h["lebar_isi"] <= h["lebar"] + 1, \
+            f"tabel dukungan terpotong di {ukuran}: {h['lebar_isi']} > {h['lebar']}"
         assert h["kanan"] <= ukur["lebar"], f"tabel dukungan melewati layar {ukuran}"
         assert h["huruf_min"] >= 12
         assert "Jumlah" in h["teks"] and "sub kegiatan" in h["teks"]

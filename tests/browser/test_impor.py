@@ -6,8 +6,8 @@ from tests.bantuan_halaman import sandi_demo
 from tests.browser.conftest import masuk, tangkap_layar, tanpa_galat, tunggu_rerun, tunggu_siap
 from tests.korpus_buruk import buat_korpus as korpus
 
-CSV_BAIK = ("daerah_kode,periode_rpjmd,indikator_kode,tahun,periode,realisasi,status\n"
-            "65.01,2021-2026,IKU-01,2024,TAHUN,\"74,1\",tetap\n").encode()
+CSV_BAIK = (b"daerah_kode,periode_rpjmd,indikator_kode,tahun,periode,realisasi,status\n"
+            b"65.01,2021-2026,IKU-01,2024,TAHUN,\"74,1\",tetap\n")
 
 
 def _unggah(halaman, nama: str, isi: bytes, mime: str) -> None:

@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import (buka_sampai_grafik, hanya_lokal, pilih, tangkap_dua_ukuran, tangkap_layar,
-                                    tanpa_galat, tunggu_siap)
+from tests.browser.conftest import (
+    buka_sampai_grafik,
+    hanya_lokal,
+    pilih,
+    tangkap_dua_ukuran,
+    tangkap_layar,
+    tanpa_galat,
+    tunggu_siap,
+)
 
 
 def test_tautan_dalam_ke_indikator_pada_server_baru(server, halaman):

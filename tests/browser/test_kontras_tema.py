@@ -1,4 +1,4 @@
-"""Warna teks grafik di peramban sungguhan (isu #22): tema Plotly Streamlit mengganti warna sementara WARNA_TEKS
+"""Warna teks grafik di peramban sungguhan (keputusan #22): tema Plotly Streamlit mengganti warna sementara WARNA_TEKS
 dengan gray90 di tema terang dan gray10 di tema gelap; label sumbu tidak lagi gray70 #808495 (3,7:1)."""
 from __future__ import annotations
 

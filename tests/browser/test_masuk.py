@@ -1,4 +1,4 @@
-"""Masuk di peramban (isu #7), pada server baru dengan basis data yang membaca pun memerlukan masuk
+"""Masuk di peramban (keputusan #7), pada server baru dengan basis data yang membaca pun memerlukan masuk
 (baca_perlu_masuk = 'ya', seperti buatan `init`): tautan dalam ke SETIAP halaman meminta masuk sebelum isi
 apa pun (tautan dalam pertama pada server yang baru mulai), masuk -> nama dan peran di panel samping ->
 keluar -> diminta masuk lagi. Tangkapan layar layar masuk 1920x1080 dan 1280x720."""
@@ -11,8 +11,16 @@ import pytest
 from pantau import akun
 from pantau.db import buka
 from tests.bantuan_halaman import sandi_demo
-from tests.browser.conftest import (UKURAN, hentikan, masuk, mulai_server, tangkap_layar, tanpa_galat, tunggu_rerun,
-                                    tunggu_siap)
+from tests.browser.conftest import (
+    UKURAN,
+    hentikan,
+    masuk,
+    mulai_server,
+    tangkap_layar,
+    tanpa_galat,
+    tunggu_rerun,
+    tunggu_siap,
+)
 
 # Desk_Urusan lebih dulu: pengunjung pertama server yang baru mulai datang lewat tautan dalam.
 TAUTAN = ["/Desk_Urusan", "/", "/Indikator", "/Daerah", "/Impor", "/Kualitas_Data", "/Laporan", "/Riwayat",

@@ -4,8 +4,17 @@ from __future__ import annotations
 import re
 import time
 
-from tests.browser.conftest import (buka_sampai_grafik, catat_waktu, hanya_lokal, pilih, tangkap_dua_ukuran,
-                                    tanpa_galat, tunggu_rerun, tunggu_siap)
+from tests.browser.conftest import (
+    buka_sampai_grafik,
+    catat_waktu,
+    hanya_lokal,
+    pilih,
+    tangkap_dua_ukuran,
+    tanpa_galat,
+    tunggu_rerun,
+    tunggu_siap,
+)
+
 
 def test_dingin_grafik_pertama_dan_tangkapan_layar(server, halaman):
     buka_sampai_grafik(halaman, server.url + "/", "ringkasan_dingin_grafik_pertama_detik")

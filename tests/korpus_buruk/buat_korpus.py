@@ -255,7 +255,8 @@ def _kasus() -> list[tuple[Kasus, bytes]]:
            buku({"realisasi": [JUDUL_R, r(), r(daerah=None, tahun=2025), r(daerah=None, tahun=2026)]}, ubah=_gabung),
            ("realisasi", 2, "daerah_kode", "sel digabung (merge) A2:A4"), "kode daerah digabung ke bawah")
     tambah("judul_tidak_di_baris_1.xlsx",
-           buku({"realisasi": [["Realisasi TW III Kabupaten Bulungan"], [], JUDUL_R, r(), r(tahun=2025, nilai="7,2x")]}),
+           buku({"realisasi": [["Realisasi TW III Kabupaten Bulungan"], [], JUDUL_R, r(),
+                               r(tahun=2025, nilai="7,2x")]}),
            ("realisasi", 5, "realisasi", "bukan angka"),
            "judul laporan di baris 1, judul kolom di baris 3: nomor baris tetap seperti di Excel")
     tambah("kode_spasi_tak_terlihat.xlsx",
@@ -266,7 +267,7 @@ def _kasus() -> list[tuple[Kasus, bytes]]:
            "spasi, spasi tak putus dan spasi nol-lebar di kode dibersihkan; yang tersisa hanya sel salah di baris 4")
     tambah("xlsx_kosong_0_bita.xlsx", b"", (None, None, None, "kosong (0 bita)"), "berkas 0 bita")
     tambah("pdf_dinamai_xlsx.xlsx", _PDF, (None, None, None, "adalah PDF"), "PDF diberi akhiran .xlsx")
-    tambah("teks_dinamai_xlsx.xlsx", "daerah_kode;indikator_kode\n65.01;IPM\n".encode(),
+    tambah("teks_dinamai_xlsx.xlsx", b"daerah_kode;indikator_kode\n65.01;IPM\n",
            (None, None, None, "teks biasa"), "berkas teks diberi akhiran .xlsx")
     tambah("xlsx_terpotong.xlsx", realisasi(r(), r(tahun=2025))[:1500],
            (None, None, None, "bukan buku kerja Excel"), "unduhan terputus: zip terpotong")
@@ -288,7 +289,7 @@ def _kasus() -> list[tuple[Kasus, bytes]]:
            (None, None, None, "diberi nama .csv"), "buku kerja Excel diberi akhiran .csv")
     tambah("laporan_tanpa_nama_lembar.csv", csv_bytes([JUDUL_R, r()]),
            (None, None, None, "nama berkas CSV harus memuat"), "nama CSV tidak menyebut lembarnya")
-    # lembar dukungan (sub kegiatan dan anggaran, isu #10)
+    # lembar dukungan (sub kegiatan dan anggaran, keputusan #10)
     tambah("dukungan_kode_tanpa_titik.xlsx",
            buku({"dukungan": [JUDUL_D, d(), d("MISKIN", sk="1020220100 14")]}),
            ("dukungan", 3, "sub_kegiatan_kode", "U.BB.PP.K.KK.SSSS"),

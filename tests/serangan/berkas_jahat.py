@@ -1,4 +1,4 @@
-"""Pembuat berkas unggahan jahat (isu #19, lubang 3), cepat dan tanpa menyimpan isinya di memori: buku kerja
+"""Pembuat berkas unggahan jahat (keputusan #19, lubang 3), cepat dan tanpa menyimpan isinya di memori: buku kerja
 .xlsx minimal (seperti tulisan Excel: string bersama, lembar 'realisasi') yang XML lembarnya ditulis bertahap ke
 zip, dan CSV besar."""
 from __future__ import annotations
@@ -37,7 +37,9 @@ _SST = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         + b"".join(b"<si><t>%s</t></si>" % t.encode() for t in TEKS) + b"</sst>")
 _KEPALA = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">%s<sheetData>'
-           b'<row r="1">' + b"".join(b'<c r="%s1" t="s"><v>%d</v></c>' % (k, i) for i, k in enumerate([b"A", b"B", b"C", b"D", b"E", b"F"]))
+           b'<row r="1">'
+           + b"".join(b'<c r="%s1" t="s"><v>%d</v></c>' % (k, i)
+                      for i, k in enumerate([b"A", b"B", b"C", b"D", b"E", b"F"]))
            + b"</row>")
 
 
@@ -95,7 +97,8 @@ def teks_padat(path: Path, n: int = 40_000, panjang: int = 4_500) -> Path:
 
     def isi():
         for awal in range(2, n + 2, 1_000):
-            yield b"".join(_baris(r, b"catatan %d " % r + varian[r % 64]) for r in range(awal, min(awal + 1_000, n + 2)))
+            yield b"".join(_baris(r, b"catatan %d " % r + varian[r % 64])
+                           for r in range(awal, min(awal + 1_000, n + 2)))
     return _buku(path, isi())
 
 

@@ -1,4 +1,4 @@
-"""Muatan serangan (isu #19) dan penanamnya di salinan basis data demo.
+"""Muatan serangan (keputusan #19) dan penanamnya di salinan basis data demo.
 
 Setiap teks yang berasal dari pengguna (nama, satuan, definisi, sumber, catatan indikator dan realisasi, catatan
 desk, sub kegiatan, perangkat daerah, nama lengkap akun) diisi dengan teks yang, bila sampai ke halaman sebagai
@@ -13,7 +13,8 @@ from pathlib import Path
 from pantau import akun, desk
 from pantau.db import buka
 
-#: Skrip di iframe (isu #19: penghambat catatan desk), gambar dengan onerror, tautan/gambar Markdown, markup Plotly.
+#: Skrip di iframe (keputusan #19: penghambat catatan desk), gambar dengan onerror, tautan/gambar Markdown,
+#: markup Plotly.
 IFRAME = '<iframe srcdoc="<script>parent.__x=1</script>"></iframe>'
 GAMBAR = '<img src=x onerror="window.__x=2">'
 MARKDOWN = "[klik](javascript:window.__x=3) ![g](http://10.0.0.1/x.png) :red[merah] $x^2$"

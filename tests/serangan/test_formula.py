@@ -1,4 +1,4 @@
-"""Serangan: rumus di berkas unduhan (isu #19, lubang 2; OWASP "CSV injection").
+"""Serangan: rumus di berkas unduhan (keputusan #19, lubang 2; OWASP "CSV injection").
 
 Nama indikator, satuan, catatan, nama daerah/urusan dan isian saringan yang berbentuk rumus lembar kerja
 (=HYPERLINK(…), @SUM(…), +…, -…, tab, CR) harus sampai di setiap berkas unduhan sebagai teks: di Excel sebagai
@@ -17,8 +17,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pantau.keluaran import ekspor
 from pantau.db import buka
+from pantau.keluaran import ekspor
 from tests.serangan import muatan as m
 
 SEMUA_RUMUS = [m.RUMUS, *m.RUMUS_LAIN, "\uff1dSUM(A1)"]

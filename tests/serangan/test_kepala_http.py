@@ -1,4 +1,4 @@
-"""Serangan lewat HTTP (isu #19 "Also" dan #22): server aplikasi.py memasang kepala anti-bingkai di setiap
+"""Serangan lewat HTTP (keputusan #19 dan #22): server aplikasi.py memasang kepala anti-bingkai di setiap
 jawaban, menutup /_stcore/metrics, dan jalur sesi hanya menerima permintaan dari halaman Pantau sendiri."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Serangan: traceback kepada pengunjung (isu #19, lubang 4).
+"""Serangan: traceback kepada pengunjung (keputusan #19, lubang 4).
 
 Berkas basis data yang hilang, rusak, dikunci proses lain atau hanya-baca memberi satu halaman Indonesia (apa yang
 salah, apa yang dilakukan administrator) di setiap halaman, tanpa traceback, jenis galat atau lokasi berkas;
@@ -67,6 +67,25 @@ def test_halaman_apptest_menjelaskan_tanpa_traceback(keadaan, db_demo, tmp_path,
         assert not db.exists()  # PANTAU_DB yang hilang tidak diganti diam-diam dengan basis data baru
 
 
+def test_galat_lain_saat_membuka_tetap_satu_halaman(db_demo, tmp_path, monkeypatch):
+    """Galat DuckDB selain ``BasisDataTakTerbuka`` (misalnya saat memasang skema) juga satu halaman penjelasan menurut
+    jenisnya, bukan traceback (cabang ``except Exception`` di ``pantau.ui.data.basis_data``)."""
+    from pantau.ui import data
+
+    db = tmp_path / "pantau.duckdb"
+    shutil.copy(db_demo, db)
+    monkeypatch.setenv("PANTAU_DB", str(db))
+
+    def pasang_skema_rusak(con):
+        raise duckdb.IOException("Corrupt database file: checksum mismatch")
+
+    monkeypatch.setattr(data, "pasang_skema", pasang_skema_rusak)
+    at = jalankan_halaman(None, provinsi="65", daerah="65.01", tahun=2024)
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Pantau belum dapat dibuka"]
+    assert [e.value for e in at.error] == [PENJELASAN["rusak"][0]]
+
+
 def test_tanpa_pantau_db_demo_dibangun_pada_start_pertama(tmp_path, monkeypatch):
     """Janji README ("Dua perintah") tetap: tanpa PANTAU_DB, basis data demo bawaan dibangun bila belum ada."""
     from pantau.ui import data
@@ -80,6 +99,7 @@ def test_tanpa_pantau_db_demo_dibangun_pada_start_pertama(tmp_path, monkeypatch)
 
 # -- peramban: setiap keadaan berkas di server sungguhan ----------------------------------------------------------
 
+@pytest.mark.peramban
 @pytest.mark.parametrize("keadaan", KEADAAN)
 def test_peramban_satu_halaman_indonesia_per_keadaan(keadaan, db_demo, halaman, tmp_path):
     from tests.bantuan_peramban import hentikan, mulai_server, tangkap_layar, tunggu_siap
@@ -113,6 +133,7 @@ def test_peramban_satu_halaman_indonesia_per_keadaan(keadaan, db_demo, halaman, 
         bersih()
 
 
+@pytest.mark.peramban
 def test_peramban_galat_halaman_lain_pesan_indonesia_tanpa_traceback(halaman, tmp_path):
     """Galat tak terduga di skrip halaman mana pun: pesan Indonesia dari aplikasi.py (on_script_error), jenis galat
     dan traceback hanya di log server."""
@@ -121,9 +142,9 @@ def test_peramban_galat_halaman_lain_pesan_indonesia_tanpa_traceback(halaman, tm
 
     (tmp_path / "halaman.py").write_text("import streamlit as st\nst.title('Uji')\nx = 1 / 0\n")
     (tmp_path / "peluncur.py").write_text(
-        "import sys\nsys.path.insert(0, %r)\nimport streamlit as st\n"
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nimport streamlit as st\n"
         "from pantau.ui.penjaga import galat_halaman\n"
-        "app = st.App(%r, on_script_error=galat_halaman)\n" % (str(ROOT), str(tmp_path / "halaman.py")))
+        f"app = st.App({str(tmp_path / 'halaman.py')!r}, on_script_error=galat_halaman)\n")
     s = mulai_server(tmp_path / "tak-dipakai.duckdb", tmp_path / "server.log", skrip=tmp_path / "peluncur.py")
     try:
         halaman.goto(s.url + "/")

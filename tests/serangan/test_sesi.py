@@ -1,4 +1,4 @@
-"""Serangan dan ketahanan sesi masuk (isu #22): masuk bertahan saat dimuat ulang dan di tab baru, lewat kuki
+"""Serangan dan ketahanan sesi masuk (keputusan #22): masuk bertahan saat dimuat ulang dan di tab baru, lewat kuki
 HttpOnly bertanda tangan yang dipasang server; keluar, akun dinonaktifkan dan sandi diganti mencabutnya; kuki
 yang kedaluwarsa, dipalsukan atau diubah ditolak.
 
@@ -16,8 +16,8 @@ import pytest
 
 from pantau import akun
 from pantau.akun import sesi as modul_sesi
-from pantau.db.tulis import sekarang
 from pantau.db import buka
+from pantau.db.tulis import sekarang
 from pantau.jalur import ROOT
 
 RAHASIA = b"0123456789abcdef" * 4
@@ -184,6 +184,7 @@ def _masuk_sebagai(page) -> str:
     return page.get_by_test_id("akun-nama").inner_text() if page.get_by_test_id("akun-nama").count() else ""
 
 
+@pytest.mark.peramban
 def test_peramban_muat_ulang_tab_baru_keluar(server_sesi, peramban):
     from tests.bantuan_peramban import UKURAN, masuk, tangkap_layar, tanpa_galat, tunggu_rerun, tunggu_siap
 
@@ -233,6 +234,7 @@ def test_peramban_muat_ulang_tab_baru_keluar(server_sesi, peramban):
         ctx.close()
 
 
+@pytest.mark.peramban
 @pytest.mark.parametrize("kasus", ["sah", "basi", "token_diubah", "tanda_tangan_diubah", "kunci_lain"])
 def test_peramban_kuki_kedaluwarsa_dan_palsu_ditolak(server_sesi, peramban, kasus):
     import hashlib

@@ -1,4 +1,4 @@
-"""Serangan: unggahan tanpa batas (isu #19, lubang 3).
+"""Serangan: unggahan tanpa batas (keputusan #19, lubang 3).
 
 Berkas jahat (tests/serangan/berkas_jahat.py) diperiksa oleh ``siapkan_impor`` di proses sendiri
 (tests/serangan/ukur_impor.py) yang membuka basis data hanya-baca: setiap berkas ditolak dengan pesan Indonesia
@@ -30,9 +30,12 @@ ARTEFAK = ROOT / "tests" / "artefak" / "memori_unggahan.json"
 
 KASUS = {
     # nama: (pembuat berkas, pola pesan penolakan yang menyebut batasnya)
-    "bom_zip_512_mb": (lambda d: bj.bom_zip(d / "bom.xlsx", 512), r"berukuran 512,0 MB setelah dibuka \(batas impor: 192 MB"),
-    "bom_zip_rasio_1000": (lambda d: bj.bom_zip(d / "bom_rasio.xlsx", 150), r"termampatkan 1\.0\d\d:1 .*batas impor 100:1.*bom zip"),
-    "xlsx_sejuta_baris": (lambda d: bj.sejuta_baris(d / "sejuta.xlsx"), r"lebih dari 210\.000 baris data \(batas impor"),
+    "bom_zip_512_mb": (lambda d: bj.bom_zip(d / "bom.xlsx", 512),
+                       r"berukuran 512,0 MB setelah dibuka \(batas impor: 192 MB"),
+    "bom_zip_rasio_1000": (lambda d: bj.bom_zip(d / "bom_rasio.xlsx", 150),
+                           r"termampatkan 1\.0\d\d:1 .*batas impor 100:1.*bom zip"),
+    "xlsx_sejuta_baris": (lambda d: bj.sejuta_baris(d / "sejuta.xlsx"),
+                          r"lebih dari 210\.000 baris data \(batas impor"),
     "xlsx_teks_padat_160_mb": (lambda d: bj.teks_padat(d / "padat.xlsx"), r"baris dobel"),
     "csv_50_mb": (lambda d: bj.csv_besar(d / "realisasi_50mb.csv", 50), r"berukuran 50,0 MB \(batas impor: 20 MB"),
     "csv_19_mb_800_ribu_baris": (lambda d: bj.csv_besar(d / "realisasi_19mb.csv", 19.5),
@@ -80,6 +83,7 @@ def test_berkas_jahat_ditolak_dengan_memori_terbatas(nama, db_baca, tmp_path):
     assert _sidik(db_baca) == sebelum  # basis data tidak berubah
 
 
+@pytest.mark.lambat
 def test_berkas_sah_terbesar_lolos_dengan_memori_terbatas(db_baca, tmp_path):
     """Pembanding: berkas sah sebesar uji korpus (200.000 realisasi + 6.667 indikator, mendekati batas 210.000
     baris) lolos pemeriksaan, juga di bawah batas memori. Inilah unggahan terberat yang diterima."""
@@ -115,7 +119,8 @@ def test_satu_baris_xml_raksasa_ditolak(tmp_path, monkeypatch):
     import secrets
 
     acak = secrets.token_hex(1_100_000).encode()  # 2,2 MB yang sukar dimampatkan (lolos pemeriksaan rasio)
-    f = bj._buku(tmp_path / "baris.xlsx", [b'<row r="2"><c r="F2" t="inlineStr"><is><t>' + acak + b"</t></is></c></row>"])
+    f = bj._buku(tmp_path / "baris.xlsx",
+                 [b'<row r="2"><c r="F2" t="inlineStr"><is><t>' + acak + b"</t></is></c></row>"])
     assert "satu baris berisi lebih dari 1 MB XML (batas impor)" in _tolak(f)
 
 
@@ -136,6 +141,7 @@ def test_batas_unggah_streamlit_sama_dengan_batas_pembaca():
 
 # -- peramban ---------------------------------------------------------------------------------------------------
 
+@pytest.mark.peramban
 def test_peramban_bom_zip_lewat_halaman_impor_ditolak_tanpa_menulis(db_demo, halaman, tmp_path):
     from pantau.db import buka
     from tests.bantuan_halaman import sandi_demo

@@ -1,4 +1,4 @@
-"""Serangan: skrip dan markup tersimpan (isu #19, lubang 1).
+"""Serangan: skrip dan markup tersimpan (keputusan #19, lubang 1).
 
 Teks pengguna yang ditanam di salinan basis data demo (tests/serangan/muatan.py) hanya boleh sampai ke halaman
 sebagai teks: di HTML yang ditulis kode (unsafe_allow_html) sebagai entitas, di Markdown diloloskan, di Plotly
@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from pantau.ui import aman
+from pantau.aturan import aman
 from tests.bantuan_halaman import jalankan_halaman, masuk, polos
 from tests.serangan import muatan as m
 
@@ -167,9 +167,9 @@ def test_dek_pdf_dan_laporan_pdf_teks_apa_adanya(db_jahat, tmp_path):
     desk dan laporan PDF tampil apa adanya (diperiksa dengan pdftotext)."""
     import subprocess
 
+    from pantau.db import buka
     from pantau.desk.bahan import kumpulkan
     from pantau.keluaran import dek
-    from pantau.db import buka
     from pantau.keluaran.laporan import susun_rkpd
     from pantau.keluaran.laporan.pdf import pdf_bytes
 
@@ -225,8 +225,10 @@ def _teks_tampil(page) -> str:
     return page.evaluate("document.body.innerText").replace(aman.PENYAMBUNG, "")
 
 
+@pytest.mark.peramban
 def test_peramban_catatan_nama_dan_judul_tidak_menjalankan_skrip(server_jahat, halaman, db_jahat):
-    from tests.bantuan_peramban import hanya_lokal, masuk as masuk_peramban, tangkap_layar, tanpa_galat, tunggu_rerun, tunggu_siap
+    from tests.bantuan_peramban import hanya_lokal, tangkap_layar, tanpa_galat, tunggu_rerun, tunggu_siap
+    from tests.bantuan_peramban import masuk as masuk_peramban
 
     halaman.dialog = []
     halaman.on("dialog", lambda d: (halaman.dialog.append(d.message), d.dismiss()))

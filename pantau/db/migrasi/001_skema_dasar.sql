@@ -1,4 +1,4 @@
--- Migrasi 001: tabel dasar Pantau (DESIGN bagian 2).
+-- Migrasi 001: tabel dasar Pantau (docs/SKEMA.md).
 -- Setiap tabel dan kolom didokumentasikan di docs/SKEMA.md.
 
 CREATE TABLE meta (

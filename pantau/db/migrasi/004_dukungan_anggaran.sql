@@ -17,7 +17,7 @@ CREATE TABLE sub_kegiatan (
     program_kode  VARCHAR
 );
 
--- dukungan dibuat ulang dengan bentuk yang dipakai sejak isu #10: indikator boleh kosong (sub kegiatan
+-- dukungan dibuat ulang dengan bentuk yang dipakai sejak keputusan #10: indikator boleh kosong (sub kegiatan
 -- yang belum mendukung indikator apa pun), realisasi anggaran per triwulan atau setahun, siapa dan kapan
 -- menyepakatinya di desk, sumber, dan impor yang menulisnya. Sebelum migrasi ini belum ada jalur yang
 -- menulis dukungan, tetapi baris yang mungkin ada tetap disalin.

@@ -1,4 +1,4 @@
--- Migrasi 005: sesi masuk yang bertahan saat halaman dimuat ulang atau dibuka di tab baru (isu #22).
+-- Migrasi 005: sesi masuk yang bertahan saat halaman dimuat ulang atau dibuka di tab baru (keputusan #22).
 --
 -- Peramban hanya memegang kuki HttpOnly bertanda tangan HMAC (kunci rahasia di berkas server, bukan di sini)
 -- yang berisi token acak; di sini hanya hash SHA-256 token itu. Baris dibuat saat masuk dengan kode serah

@@ -1,4 +1,4 @@
--- Langkah 9: dukungan sintetis (isu #10). Untuk setiap indikator beurusan dan tahun bertarget RPJMD, satu sub
+-- Langkah 9: dukungan sintetis (keputusan #10). Untuk setiap indikator beurusan dan tahun bertarget RPJMD, satu sub
 --           kegiatan (sepertiga indikator: dua), kode berbentuk sah dari bidang urusan indikator dan tingkat daerahnya,
 --           pagu 100 jt - 3,1 M, belanja triwulan yang menumpuk di akhir tahun (serapan 65-98 %); tahun terakhir s.d.
 --           TW3. ~5 % indikator-tahun tanpa dukungan (temuan). Baris tanpa indikator tidak dibuat.

@@ -1,4 +1,4 @@
-"""Membaca ekspor SIPD-RI (isu #21) menjadi baris anggaran bersih per (daerah, tahun, unit, sub kegiatan).
+"""Membaca ekspor SIPD-RI (keputusan #21) menjadi baris anggaran bersih per (daerah, tahun, unit, sub kegiatan).
 
     from pantau.impor.sipd import baca_sipd
     hasil = baca_sipd(["renja_1.02.json", "pagu_1.02.json", "skpd.json"], daerah="17.03", tahun=2026)
@@ -17,15 +17,23 @@ target), renja (A), pagu (B), skpd (C), rekap (D), susun (SKPD induk, banding, r
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from pantau.impor.masalah import ImporGagal
 from pantau.impor.sipd.batas import MAKS_BERKAS
 from pantau.impor.sipd.berkas import Berkas
 from pantau.impor.sipd.deteksi import kenali, periksa_kolom
-from pantau.impor.sipd.hasil import (KOLOM_ANGGARAN, BarisAnggaran, CapaianProgram, HasilSipd, Nama, PaguSkpd,
-                                     ProgramTakBerpasangan, Ringkasan)
+from pantau.impor.sipd.hasil import (
+    KOLOM_ANGGARAN,
+    BarisAnggaran,
+    CapaianProgram,
+    HasilSipd,
+    Nama,
+    PaguSkpd,
+    ProgramTakBerpasangan,
+    Ringkasan,
+)
 from pantau.impor.sipd.masalah import Laporan, Lokasi, MasalahSipd, tolak
 from pantau.impor.sipd.periksa import cek_json, cek_susunan, konteks
 from pantau.impor.sipd.susun import susun_json, susun_rekap

@@ -10,10 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import pandas as pd
+
 from pantau.impor.sipd.masalah import Laporan, Lokasi, MasalahSipd
 from pantau.impor.sipd.nilai import format_rupiah
 
-#: Kolom view anggaran_sub_kegiatan (DESIGN bagian 2, "Budget from SIPD-RI"), berurutan.
+#: Kolom view anggaran_sub_kegiatan (docs/FORMAT_SIPD.md), berurutan.
 KOLOM_ANGGARAN = ("daerah_kode", "tahun", "perangkat_daerah_kode", "perangkat_daerah", "perangkat_daerah_induk_kode",
                   "sub_kegiatan_kode", "sub_kegiatan_nama", "pagu", "indikator_keluaran", "target_keluaran",
                   "target_keluaran_teks", "satuan_keluaran", "sumber")
@@ -226,8 +228,6 @@ class HasilSipd:
 
     def tabel(self):
         """Baris anggaran sebagai DataFrame berkolom view ``anggaran_sub_kegiatan`` (pagu float rupiah)."""
-        import pandas as pd
-
         data = {k: [getattr(r, k) for r in self.baris] for k in KOLOM_ANGGARAN}
         data["pagu"] = [float(p) for p in data["pagu"]]
         return pd.DataFrame(data, columns=list(KOLOM_ANGGARAN))

@@ -10,8 +10,8 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
-from pantau.aturan.kode import KODE_DAERAH, KODE_SUB_KEGIATAN, KODE_UNIT  # noqa: F401 (dipakai modul sipd)
 from pantau.aturan.angka import BukanAngka, baca_angka, baca_rupiah, format_angka, kosong
+from pantau.aturan.kode import KODE_DAERAH, KODE_SUB_KEGIATAN, KODE_UNIT  # noqa: F401 (dipakai modul sipd)
 
 _SPASI_SEMUA = re.compile(r"[\s\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]+")
 _SPASI = re.compile(r"[\s\u00a0\u202f]+")

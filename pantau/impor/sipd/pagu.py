@@ -11,8 +11,7 @@ from pantau.aturan.angka import BukanAngka
 from pantau.impor.sipd.berkas import Berkas
 from pantau.impor.sipd.hasil import Nama
 from pantau.impor.sipd.masalah import Laporan, Lokasi
-from pantau.impor.sipd.nilai import (CONTOH_SUB_KEGIATAN, CONTOH_UNIT, KODE_SUB_KEGIATAN, KODE_UNIT, kode, rupiah,
-                                     teks)
+from pantau.impor.sipd.nilai import CONTOH_SUB_KEGIATAN, CONTOH_UNIT, KODE_SUB_KEGIATAN, KODE_UNIT, kode, rupiah, teks
 from pantau.impor.sipd.periksa import Konteks, cek_tingkat
 
 

@@ -21,8 +21,18 @@ from pantau.impor.sipd.batas import MAKS_BARIS_REKAP
 from pantau.impor.sipd.berkas import Berkas
 from pantau.impor.sipd.hasil import Butir, Dilewati, Nama
 from pantau.impor.sipd.masalah import Laporan, Lokasi, tolak
-from pantau.impor.sipd.nilai import (CONTOH_SUB_KEGIATAN, CONTOH_UNIT, KODE_SUB_KEGIATAN, KODE_UNIT, induk_unit,
-                                     kegiatan_dari, kode, program_dari, rupiah, teks)
+from pantau.impor.sipd.nilai import (
+    CONTOH_SUB_KEGIATAN,
+    CONTOH_UNIT,
+    KODE_SUB_KEGIATAN,
+    KODE_UNIT,
+    induk_unit,
+    kegiatan_dari,
+    kode,
+    program_dari,
+    rupiah,
+    teks,
+)
 from pantau.impor.sipd.periksa import Konteks, cek_tahun, cek_tingkat
 from pantau.impor.sipd.xlsx import BukuTerbatas, huruf_kolom
 
@@ -126,7 +136,7 @@ def baca_rekap(b: Berkas, k: Konteks, lapor: Laporan, nama: Nama) -> BacaanRekap
                 tolak(f"rekap berisi lebih dari {MAKS_BARIS_REKAP} baris; kirim rekap satu daerah dan satu tahun",
                       Lokasi(b.nama, lembar=b.lembar, baris=no))
 
-            def sel(j):
+            def sel(j, nilai=nilai):
                 i = indeks.get(j)
                 return nilai[i] if i is not None and i < len(nilai) else None
 

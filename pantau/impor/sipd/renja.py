@@ -19,8 +19,19 @@ from pantau.aturan.angka import BukanAngka, baca_angka, kosong
 from pantau.impor.sipd.berkas import Berkas
 from pantau.impor.sipd.hasil import Butir, Dilewati, Nama
 from pantau.impor.sipd.masalah import Laporan, Lokasi
-from pantau.impor.sipd.nilai import (CONTOH_SUB_KEGIATAN, CONTOH_UNIT, KODE_SUB_KEGIATAN, KODE_UNIT, kegiatan_dari,
-                                     kode, program_dari, rupiah, satuan_dari, target_angka, teks)
+from pantau.impor.sipd.nilai import (
+    CONTOH_SUB_KEGIATAN,
+    CONTOH_UNIT,
+    KODE_SUB_KEGIATAN,
+    KODE_UNIT,
+    kegiatan_dari,
+    kode,
+    program_dari,
+    rupiah,
+    satuan_dari,
+    target_angka,
+    teks,
+)
 from pantau.impor.sipd.periksa import Konteks, cek_tingkat
 
 #: Kolom target outcome program, dengan urutan seperti di SIPD.

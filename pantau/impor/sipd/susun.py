@@ -14,8 +14,18 @@ from collections import defaultdict
 from decimal import Decimal
 
 from pantau.impor.sipd.berkas import Berkas
-from pantau.impor.sipd.hasil import (BarisAnggaran, BerkasDibaca, Butir, CapaianProgram, HasilSipd, Nama, PaguAB,
-                                     PaguSkpd, ProgramTakBerpasangan, Ringkasan)
+from pantau.impor.sipd.hasil import (
+    BarisAnggaran,
+    BerkasDibaca,
+    Butir,
+    CapaianProgram,
+    HasilSipd,
+    Nama,
+    PaguAB,
+    PaguSkpd,
+    ProgramTakBerpasangan,
+    Ringkasan,
+)
 from pantau.impor.sipd.masalah import Laporan
 from pantau.impor.sipd.nilai import format_rupiah, induk_unit
 from pantau.impor.sipd.pagu import BacaanPagu, baca_pagu

@@ -12,7 +12,11 @@ import re
 import zipfile
 from pathlib import Path
 
-from pantau.impor.baca import _SEL_RUMUS, _SEL_TANPA_ALAMAT, _baris_cepat, _gaya, _huruf_kolom, _TanpaAlamat
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+from pantau.impor.baca import _SEL_RUMUS, _SEL_TANPA_ALAMAT, _baris_cepat, _gaya, _huruf_kolom, _sel_excel, _TanpaAlamat
 from pantau.impor.sipd.batas import MAKS_BITA_XLSX, periksa_ukuran, periksa_zip
 from pantau.impor.sipd.masalah import Lokasi, tolak
 
@@ -26,9 +30,6 @@ class BukuTerbatas:
     """Buku kerja terbuka: nama lembar -> bagian XML-nya, string bersama, gaya angka."""
 
     def __init__(self, path: Path, nama: str):
-        from openpyxl.reader.excel import ExcelReader
-        from openpyxl.styles.stylesheet import apply_stylesheet
-
         self.nama = nama
         periksa_ukuran(path, nama, MAKS_BITA_XLSX, "xlsx")
         self._f = open(path, "rb")
@@ -109,10 +110,6 @@ class BukuTerbatas:
         except _TanpaAlamat:
             # sel tanpa alamat (penulis xlsx yang tidak biasa): openpyxl, tetap bertahap (iterparse),
             # mulai sesudah baris terakhir yang sudah diberikan
-            from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-            from pantau.impor.baca import _sel_excel
-
             ws = ReadOnlyWorksheet(self.wb, lembar, self.lembar[lembar], self.shared)
             for i, row in enumerate(ws.iter_rows(min_row=terakhir + 1), start=terakhir + 1):
                 yield i, [_sel_excel(c) for c in row]

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pantau.db.kueri import Tanya, penanya
 from pantau.aturan.format import RUMUS_NEGATIF, format_angka, format_ringkas, kosong, nilai_target
+from pantau.db.kueri import Tanya, penanya
 
 ROMAWI = ["I", "II", "III", "IV"]
 
@@ -67,7 +67,8 @@ def _angka(x):
 
 def _info_daerah(tanya: Tanya, daerah: str, periode_id: int) -> tuple[str, int, int]:
     r = tanya("laporan_kepala", daerah=daerah, periode_id=periode_id).iloc[0]
-    return (f"Provinsi {r['nama']}" if r["jenis"] == "provinsi" else r["nama"]), int(r["tahun_awal"]), int(r["tahun_akhir"])
+    nama = f"Provinsi {r['nama']}" if r["jenis"] == "provinsi" else r["nama"]
+    return nama, int(r["tahun_awal"]), int(r["tahun_akhir"])
 
 
 def _kelompok(df: pd.DataFrame, isi) -> list[tuple[str, list]]:
@@ -163,7 +164,8 @@ def susun_rkpd(sumber, *, daerah: str, periode_id: int, tahun: int,
     kaki = [
         ("Rata-rata capaian kinerja (%)", rata_teks),
         ("Predikat kinerja", rata["predikat"] if isinstance(rata["predikat"], str) else "–"),
-        ("Indikator berdata", f"{int(rata['jumlah_berdata'])} dari {int(rata['jumlah_indikator'])} indikator kuantitatif"),
+        ("Indikator berdata",
+         f"{int(rata['jumlah_berdata'])} dari {int(rata['jumlah_indikator'])} indikator kuantitatif"),
         ("Serapan anggaran sub kegiatan pendukung", _teks_serapan(tanya, daerah, tahun)),
         ("Faktor pendorong keberhasilan pencapaian", catatan.get("pendorong") or "–"),
         ("Faktor penghambat pencapaian kinerja", catatan.get("penghambat") or "–"),

@@ -1,4 +1,4 @@
-"""Teks dari pengguna sampai ke halaman hanya sebagai teks (isu #19): satu tempat untuk meloloskan nilai.
+"""Teks dari pengguna sampai ke halaman hanya sebagai teks (keputusan #19): satu tempat untuk meloloskan nilai.
 
 Nama indikator, satuan, definisi, sumber, catatan, catatan desk, sub kegiatan, perangkat daerah, nama akun dan
 nama berkas berasal dari pengguna. Aturannya:
@@ -15,12 +15,15 @@ nama berkas berasal dari pengguna. Aturannya:
   Tanda baca lain (``( ) . , - %``) dibiarkan: teksnya tetap terbaca di sumber Markdown. Baris baru tetap baris
   baru.
 
-Modul ini murni (tanpa Streamlit) agar dipakai juga oleh ``pantau.keluaran.grafik`` dan ``pantau.keluaran.kuadran``.
+Modul ini murni (tanpa Streamlit) dan berada di lantai aturan agar dipakai juga oleh ``pantau.keluaran`` (grafik,
+kuadran, peta) dan ``pantau.ui``.
 """
 from __future__ import annotations
 
 import math
 import re
+
+import pandas as pd
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
 _HTML_POLA = re.compile(r"[&<>\"']")
@@ -41,13 +44,8 @@ PENYAMBUNG = "\u2060"
 def _teks(x) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
-    try:
-        import pandas as pd
-
-        if x is pd.NA or x is pd.NaT:
-            return ""
-    except ImportError:  # pragma: no cover - pandas selalu terpasang
-        pass
+    if x is pd.NA or x is pd.NaT:
+        return ""
     return str(x)
 
 
