@@ -5,7 +5,8 @@
     .venv/bin/python -m bench.jalankan --bagian kueri halaman
 
 Bagian: kueri (setiap queries/*.sql, provinsi kecil 65 dan besar 35), halaman (skrip halaman di AppTest,
-dingin dan hangat, porsi SQL / gambar / sisanya), peramban (Chromium: grafik pertama, ganti filter),
+dingin dan hangat, porsi SQL / gambar / sisanya, Python per rerun), peramban (Chromium: grafik terakhir tergambar
+dan skrip selesai, ganti filter, slide berikutnya; rasio terhadap halaman lantai, bench/halaman_peramban.py),
 memori (RSS server dengan 1 dan 20 sesi serentak, dan sesudah mereka pergi), lain (impor 100.000 baris
 realisasi, membangun basis data nasional, ekspor PNG, dek PPTX). Setiap angka adalah median beberapa
 kali dengan min dan maks, dibandingkan dengan "lantai"-nya (waktu DuckDB kueri yang sama saja).
@@ -23,13 +24,13 @@ import sys
 import tempfile
 import time
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_NASIONAL = ROOT / "bench" / "nasional.duckdb"
 HASIL = ROOT / "bench" / "RESULTS.md"
 BARIS: list[tuple] = []  # (bagian, nama, median, min, maks, satuan, lantai, catatan)
+BEBAN_AWAL = ""
 
 
 def catat(bagian, nama, nilai: list[float], satuan="ms", lantai=None, catatan=""):
@@ -49,18 +50,18 @@ def ukur(fn, ulang: int) -> list[float]:
     return hasil
 
 
-def siapkan_db() -> Path:
-    if not DB_NASIONAL.exists():
+def siapkan_db(db: Path = DB_NASIONAL) -> Path:
+    if not db.exists():
         from pantau.demo.nasional import bangun_nasional
 
-        print(f"Membangun {DB_NASIONAL.relative_to(ROOT)} (sekali saja)...", flush=True)
-        bangun_nasional(DB_NASIONAL, laporan=lambda *_: None)
+        print(f"Membangun {db} (sekali saja)...", flush=True)
+        bangun_nasional(db, laporan=lambda *_: None)
     from pantau.db import buka, pasang_skema
 
-    con = buka(DB_NASIONAL)
+    con = buka(db)
     pasang_skema(con)  # view dan migrasi terbaru, walau berkasnya dibangun versi lama
     con.close()
-    return DB_NASIONAL
+    return db
 
 
 def parameter(con, daerah: str, tahun: int = 2025) -> dict:
@@ -94,9 +95,8 @@ def bagian_kueri(db: Path, ulang: int) -> None:
             if not perlu <= p.keys():
                 print(f"  {f.stem}: dilewati (parameter {sorted(perlu - p.keys())} belum dikenal bench)")
                 continue
-            argumen = {k: p[k] for k in perlu}
-            jalankan(con, f.stem, **argumen)  # pemanasan
-            nilai = ukur(partial(jalankan, con, f.stem, **argumen), ulang)
+            jalankan(con, f.stem, **{k: p[k] for k in perlu})  # pemanasan
+            nilai = ukur(lambda: jalankan(con, f.stem, **{k: p[k] for k in perlu}), ulang)
             LANTAI[(f.stem, daerah)] = statistics.median(nilai)
             catat("kueri", f"{f.stem} [{daerah}]", nilai)
     con.close()
@@ -108,6 +108,7 @@ HALAMAN = [
     ("Indikator", "pages/1_Indikator.py", ("tahun", 2022)),
     ("Daerah", "pages/2_Daerah.py", ("daerah", "35.07")),
     ("Desk Urusan", "pages/5_Desk_Urusan.py", ("tahun", 2022)),
+    ("Kualitas data", "pages/4_Kualitas_Data.py", ("provinsi", "65")),
     ("Laporan", "pages/6_Laporan.py", ("tahun", 2022)),
 ]
 
@@ -123,38 +124,49 @@ def bagian_halaman(db: Path, ulang: int) -> None:
     print("\n2. Halaman di AppTest (provinsi 35, 2025): seluruh skrip, porsi SQL dan membangun gambar", flush=True)
     os.environ["PANTAU_DB"] = str(db)
     waktu = {"sql": 0.0, "gambar": 0.0}
+    dalam = {"sql": 0, "gambar": 0}  # panggilan bersarang (gambar memanggil tata_letak) dihitung sekali
 
     def bungkus(modul, nama, kunci):
         asli = getattr(modul, nama)
 
         def fungsi(*a, **kw):
+            if dalam[kunci]:
+                return asli(*a, **kw)
+            dalam[kunci] += 1
             t = time.perf_counter()
             try:
                 return asli(*a, **kw)
             finally:
+                dalam[kunci] -= 1
                 waktu[kunci] += (time.perf_counter() - t) * 1000
 
         setattr(modul, nama, fungsi)
 
-    bungkus(pdb, "jalankan", "sql")
+    import pantau.db.koneksi as pdk
+    import pantau.db.kueri as pdq
+
+    for m in (pdb, pdq, pdk):  # BasisData.tanya (halaman) memanggil nama yang diimpor di pantau.db.koneksi
+        bungkus(m, "jalankan", "sql")
     for nama in [n for n in dir(pg) if not n.startswith("_") and callable(getattr(pg, n))
                  and getattr(getattr(pg, n), "__module__", "") == "pantau.keluaran.grafik"]:
         bungkus(pg, nama, "gambar")
-    try:
-        import pantau.keluaran.peta as pp
+    import importlib
 
-        for nama in [n for n in dir(pp) if not n.startswith("_") and callable(getattr(pp, n))
-                     and getattr(getattr(pp, n), "__module__", "") == "pantau.keluaran.peta"]:
-            bungkus(pp, nama, "gambar")
-    except ImportError:
-        pass
+    for nama_modul in ("pantau.keluaran.peta", "pantau.keluaran.kuadran"):  # peta Daerah, kuadran kinerja-anggaran
+        try:
+            pm = importlib.import_module(nama_modul)
+        except ImportError:
+            continue
+        for nama in [n for n in dir(pm) if not n.startswith("_") and callable(getattr(pm, n))
+                     and getattr(getattr(pm, n), "__module__", "") == nama_modul]:
+            bungkus(pm, nama, "gambar")
 
     for judul, skrip, (kunci, nilai_lain) in HALAMAN:
         if skrip and not (ROOT / skrip).exists():
             print(f"  {judul}: halaman belum ada, dilewati")
             continue
 
-        def jalan(params: dict, judul: str = judul, skrip: str | None = skrip) -> tuple[float, float, float]:
+        def jalan(params: dict) -> tuple[float, float, float]:
             at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
             if skrip:
                 at.switch_page(skrip)
@@ -173,7 +185,7 @@ def bagian_halaman(db: Path, ulang: int) -> None:
             st.cache_data.clear()
             dingin.append(jalan(dasar))
             hangat.append(jalan(dasar))
-        for _ in range(ulang):
+        for i in range(ulang):
             st.cache_data.clear()
             jalan(dasar)
             ganti.append(jalan({**dasar, kunci: nilai_lain}))  # filter baru, tembolok kueri belum ada
@@ -185,70 +197,33 @@ def bagian_halaman(db: Path, ulang: int) -> None:
             catat("halaman", f"{judul}: {nama}", tot, lantai=sql if sql > 0 else None,
                   catatan=f"SQL {sql:.0f} ms ({sql / m:.0%}), gambar {gam:.0f} ms ({gam / m:.0%}), "
                           f"sisa {m - sql - gam:.0f} ms")
+        for nama, rows in (("dingin", dingin), ("hangat", hangat), ("ganti filter", ganti)):
+            # sasaran isu #15: Python per rerun (membangun gambar + sisanya, tanpa SQL) <= 150 ms
+            catat("halaman", f"{judul}: Python per rerun (gambar + sisa, tanpa SQL), {nama}",
+                  [r[0] - r[1] for r in rows], catatan=f"gambar {statistics.median(r[2] for r in rows):.0f} ms")
 
 
 # -- 3. peramban -------------------------------------------------------------------------------
-PERAMBAN = [
-    ("Ringkasan", "/?provinsi=35&daerah=35&tahun=2025", ("Daerah", "Kabupaten Malang")),
-    ("Daerah", "/Daerah?provinsi=35&daerah=35&tahun=2025", ("Daerah", "Kabupaten Malang")),
-    ("Desk Urusan", "/Desk_Urusan?provinsi=35&daerah=35&tahun=2025", ("Tahun", "2024")),
-]
-
-
 def bagian_peramban(db: Path, ulang: int) -> None:
-    from playwright.sync_api import sync_playwright
+    """Chromium headless sampai GRAFIK TERAKHIR tergambar dan skrip selesai (bench/halaman_peramban.py), setiap
+    halaman berselang-seling dengan halaman lantai (bench/lantai: satu st.plotly_chart, 40 batang); rasio = median
+    halaman / median lantai pasangannya."""
+    from bench.halaman_peramban import jalankan as ukur_peramban
 
-    from tests.browser.conftest import ARGS, CHROMIUM, hentikan, mulai_server, pilih, tunggu_siap
-
-    print("\n3. Peramban (Chromium headless, 1920x1080): navigasi -> grafik pertama; ganti filter -> grafik",
-          flush=True)
-    grafik = '[data-testid="stPlotlyChart"] .main-svg'
-    folder = Path(tempfile.mkdtemp())
-    salinan = folder / "pantau.duckdb"
-    shutil.copy(db, salinan)
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        for judul, url, (label, opsi) in PERAMBAN:
-            skrip = {"Daerah": "pages/2_Daerah.py", "Desk Urusan": "pages/5_Desk_Urusan.py"}.get(judul)
-            if skrip and not (ROOT / skrip).exists():
-                print(f"  {judul}: halaman belum ada, dilewati")
-                continue
-            dingin, hangat, hangat_cache, ganti = [], [], [], []
-            for i in range(ulang):
-                s = mulai_server(salinan, folder / f"server-{i}.log")
-                try:
-                    ctx = b.new_context(viewport={"width": 1920, "height": 1080}, locale="id-ID")
-                    for daftar in (dingin, hangat):
-                        page = ctx.new_page()
-                        t = time.perf_counter()
-                        page.goto(s.url + url)
-                        page.wait_for_selector(grafik, timeout=120_000)
-                        daftar.append((time.perf_counter() - t) * 1000)
-                        tunggu_siap(page)
-                        if daftar is hangat:
-                            awal = page.get_by_role("combobox", name=label, exact=True).input_value()
-                            for o in (opsi, awal):
-                                t = time.perf_counter()
-                                pilih(page, label, o)
-                                page.wait_for_selector(grafik)
-                                ganti.append((time.perf_counter() - t) * 1000)
-                        page.close()
-                    ctx.close()
-                    baru = b.new_context(viewport={"width": 1920, "height": 1080}, locale="id-ID")
-                    page = baru.new_page()
-                    t = time.perf_counter()
-                    page.goto(s.url + url)
-                    page.wait_for_selector(grafik, timeout=120_000)
-                    hangat_cache.append((time.perf_counter() - t) * 1000)
-                    baru.close()
-                finally:
-                    hentikan(s)
-            catat("peramban", f"{judul}: grafik pertama, server dingin", dingin)
-            catat("peramban", f"{judul}: grafik pertama, server hangat (cache peramban terisi)", hangat)
-            catat("peramban", f"{judul}: grafik pertama, server hangat, profil peramban baru", hangat_cache)
-            catat("peramban", f"{judul}: ganti {label} -> grafik diperbarui", ganti)
-        b.close()
-    shutil.rmtree(folder, ignore_errors=True)
+    print(f"\n3. Peramban (Chromium headless, 1920x1080): navigasi/ganti filter -> grafik terakhir tergambar dan skrip "
+          f"selesai; A (lantai) dan B (halaman) berselang-seling, {ulang} putaran", flush=True)
+    for r in ukur_peramban(db, ulang):
+        if r["halaman"] == "lantai":
+            catat("peramban", f"lantai (satu grafik): {r['skenario']}", r["nilai"], catatan=f"ws {r['kb']:.1f} KB")
+            continue
+        pertama = f", grafik pertama {r['pertama']:.0f} ms" if r["pertama"] else ""
+        catat("peramban", f"{r['halaman']}: {r['skenario']}", r["nilai"], lantai=r["lantai"],
+              catatan=f"ws {r['kb']:.1f} KB, {r['grafik']:.0f} grafik Plotly{pertama}")
+        if r["skenario"] == "dingin":
+            catat("peramban", f"{r['halaman']}: websocket server -> peramban per tampilan", [r["kb"]], "KB",
+                  lantai=r["kb_lantai"])
+            catat("peramban", f"{r['halaman']}: gambar Plotly di halaman", [r["grafik"]], "buah",
+                  catatan=f"{r['tersembunyi']:.0f} tersembunyi (tab/expander)" if r["tersembunyi"] else "")
 
 
 # -- 4. memori ---------------------------------------------------------------------------------
@@ -333,8 +308,7 @@ def bagian_lain(db: Path, ulang: int) -> None:
     for tahun in range(2021, 2027):
         for periode in ("TW1", "TW2", "TW3", "TW4"):
             for d, k, _ in ind:
-                angka = f"{(hash((d, k, tahun, periode)) % 9000) / 100 + 1:.2f}".replace(".", ",")
-                baris.append((d, k, tahun, periode, angka))
+                baris.append((d, k, tahun, periode, f"{(hash((d, k, tahun, periode)) % 9000) / 100 + 1:.2f}".replace(".", ",")))
                 if len(baris) >= 100_000:
                     break
             if len(baris) >= 100_000:
@@ -406,14 +380,19 @@ def tulis_hasil(mulai: float) -> None:
         f"streamlit {streamlit.__version__}",
         "- Basis data: `demo --skala nasional` (552 daerah, ~83.000 indikator, ~1,76 juta baris realisasi)",
         f"- Lama seluruh ukur: {time.perf_counter() - mulai:.0f} detik",
-        "- Perintah: `.venv/bin/python -m bench.jalankan`",
+        f"- Beban mesin (rata-rata 1/5/15 menit) saat mulai: {BEBAN_AWAL}; saat selesai: "
+        f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}",
+        f"- Perintah: `.venv/bin/python -m bench.jalankan{''.join(' ' + x for x in sys.argv[1:])}`",
         "",
-        "| bagian | ukuran | median | min | maks | satuan | lantai (SQL) | catatan |",
-        "|---|---|---:|---:|---:|---|---:|---|",
+        "Kolom lantai: waktu SQL saja (kueri, halaman) atau median halaman lantai yang diukur berselang-seling "
+        "(peramban); rasio = median / lantai.",
+        "",
+        "| bagian | ukuran | median | min | maks | satuan | lantai | rasio | catatan |",
+        "|---|---|---:|---:|---:|---|---:|---:|---|",
     ]
     for bagian, nama, m, lo, hi, sat, lantai, cat in BARIS:
         baris.append(f"| {bagian} | {nama} | {m:.1f} | {lo:.1f} | {hi:.1f} | {sat} | "
-                     f"{'' if lantai is None else f'{lantai:.1f}'} | {cat} |")
+                     f"{'' if lantai is None else f'{lantai:.1f}'} | {f'{m / lantai:.2f}' if lantai else ''} | {cat} |")
     HASIL.write_text("\n".join(baris) + "\n", encoding="utf-8")
     print(f"\nDitulis: {HASIL.relative_to(ROOT)}")
 
@@ -423,14 +402,17 @@ def main() -> None:
     ap.add_argument("--bagian", nargs="*", default=["kueri", "halaman", "peramban", "memori", "lain"])
     ap.add_argument("--cepat", action="store_true", help="ulangan lebih sedikit")
     ap.add_argument("--sesi", type=int, default=20)
+    ap.add_argument("--db", type=Path, default=DB_NASIONAL, help="basis data nasional (bawaan bench/nasional.duckdb)")
     a = ap.parse_args()
     ulang = 3 if a.cepat else 7
     mulai = time.perf_counter()
+    global BEBAN_AWAL
+    BEBAN_AWAL = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     sys.path.insert(0, str(ROOT))
-    db = siapkan_db()
+    db = siapkan_db(a.db)
     for bagian in a.bagian:
         {"kueri": lambda: bagian_kueri(db, ulang), "halaman": lambda: bagian_halaman(db, max(2, ulang // 2)),
-         "peramban": lambda: bagian_peramban(db, max(2, ulang // 3)), "memori": lambda: bagian_memori(db, a.sesi),
+         "peramban": lambda: bagian_peramban(db, 5 if ulang >= 5 else 2), "memori": lambda: bagian_memori(db, a.sesi),
          "lain": lambda: bagian_lain(db, ulang)}[bagian]()
     tulis_hasil(mulai)
 
