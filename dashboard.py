@@ -7,7 +7,7 @@ from pantau.keluaran import grafik as g
 from pantau.ui import data
 from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman
-from pantau.ui.komponen import grafik, kosong, tautan_indikator
+from pantau.ui.komponen import gambar, grafik, kosong, tautan_indikator
 from pantau.ui.perhatian import daftar_perhatian
 
 ctx = mulai_halaman("Ringkasan")
@@ -56,7 +56,7 @@ with kiri:
     if int(predikat["jumlah"].sum()) == 0:
         kosong("Daerah ini belum punya indikator pada periode ini.")
     else:
-        grafik(g.predikat_batang(predikat, tinggi=230), kunci="predikat",
+        grafik(gambar(g.predikat_batang, predikat, tinggi=230), kunci="predikat",
                nama_berkas=f"predikat-{ctx.daerah}-{ctx.tahun}", judul="Jumlah indikator per predikat capaian",
                subjudul=f"{ctx.daerah_nama} · RPJMD {ctx.periode_label} · tahun {ctx.tahun}")
 
@@ -85,7 +85,7 @@ with kanan:
         panas = panas[panas["jenis"] != "provinsi"]
     if urusan["rata_capaian"].notna().any() or (panas is not None and panas["rata_capaian"].notna().any()):
         skala = predikat[predikat["urutan"] > 0]
-        grafik(g.capaian_urusan(urusan, skala, panas), kunci="urusan",
+        grafik(gambar(g.capaian_urusan, urusan, skala, panas), kunci="urusan",
                nama_berkas=f"capaian-urusan-{ctx.daerah}-{ctx.tahun}", judul=judul,
                subjudul=f"{ctx.daerah_nama} · rata-rata capaian {ctx.tahun}, tiap indikator dibatasi 100%")
         st.caption("Rata-rata capaian tahun ini; setiap indikator dibatasi 100% sebelum dirata-rata. "

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,8 +96,9 @@ def bagian_kueri(db: Path, ulang: int) -> None:
             if not perlu <= p.keys():
                 print(f"  {f.stem}: dilewati (parameter {sorted(perlu - p.keys())} belum dikenal bench)")
                 continue
-            jalankan(con, f.stem, **{k: p[k] for k in perlu})  # pemanasan
-            nilai = ukur(lambda: jalankan(con, f.stem, **{k: p[k] for k in perlu}), ulang)
+            argumen = {k: p[k] for k in perlu}
+            jalankan(con, f.stem, **argumen)  # pemanasan
+            nilai = ukur(partial(jalankan, con, f.stem, **argumen), ulang)
             LANTAI[(f.stem, daerah)] = statistics.median(nilai)
             catat("kueri", f"{f.stem} [{daerah}]", nilai)
     con.close()
@@ -166,7 +168,7 @@ def bagian_halaman(db: Path, ulang: int) -> None:
             print(f"  {judul}: halaman belum ada, dilewati")
             continue
 
-        def jalan(params: dict) -> tuple[float, float, float]:
+        def jalan(params: dict, judul: str = judul, skrip: str | None = skrip) -> tuple[float, float, float]:
             at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
             if skrip:
                 at.switch_page(skrip)
@@ -185,7 +187,7 @@ def bagian_halaman(db: Path, ulang: int) -> None:
             st.cache_data.clear()
             dingin.append(jalan(dasar))
             hangat.append(jalan(dasar))
-        for i in range(ulang):
+        for _ in range(ulang):
             st.cache_data.clear()
             jalan(dasar)
             ganti.append(jalan({**dasar, kunci: nilai_lain}))  # filter baru, tembolok kueri belum ada
@@ -244,7 +246,7 @@ def rss_mb(pid: int) -> float:
 def bagian_memori(db: Path, sesi: int) -> None:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import ARGS, CHROMIUM, hentikan, mulai_server, tunggu_siap
+    from tests.bantuan_peramban import ARGS, CHROMIUM, hentikan, mulai_server, tunggu_siap
 
     print(f"\n4. Memori server (RSS): 1 dan {sesi} sesi serentak yang berkeliling halaman", flush=True)
     folder = Path(tempfile.mkdtemp())
@@ -308,7 +310,8 @@ def bagian_lain(db: Path, ulang: int) -> None:
     for tahun in range(2021, 2027):
         for periode in ("TW1", "TW2", "TW3", "TW4"):
             for d, k, _ in ind:
-                baris.append((d, k, tahun, periode, f"{(hash((d, k, tahun, periode)) % 9000) / 100 + 1:.2f}".replace(".", ",")))
+                nilai = f"{(hash((d, k, tahun, periode)) % 9000) / 100 + 1:.2f}".replace(".", ",")
+                baris.append((d, k, tahun, periode, nilai))
                 if len(baris) >= 100_000:
                     break
             if len(baris) >= 100_000:

@@ -15,7 +15,8 @@ if d.presentasi:  # satu indikator per layar
 desk.kepala(d)
 kiri, kanan = st.columns([2.2, 1], gap="large")
 with kiri:
-    desk.indikator_semua(d)
+    desk.indikator_terpilih(d)
+    desk.ikhtisar(d)
 with kanan:
     desk.catatan_sesi(d)
     desk.bahan_rapat(d)

@@ -67,3 +67,26 @@ def polos(sumber: str) -> str:
     from pantau.aturan.aman import PENYAMBUNG
 
     return re.sub(r"\\(.)", r"\1", sumber).replace(PENYAMBUNG, "").replace("  \n", "\n")
+
+
+def setiap_indikator_desk(at: AppTest):
+    """Desk Urusan mode biasa menggambar satu indikator, yang dipilih di "Indikator yang dibahas": pilih setiap
+    indikator berurutan (urutan pemilih = urutan slide, terlemah dulu) dan kembalikan ``at`` sesudah tiap pilihan."""
+    pemilih = at.selectbox(key="indikator_dibahas")
+    for i in range(1, len(pemilih.options) + 1):
+        if at.selectbox(key="indikator_dibahas").value != i:
+            at.selectbox(key="indikator_dibahas").set_value(i).run()
+        assert not at.exception, at.exception
+        yield at
+
+
+def pilih_indikator_desk(at: AppTest, ada) -> AppTest:
+    """Pilih indikator Desk Urusan yang pertama memenuhi ``ada(at)`` (mis. widget dukungan indikator tertentu)."""
+    for _ in setiap_indikator_desk(at):
+        if ada(at):
+            return at
+    raise AssertionError("tidak ada indikator Desk Urusan yang memenuhi syarat")
+
+
+def kunci_widget(at: AppTest) -> set[str]:
+    return {str(w.key) for jenis in (at.selectbox, at.toggle, at.button, at.text_input) for w in jenis}

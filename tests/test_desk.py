@@ -12,7 +12,7 @@ import pytest
 from pantau import desk
 from pantau.db import BasisData, buka
 from tests.bantuan import ANGGOTA_DESK
-from tests.bantuan_halaman import jalankan_halaman, masuk, spesifikasi
+from tests.bantuan_halaman import jalankan_halaman, masuk, setiap_indikator_desk, spesifikasi
 
 HALAMAN = "pages/5_Desk_Urusan.py"
 
@@ -63,11 +63,12 @@ def baca_grafik(fig: dict) -> dict[str, tuple]:
 def test_angka_halaman_sama_dengan_sql(app, con, provinsi, urusan, tahun):
     at = app(HALAMAN, provinsi=provinsi, daerah=provinsi, tahun=tahun, urusan=urusan)
     harap = sql_mandiri(con, provinsi, urusan, tahun)
-    n = len(at.get("plotly_chart"))
+    n = len(at.selectbox(key="indikator_dibahas").options)
     assert n == len(harap) > 0
     rata = []
-    for i in range(n):
-        dari_grafik = baca_grafik(spesifikasi(at, i))
+    for _ in setiap_indikator_desk(at):  # satu grafik per indikator yang dipilih (keputusan #15)
+        assert len(at.get("plotly_chart")) == 1
+        dari_grafik = baca_grafik(spesifikasi(at, 0))
         cocok = [k for k, v in harap.items() if set(v) == set(dari_grafik)
                  and all((dari_grafik[d][0] or 0) == pytest.approx(v[d][0] or 0) for d in v)]
         assert len(cocok) >= 1, dari_grafik
@@ -128,7 +129,8 @@ def test_keselarasan_menandai_target_kabupaten_yang_menyimpang(con, app, provins
     assert k02["menarik_turun"].isna().all()
 
     at = app(HALAMAN, provinsi=provinsi, daerah=provinsi, tahun=2026, urusan="1.02")
-    teks = [m.value for m in at.markdown if "Tidak selaras" in m.value and "Stunting" not in m.value]
+    teks = [m.value for _ in setiap_indikator_desk(at) for m in at.markdown
+            if "Tidak selaras" in m.value and "Stunting" not in m.value]
     assert any(f"{nama} (20)" in t for t in teks), teks
     assert any("Cara memeriksa keselarasan" in e.label for e in at.expander)
 
@@ -274,7 +276,11 @@ def test_presentasi_satu_indikator_dan_url(app):
     assert at.button(key="sebelumnya").disabled
     at.toggle(key="presentasi").set_value(False).run()
     assert "presentasi" not in at.query_params
-    assert len(at.get("plotly_chart")) == 4
+    # Mode biasa: indikator slide yang sama (1) yang digambar, keempatnya di pemilih dan ikhtisar.
+    assert len(at.get("plotly_chart")) == 1
+    assert at.selectbox(key="indikator_dibahas").value == 1
+    assert len(at.selectbox(key="indikator_dibahas").options) == 4
+    assert len(at.dataframe[-1].value) == 4
 
 
 # -- dek -----------------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 apa pun (aksi tulis ada di ``pantau.desk.dukungan``)."""
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 
 from pantau.aturan.format import format_angka, format_waktu, kosong, rupiah_ringkas
@@ -11,22 +13,40 @@ from pantau.aturan.format import format_angka, format_waktu, kosong, rupiah_ring
 KOSONG = {"jumlah": 0, "daerah": 0, "pagu": None, "realisasi": None, "serapan": None, "disepakati": 0}
 
 
+def _ringkas_baris(r: dict) -> dict:
+    return {"jumlah": int(r["jumlah"]), "daerah": int(r["jumlah_daerah"]),
+            "pagu": None if kosong(r["pagu"]) else float(r["pagu"]),
+            "realisasi": None if kosong(r["realisasi_anggaran"]) else float(r["realisasi_anggaran"]),
+            "serapan": None if kosong(r["serapan"]) else float(r["serapan"]), "disepakati": int(r["disepakati"])}
+
+
+#: Indeks (induk_id, daerah_kode atau None) -> ringkasan, satu per DataFrame ``desk_dukungan_jumlah`` yang hidup:
+#: Desk satu provinsi besar meminta ratusan ringkasan dari DataFrame yang sama (menyaring DataFrame setiap kali
+#: memakan ~2 ms per panggilan). Entri hilang bersama DataFrame-nya (weakref.finalize).
+_INDEKS: dict[int, dict] = {}
+
+
+def _indeks(jumlah_df: pd.DataFrame) -> dict:
+    kunci = id(jumlah_df)
+    indeks = _INDEKS.get(kunci)
+    if indeks is None:
+        indeks = {}
+        for r in jumlah_df.to_dict("records"):
+            daerah = None if kosong(r["daerah_kode"]) else r["daerah_kode"]
+            indeks.setdefault((r["induk_id"], daerah), _ringkas_baris(r))
+        _INDEKS[kunci] = indeks
+        weakref.finalize(jumlah_df, _INDEKS.pop, kunci, None)
+    return indeks
+
+
 def jumlah(jumlah_df: pd.DataFrame | None, induk_id, daerah_kode: str | None = None) -> dict:
     """Ringkasan dukungan satu indikator (``daerah_kode=None``: semua daerahnya) dari baris
     ``queries/desk_dukungan_jumlah.sql``: jumlah sub kegiatan, daerah, pagu, realisasi, serapan dan yang disepakati.
     Jumlah dan serapan dihitung di SQL (makro ``serapan``), tidak di sini."""
     if jumlah_df is None or jumlah_df.empty:
         return dict(KOSONG)
-    pilih = jumlah_df[(jumlah_df["induk_id"] == induk_id)
-                      & (jumlah_df["daerah_kode"].isna() if daerah_kode is None
-                         else jumlah_df["daerah_kode"] == daerah_kode)]
-    if pilih.empty:
-        return dict(KOSONG)
-    r = pilih.iloc[0]
-    return {"jumlah": int(r["jumlah"]), "daerah": int(r["jumlah_daerah"]),
-            "pagu": None if kosong(r["pagu"]) else float(r["pagu"]),
-            "realisasi": None if kosong(r["realisasi_anggaran"]) else float(r["realisasi_anggaran"]),
-            "serapan": None if kosong(r["serapan"]) else float(r["serapan"]), "disepakati": int(r["disepakati"])}
+    r = _indeks(jumlah_df).get((induk_id, daerah_kode))
+    return dict(KOSONG) if r is None else dict(r)
 
 
 def per_daerah(jumlah_df: pd.DataFrame, induk_id, rincian: pd.DataFrame) -> pd.DataFrame:

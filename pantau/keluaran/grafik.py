@@ -40,6 +40,12 @@ KONFIG = {"displaylogo": False, "locale": "id",
 TEKS_DI_GELAP, TEKS_DI_TERANG = "#FFFFFF", "#111111"
 
 
+#: Templat semua gambar Pantau. Dipasang sebagai bawaan proses, bukan ``update_layout(template=...)`` per gambar:
+#: menetapkan templat pada gambar memvalidasi ulang seluruh templat (~30 ms per gambar; Desk satu provinsi besar menggambar
+#: belasan), sedangkan templat bawaan dipakai apa adanya saat gambar dibuat (keputusan #15).
+pio.templates.default = "plotly_white"
+
+
 def luminans(warna: str) -> float:
     """Luminans relatif WCAG 2 dari '#RRGGBB'."""
     h = warna.lstrip("#")
@@ -61,7 +67,6 @@ def teks_di_atas(latar: str) -> str:
 
 def tata_letak(fig: go.Figure, *, tinggi: int, ukuran_huruf: int = 15, legenda: bool = False) -> go.Figure:
     fig.update_layout(
-        template="plotly_white",
         height=tinggi,
         separators=",.",
         font={"family": FONT, "size": ukuran_huruf, "color": WARNA_TEKS},

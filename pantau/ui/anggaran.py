@@ -15,7 +15,7 @@ from pantau.aturan.format import kosong as nilai_kosong
 from pantau.keluaran import kuadran as kq
 from pantau.ui import data
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import grafik, keterangan_filter, kosong, tabel
+from pantau.ui.komponen import gambar, grafik, keterangan_filter, kosong, tabel
 
 HALAMAN_IMPOR = "pages/3_Impor.py"
 #: Nilai parameter URL ``kuadran`` -> label pilihan. Yang pertama adalah bawaan (tidak ditulis ke URL).
@@ -122,7 +122,7 @@ def _kuadran(ctx: Konteks, kunci: str) -> None:
         kosong(f"Belum ada {satuan} yang punya capaian kinerja {ctx.tahun} sekaligus data anggaran, jadi "
                "kuadran belum dapat digambar. " + keterangan_tidak_digambar(df, dimensi))
     else:
-        fig = kq.gambar(digambar, batas_kinerja=bk, batas_serapan=bs)
+        fig = gambar(kq.gambar, digambar, batas_kinerja=bk, batas_serapan=bs)
         grafik(fig, kunci=f"{kunci}-grafik", nama_berkas=f"kuadran-{dimensi}-{ctx.daerah}-{ctx.tahun}",
                judul=f"Kinerja vs anggaran per {satuan}", subjudul=f"{ctx.daerah_nama} · {ctx.tahun}",
                sumber="capaian indikator dan anggaran sub kegiatan")

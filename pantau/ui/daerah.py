@@ -14,7 +14,7 @@ from pantau.keluaran import peta
 from pantau.keluaran.grafik import KONFIG
 from pantau.ui import data, url
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import grafik, keterangan_filter, sumber_data, tabel, target_angka, teks_rentang
+from pantau.ui.komponen import gambar, grafik, keterangan_filter, sumber_data, tabel, target_angka, teks_rentang
 from pantau.ui.komponen import kosong as info_kosong
 
 POLARITAS = {"positif": "positif", "negatif": "negatif", "rentang": "rentang", "teks": "kualitatif"}
@@ -190,8 +190,8 @@ def bagian_banding(ctx: Konteks) -> None:
     kiri, kanan = st.columns([1, 1], gap="medium")
     with kiri:
         st.markdown(f"**{aman.md(label_ind[kode])}** · realisasi {ctx.tahun}")
-        fig = g.banding_kabkota(
-            kab, satuan, terpilih=ctx.daerah,
+        fig = gambar(
+            g.banding_kabkota, kab, satuan, terpilih=ctx.daerah,
             nilai_provinsi=None if pr is None else pr["realisasi"],
             target_provinsi=None if pr is None else pr["target"],
             target_provinsi_min=None if pr is None else pr["target_min"],

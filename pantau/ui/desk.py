@@ -20,6 +20,7 @@ from pantau.ui import data, dukungan_desk, masuk, url
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import (
     desimal_data,
+    gambar,
     grafik,
     keterangan_filter,
     kolom_target_realisasi,
@@ -114,13 +115,16 @@ def siapkan(ctx: Konteks) -> Desk:
     else:  # mode presentasi: tanpa pemilih, urusan dari URL (atau pilihan terakhir sesi ini)
         urusan = kode_urusan[url.indeks_awal("urusan", kode_urusan, kode_urusan[0])]
     st.query_params["urusan"] = urusan
+    if st.session_state.get("urusan_slide", urusan) != urusan:  # urusan lain: mulai dari indikator pertamanya
+        st.session_state["slide"] = 1
+    st.session_state["urusan_slide"] = urusan
     ind = data.tanya("desk_indikator", provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun)
     kes = data.tanya("desk_keselarasan", provinsi=ctx.provinsi, urusan=urusan, tahun=ctx.tahun)
     urutan = list(dict.fromkeys(ind["induk_id"]))
     st.session_state["slide"] = min(max(1, int(st.session_state["slide"])), max(len(urutan), 1))
     presentasi = st.session_state["presentasi"]
     url.tulis("presentasi", "1" if presentasi else "")
-    url.tulis("slide", str(st.session_state["slide"]) if presentasi else "")
+    url.tulis("slide", str(st.session_state["slide"]) if presentasi or st.session_state["slide"] > 1 else "")
     if presentasi:
         st.markdown(CSS_PRESENTASI, unsafe_allow_html=True)
     dukungan_desk.gaya()
@@ -161,8 +165,8 @@ def _grafik_indikator(desk_: Desk, d, r, *, besar: bool) -> None:
     if d["realisasi"].isna().all() and d["target"].isna().all() and d["target_min"].isna().all():
         kosong(f"Belum ada target maupun realisasi {c.tahun} untuk indikator ini di provinsi dan kabupaten/kotanya.")
         return
-    fig = (g.desk_indikator(d, r["satuan"], ukuran_huruf=19, tinggi=g.tinggi_presentasi(len(d))) if besar
-           else g.desk_indikator(d, r["satuan"]))
+    fig = (gambar(g.desk_indikator, d, r["satuan"], ukuran_huruf=19, tinggi=g.tinggi_presentasi(len(d))) if besar
+           else gambar(g.desk_indikator, d, r["satuan"]))
     grafik(fig, kunci=f"desk-{r['induk_id']}{'-p' if besar else ''}",
            nama_berkas=f"desk-{r['induk_kode']}-{c.provinsi}-{c.tahun}", judul=_judul(r),
            subjudul=f"{r['satuan']} · Provinsi {c.provinsi_nama} dan kabupaten/kota · {c.tahun}",
@@ -224,25 +228,80 @@ def kepala(desk_: Desk) -> None:
                 f"{int(ringkas.isna().sum())} belum dapat diperiksa.")
 
 
-def indikator_semua(desk_: Desk) -> None:
-    """Mode biasa: setiap indikator provinsi dengan grafik, keselarasan, angka dan dukungan sub kegiatannya."""
+def _pilih_dari_daftar() -> None:
+    st.session_state["slide"] = st.session_state["indikator_dibahas"]
+
+
+def pilih_indikator(desk_: Desk) -> int:
+    """Mode biasa: pemilih indikator yang dibahas. Posisinya sama dengan slide mode presentasi (dan ikut di URL),
+    jadi berpindah mode tetap di indikator yang sama dan tautan membuka indikator yang sama."""
+    n = desk_.n
+    if st.session_state.get("indikator_dibahas") != desk_.slide:
+        st.session_state["indikator_dibahas"] = desk_.slide
+    label = {i: f"{i}. {_judul(desk_.satu(induk_id)[1])}" for i, induk_id in enumerate(desk_.urutan, start=1)}
+    st.selectbox(f"Indikator yang dibahas ({n} indikator, terlemah lebih dulu)", list(label), key="indikator_dibahas",
+                 format_func=label.get, on_change=_pilih_dari_daftar)
+    return desk_.slide
+
+
+def indikator_terpilih(desk_: Desk) -> None:
+    """Mode biasa: indikator yang dipilih dengan grafik, keselarasan, angka dan dukungan sub kegiatannya. Hanya satu
+    indikator yang digambar (urusan provinsi besar punya belasan; semuanya ada di ikhtisar di bawahnya)."""
     c = desk_.ctx
+    i = pilih_indikator(desk_)
+    induk_id = desk_.urutan[i - 1]
+    d, r, k = desk_.satu(induk_id)
     ket = keterangan_filter(desk_.ctx_prov, Urusan=desk_.judul_urusan)
+    tautan_indikator(replace(desk_.ctx_prov, periode_id=int(r["periode_id"])), int(induk_id),
+                     f"**{i}. {aman.md(_judul(r))}** ({aman.md(r['satuan'])})")
+    _grafik_indikator(desk_, d, r, besar=False)
+    _keselarasan(k)
+    with st.expander("Angka"):
+        t = _tabel_angka(desk_, d)
+        dp = desimal_data(t["Target"], t["Realisasi"])
+        tabel(t, kunci=f"tabel-{induk_id}", nama_berkas=f"desk-{r['induk_kode']}-{c.provinsi}-{c.tahun}",
+              judul=_judul(r), keterangan=ket, desimal={"Target": dp, "Realisasi": dp, "Capaian (%)": 2},
+              column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka indikator")})
+    dukungan_desk.daftar(provinsi=c.provinsi, urusan=desk_.urusan, tahun=c.tahun, induk_id=int(induk_id),
+                         induk_kode=r["induk_kode"], pasangan=d[["daerah_kode", "daerah", "jenis", "indikator_id"]],
+                         daerah_awal=c.daerah, keterangan=ket)
+
+
+KESELARASAN = {True: "selaras", False: "tidak selaras"}
+
+
+def tabel_ikhtisar(desk_: Desk) -> pd.DataFrame:
+    """Satu baris per indikator provinsi urusan ini (urutan slide): capaian provinsi, rata-rata capaian provinsi dan
+    kabupaten/kota (dasar urutan), daerah yang berdata, dan keselarasan target."""
+    selaras = dict(zip(desk_.kes["induk_id"], desk_.kes["selaras"])) if not desk_.kes.empty else {}
+    baris = []
     for i, induk_id in enumerate(desk_.urutan, start=1):
-        d, r, k = desk_.satu(induk_id)
-        tautan_indikator(replace(desk_.ctx_prov, periode_id=int(r["periode_id"])), int(induk_id),
-                         f"**{i}. {aman.md(_judul(r))}** ({aman.md(r['satuan'])})")
-        _grafik_indikator(desk_, d, r, besar=False)
-        _keselarasan(k)
-        with st.expander("Angka"):
-            t = _tabel_angka(desk_, d)
-            dp = desimal_data(t["Target"], t["Realisasi"])
-            tabel(t, kunci=f"tabel-{induk_id}", nama_berkas=f"desk-{r['induk_kode']}-{c.provinsi}-{c.tahun}",
-                  judul=_judul(r), keterangan=ket, desimal={"Target": dp, "Realisasi": dp, "Capaian (%)": 2},
-                  column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka indikator")})
-        dukungan_desk.daftar(provinsi=c.provinsi, urusan=desk_.urusan, tahun=c.tahun, induk_id=int(induk_id),
-                             induk_kode=r["induk_kode"], pasangan=d[["daerah_kode", "daerah", "jenis", "indikator_id"]],
-                             daerah_awal=c.daerah, keterangan=ket)
+        d, r, _ = desk_.satu(induk_id)
+        prov = d[d["jenis"] == "provinsi"]
+        p = prov.iloc[0] if not prov.empty else None
+        s = selaras.get(induk_id)
+        baris.append({
+            "No": i, "Indikator": _judul(r), "Satuan": r["satuan"],
+            "Capaian provinsi (%)": None if p is None or pd.isna(p["capaian"]) else float(p["capaian"]),
+            "Predikat provinsi": None if p is None or pd.isna(p["predikat"]) else p["predikat"],
+            "Rata-rata capaian (%)": None if pd.isna(r["rata_capaian"]) else float(r["rata_capaian"]),
+            "Daerah berdata": f"{int(d['capaian'].notna().sum())} dari {len(d)}",
+            "Keselarasan target": KESELARASAN.get(None if pd.isna(s) else bool(s), "belum dapat diperiksa")
+            if induk_id in selaras else "belum dapat diperiksa",
+        })
+    return pd.DataFrame(baris)
+
+
+def ikhtisar(desk_: Desk) -> None:
+    """Mode biasa: semua indikator urusan ini dalam satu tabel (tanpa grafik), nomornya sama dengan pemilih."""
+    c = desk_.ctx
+    st.subheader("Semua indikator urusan ini")
+    st.caption("Nomor = urutan di pemilih dan slide presentasi (terlemah lebih dulu). Rata-rata capaian: provinsi "
+               "dan kabupaten/kota, tiap capaian dibatasi 100%. – = belum ada data tahun ini.")
+    tabel(tabel_ikhtisar(desk_), kunci="ikhtisar", nama_berkas=f"desk-{desk_.urusan}-{c.provinsi}-{c.tahun}-ikhtisar",
+          judul=f"Desk urusan {desk_.judul_urusan} · {c.provinsi_nama} {c.tahun}",
+          keterangan=keterangan_filter(desk_.ctx_prov, Urusan=desk_.judul_urusan),
+          desimal={"Capaian provinsi (%)": 2, "Rata-rata capaian (%)": 2})
 
 
 def _isi_dari(catatan: dict | None) -> dict[str, str]:

@@ -23,7 +23,15 @@ from pantau.aturan.format import (
 from pantau.keluaran import grafik as g
 from pantau.ui import data
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import desimal_data, grafik, keterangan_filter, kolom_target_realisasi, sumber_data, tabel
+from pantau.ui.komponen import (
+    desimal_data,
+    gambar,
+    grafik,
+    keterangan_filter,
+    kolom_target_realisasi,
+    sumber_data,
+    tabel,
+)
 from pantau.ui.komponen import kosong as info_kosong
 from pantau.ui.url import indeks_awal
 
@@ -123,7 +131,8 @@ def grafik_cerita(ctx: Konteks, c: Cerita) -> None:
         info_kosong(f"Belum ada target maupun realisasi untuk indikator ini di {ctx.daerah_nama}.")
     else:
         m = c.meta
-        grafik(g.cerita_indikator(m, t, c.triwulan, c.periode), kunci="cerita", nama_berkas=f"{m['kode']}-{ctx.daerah}",
+        grafik(gambar(g.cerita_indikator, m, t, c.triwulan, c.periode), kunci="cerita",
+               nama_berkas=f"{m['kode']}-{ctx.daerah}",
                judul=m["nama"], sumber=sumber_data(t["sumber"]),
                subjudul=f"{m['kode']} · {c.satuan} · {ctx.daerah_nama} · RPJMD {ctx.periode_label} · s.d. {ctx.tahun}")
         st.caption("Titik berlubang = angka sementara; titik penuh = angka tetap. Arahkan kursor untuk sumber dan "
@@ -187,7 +196,8 @@ def tab_antar_daerah(ctx: Konteks, c: Cerita, ket: dict) -> None:
                     f"{ctx.tahun}.")
         return
     if not c.teks:
-        grafik(g.banding_daerah(b, c.satuan), kunci="banding", nama_berkas=f"{m['kode']}-antar-daerah-{ctx.tahun}",
+        grafik(gambar(g.banding_daerah, b, c.satuan), kunci="banding",
+               nama_berkas=f"{m['kode']}-antar-daerah-{ctx.tahun}",
                judul=f"{m['nama']} antar daerah",
                subjudul=f"{m['kode']} · {c.satuan} · Provinsi {ctx.provinsi_nama} · {ctx.tahun}")
     df = pd.DataFrame({

@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from pantau.aturan import aman
@@ -37,6 +38,35 @@ def sumber_data(*nilai, maks: int = 3) -> str | None:
     return "; ".join(unik[:maks]) + (f" dan {len(unik) - maks} sumber lain" if len(unik) > maks else "")
 
 
+class GambarJadi(go.Figure):
+    """Gambar Plotly yang sudah jadi: spesifikasinya (``to_dict``) diambil dari tembolok, tidak dibangun dan
+    divalidasi ulang. ``st.plotly_chart`` hanya memanggil ``to_dict``; ``asli()`` membangun gambar Plotly utuh
+    bila benar-benar diperlukan (PNG)."""
+
+    def __init__(self, spek: dict):
+        super().__init__()
+        self._spek = spek
+
+    def to_dict(self) -> dict:
+        return self._spek
+
+    def asli(self) -> go.Figure:
+        return go.Figure(self._spek)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _spek(nama: str, _fungsi, args: tuple, kwargs: dict) -> dict:
+    return _fungsi(*args, **kwargs).to_dict()
+
+
+def gambar(fungsi, *args, **kwargs) -> GambarJadi:
+    """``fungsi(*args, **kwargs)`` (pembangun gambar di ``pantau.keluaran``) lewat tembolok: kuncinya nama fungsi
+    dan ISI argumennya (DataFrame di-hash menurut isinya), jadi data yang berubah membangun gambar baru dan yang sama
+    memakai spesifikasi yang sudah ada. Membangun satu gambar Plotly (validasi setiap properti) makan 30-200 ms;
+    mengambilnya dari tembolok ~1 ms (keputusan #15)."""
+    return GambarJadi(_spek(f"{fungsi.__module__}.{fungsi.__qualname__}", fungsi, args, kwargs))
+
+
 def grafik(fig, *, kunci: str, nama_berkas: str, on_select=None, judul: str | None = None,
            subjudul: str | None = None, sumber: str | None = None) -> object:
     """Tampilkan gambar Plotly dan tombol 'Unduh PNG' (dibuat oleh kaleido saat diklik). PNG memuat ``judul``
@@ -45,8 +75,9 @@ def grafik(fig, *, kunci: str, nama_berkas: str, on_select=None, judul: str | No
     kw = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
     hasil = st.plotly_chart(fig, key=kunci, config=KONFIG, width="stretch", **kw)
     judul_png = judul or nama_berkas.replace("-", " ")
+    asli = fig.asli if isinstance(fig, GambarJadi) else (lambda: fig)
     st.download_button(
-        "Unduh PNG", data=lambda: ekspor.png_bytes(fig, lebar=PNG_LEBAR, skala=PNG_SKALA, judul=judul_png,
+        "Unduh PNG", data=lambda: ekspor.png_bytes(asli(), lebar=PNG_LEBAR, skala=PNG_SKALA, judul=judul_png,
                                                    subjudul=subjudul, sumber=sumber),
         file_name=f"{slug(nama_berkas)}.png",
         mime="image/png", key=f"{kunci}-png", icon=":material/image:", type="tertiary", on_click="ignore",
@@ -141,7 +172,8 @@ def unduhan_tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str,
     desimal = desimal or {}
     kiri, kanan, _ = st.columns([1, 1, 4])
     with kiri:
-        st.download_button("Unduh CSV", data=ekspor.csv_bytes(df), file_name=f"{slug(nama_berkas)}.csv",
+        # Berkas dibuat saat tombol diklik (data=callable), bukan setiap kali halaman dijalankan (keputusan #15).
+        st.download_button("Unduh CSV", data=lambda: ekspor.csv_bytes(df), file_name=f"{slug(nama_berkas)}.csv",
                            mime="text/csv", key=f"{kunci}-csv", icon=":material/download:", type="tertiary",
                            on_click="ignore")
     with kanan:

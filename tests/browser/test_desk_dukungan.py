@@ -2,6 +2,8 @@
 (mode biasa dan presentasi), analis menyepakati satu sub kegiatan dan melihatnya ditandai."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.conftest import UKURAN, masuk, tangkap_layar, tanpa_galat, tunggu_rerun, tunggu_siap
@@ -44,9 +46,10 @@ def sasaran(db_demo):
             "kode": x["sub_kegiatan_kode"], "jumlah_indikator": len(urutan)}
 
 
-def _masuk_analis(server, page) -> None:
-    """Buka Desk Urusan (62, 1.02, 2026) dan masuk sebagai analis lewat panel samping."""
-    page.goto(server.url + URL)
+def _masuk_analis(server, page, slide: int = 1) -> None:
+    """Buka Desk Urusan (62, 1.02, 2026) pada indikator ke-``slide`` (mode biasa menggambar indikator yang dipilih
+    saja, posisinya di URL seperti slide presentasi) dan masuk sebagai analis lewat panel samping."""
+    page.goto(server.url + URL + f"&slide={slide}")
     page.wait_for_selector(GRAFIK, timeout=60_000)
     tunggu_siap(page)
     masuk(page, "demo.analis", "demo-analis-2026", di="stSidebar")
@@ -83,7 +86,13 @@ def test_daftar_dukungan_mode_biasa(server, halaman, ukuran):
     tunggu_siap(halaman)
     tanpa_galat(halaman)
     ringkas = halaman.locator("[data-testid='dukungan-ringkas']")
-    assert ringkas.count() == 4
+    # Mode biasa menggambar indikator yang dibahas saja (keputusan #15); keempatnya ada di pemilih.
+    assert ringkas.count() == 1
+    pemilih = halaman.get_by_role("combobox", name=re.compile("Indikator yang dibahas"))
+    pemilih.click()
+    halaman.get_by_role("option").first.wait_for(timeout=5_000)
+    assert halaman.get_by_role("option").count() == 4
+    halaman.keyboard.press("Escape")
     assert "sub kegiatan di" in ringkas.first.inner_text() and "disepakati" in ringkas.first.inner_text()
     exp = _buka_daftar(halaman)
     exp.locator("[data-testid='dukungan-tabel']").scroll_into_view_if_needed()
@@ -128,9 +137,9 @@ def test_presentasi_1280x720_ringkasan_dukungan(server, halaman):
 @pytest.mark.parametrize("ukuran", ["1920x1080", "1280x720"])
 def test_analis_menyepakati_dan_melihatnya_ditandai(server, halaman, sasaran, ukuran):
     halaman.set_viewport_size(UKURAN[ukuran])
-    _masuk_analis(server, halaman)
+    _masuk_analis(server, halaman, slide=sasaran["ke"] + 1)
     tanpa_galat(halaman)
-    exp = _buka_daftar(halaman, sasaran["ke"])
+    exp = _buka_daftar(halaman)
     baris = exp.locator(f"tr[data-dukungan-id='{sasaran['id']}']")
     if ukuran == "1280x720":  # putaran kedua (server yang sama): sudah disepakati oleh putaran pertama
         assert baris.get_attribute("data-disepakati") == "1"
@@ -152,7 +161,7 @@ def test_analis_menyepakati_dan_melihatnya_ditandai(server, halaman, sasaran, uk
     tangkap_layar(halaman, f"desk-dukungan-pilih-daerah-{ukuran}")
     halaman.get_by_role("option", name=sasaran["daerah"], exact=True).click()
     tunggu_rerun(halaman)
-    exp = halaman.locator('[data-testid="stExpander"]').filter(has_text=JUDUL_EXPANDER).nth(sasaran["ke"])
+    exp = halaman.locator('[data-testid="stExpander"]').filter(has_text=JUDUL_EXPANDER).nth(0)
     saklar = exp.locator(f".st-key-dk-sepakat-{sasaran['id']}")
     saklar.scroll_into_view_if_needed()
     tangkap_layar(halaman, f"desk-dukungan-kendali-{ukuran}")
@@ -163,7 +172,7 @@ def test_analis_menyepakati_dan_melihatnya_ditandai(server, halaman, sasaran, uk
     halaman.wait_for_function(
         f"() => document.querySelector(\"tr[data-dukungan-id='{sasaran['id']}']\")?.dataset.disepakati === '1'",
         timeout=15_000)
-    exp = halaman.locator('[data-testid="stExpander"]').filter(has_text=JUDUL_EXPANDER).nth(sasaran["ke"])
+    exp = halaman.locator('[data-testid="stExpander"]').filter(has_text=JUDUL_EXPANDER).nth(0)
     baris = exp.locator(f"tr[data-dukungan-id='{sasaran['id']}']")
     assert "✓ disepakati oleh demo.analis" in baris.inner_text()
     assert exp.get_by_text(f"{sasaran['kode']} disepakati").count() >= 1  # pesan berhasil
