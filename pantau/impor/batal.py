@@ -258,8 +258,9 @@ def _batal_dukungan(cur, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru, ca
     """Kembalikan satu perubahan dukungan yang ditulis impor: baris baru dihapus, kolom yang berubah
     dikembalikan ke nilai lamanya (ditolak bila nilainya sudah diubah lagi sesudah impor itu)."""
     cari = ("FROM dukungan WHERE daerah_kode = $d AND tahun = $t AND indikator_id IS NOT DISTINCT FROM $i "
-            "AND sub_kegiatan_kode = $s")
-    kunci_p = {"d": d, "t": tahun, "i": ind_id, "s": kunci}
+            "AND sub_kegiatan_kode = $s AND perangkat_daerah_kode = $u")
+    unit, _, sub = kunci.rpartition(" ")  # kunci_dukungan: "unit sub_kegiatan" atau kode sub kegiatan saja
+    kunci_p = {"d": d, "t": tahun, "i": ind_id, "s": sub, "u": unit}
     apa = f"dukungan {kunci} ({k or 'tanpa indikator'}, {d}, {tahun})"
     if aksi == "tambah":
         ada = cur.execute(f"SELECT id {cari}", kunci_p).fetchone()
@@ -281,7 +282,7 @@ def _batal_dukungan(cur, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru, ca
         tambahan = ", disepakati_oleh = NULL, disepakati_pada = NULL" if not nilai else ""
     cur.execute(f'UPDATE dukungan SET "{kolom}" = $v, diubah_oleh = $o, diubah_pada = $w, impor_id = $im{tambahan} '
                 f"WHERE daerah_kode = $d AND tahun = $t AND indikator_id IS NOT DISTINCT FROM $i "
-                f"AND sub_kegiatan_kode = $s", {**kunci_p, "v": nilai, **p})
+                f"AND sub_kegiatan_kode = $s AND perangkat_daerah_kode = $u", {**kunci_p, "v": nilai, **p})
     catat("dukungan", "ubah", ind_id, d, k, tahun, kunci, kolom, baru, lama)
 
 
