@@ -163,7 +163,8 @@ def hapus(con, dukungan_id: int, *, pengguna=None, oleh: str | None = None) -> H
     def kerja(p: Penulis) -> dict:
         b = _baris(p.cur, dukungan_id)
         p.izinkan(b["daerah_kode"])
-        isi = {k: b[k] for k in ("sub_kegiatan_kode", "perangkat_daerah_kode", "sub_kegiatan_nama", "perangkat_daerah", "pagu",
+        isi = {k: b[k] for k in ("sub_kegiatan_kode", "perangkat_daerah_kode",
+                                 "sub_kegiatan_nama", "perangkat_daerah", "pagu",
                                  "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
                                  "realisasi_tahun", "disepakati", "catatan")}
         p.cur.execute("DELETE FROM dukungan WHERE id = $id", {"id": b["id"]})

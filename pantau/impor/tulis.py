@@ -338,7 +338,8 @@ def _tulis_dukungan(p: Penulis, df: pd.DataFrame) -> dict:
         INSERT INTO dukungan (daerah_kode, tahun, indikator_id, perangkat_daerah_kode, sub_kegiatan_kode,
                               {", ".join(KOLOM_DUKUNGAN)}, disepakati_oleh, disepakati_pada, diubah_oleh,
                               diubah_pada, impor_id)
-        SELECT daerah_kode, tahun, indikator_id, perangkat_daerah_kode, sub_kegiatan_kode, {", ".join(KOLOM_DUKUNGAN)},
+        SELECT daerah_kode, tahun, indikator_id, perangkat_daerah_kode, sub_kegiatan_kode,
+               {", ".join(KOLOM_DUKUNGAN)},
                {sepakat_oleh},
                {sepakat_pada},
                $oleh, $waktu, $impor_id

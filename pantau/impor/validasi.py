@@ -33,7 +33,8 @@ OPSIONAL = {
                   "sumber_data", "definisi", "indikator_induk", "agregasi_wilayah"],
     "target": ["dokumen", "periode_rpjmd", *KOLOM_KETERANGAN],
     "realisasi": ["sumber", "status", "catatan", "periode_rpjmd", *KOLOM_KETERANGAN],
-    "dukungan": ["periode_rpjmd", "sub_kegiatan_nama", "perangkat_daerah", "perangkat_daerah_kode", "pagu", "realisasi_tw1", "realisasi_tw2",
+    "dukungan": ["periode_rpjmd", "sub_kegiatan_nama", "perangkat_daerah", "perangkat_daerah_kode",
+                 "pagu", "realisasi_tw1", "realisasi_tw2",
                  "realisasi_tw3", "realisasi_tw4", "realisasi_anggaran", "disepakati", "sumber", "catatan",
                  *KOLOM_KETERANGAN],
 }
@@ -518,7 +519,8 @@ class _Pemeriksa:
                 self.salah(nama, no, "disepakati", row.get("disepakati"), "harus 'ya' atau 'tidak'")
             if daerah and tahun is not None and sk and (ind or not kode_ind):
                 kunci = (daerah, tahun, (ind[0], ind[1], kode_ind) if ind else None, unit, sk)
-                uraian = (f"sub kegiatan {sk}{' unit ' + unit if unit else ''} untuk {kode_ind or 'tanpa indikator'} daerah {daerah} tahun {tahun}")
+                uraian = (f"sub kegiatan {sk}{' unit ' + unit if unit else ''} "
+                          f"untuk {kode_ind or 'tanpa indikator'} daerah {daerah} tahun {tahun}")
                 if self.cek_dobel(nama, kunci_baris, kunci, no, uraian):
                     continue
             if self.n_salah > jumlah_salah:
@@ -569,7 +571,8 @@ class _Pemeriksa:
                 "baris": no, "daerah_kode": daerah,
                 "tahun_awal": ind[0] if ind else None, "tahun_akhir": ind[1] if ind else None,
                 "indikator_kode": kode_ind if ind else None, "tahun": tahun, "sub_kegiatan_kode": sk,
-                "sub_kegiatan_nama": nama_sk, "perangkat_daerah": pd_, "perangkat_daerah_kode": unit, **rupiah, "disepakati": sepakat,
+                "sub_kegiatan_nama": nama_sk, "perangkat_daerah": pd_, "perangkat_daerah_kode": unit,
+                **rupiah, "disepakati": sepakat,
                 "sumber": _teks(row.get("sumber")), "catatan": _teks(row.get("catatan")),
             })
         return hasil
