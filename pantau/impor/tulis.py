@@ -312,7 +312,8 @@ def _tulis_dukungan(p: Penulis, df: pd.DataFrame) -> dict:
     p.catat_dari(
         f"""
         SELECT $waktu, $oleh, 'dukungan', 'tambah', indikator_id, daerah_kode, indikator_kode, tahun,
-               kunci_dukungan(perangkat_daerah_kode, sub_kegiatan_kode), NULL, NULL, coalesce(sub_kegiatan_nama, sub_kegiatan_kode), $impor_id
+               kunci_dukungan(perangkat_daerah_kode, sub_kegiatan_kode), NULL, NULL,
+               coalesce(sub_kegiatan_nama, sub_kegiatan_kode), $impor_id
         FROM _baru_dukungan WHERE NOT ada
         UNION ALL
         SELECT $waktu, $oleh, 'dukungan', 'ubah', indikator_id, daerah_kode, indikator_kode, tahun,
