@@ -83,7 +83,8 @@ def program_tak_berpasangan(hasil) -> list[dict]:
     for kode, (nama, daftar) in sorted(per.items()):
         n = sorted({t.jumlah_indikator for t in daftar})
         hasil_.append({"program_kode": kode, "program_nama": nama,
-                       "unit": len({t.perangkat_daerah_kode for t in daftar}), "indikator": str(n[0]) if len(n) == 1 else f"{n[0]}–{n[-1]}"})
+                       "unit": len({t.perangkat_daerah_kode for t in daftar}),
+                       "indikator": str(n[0]) if len(n) == 1 else f"{n[0]}–{n[-1]}"})
     return hasil_
 
 
