@@ -2,7 +2,7 @@
 pantau/ui/impor.py; izin, cadangan, satu transaksi dan riwayat di pantau/impor."""
 import streamlit as st
 
-from pantau.ui import data, impor
+from pantau.ui import data, impor, impor_sipd
 from pantau.ui.bingkai import mulai_halaman
 
 ctx = mulai_halaman("Impor", "📥", wajib_data=False)
@@ -11,6 +11,13 @@ st.title("Impor data")
 st.caption("Unggah target dan realisasi dari Excel (.xlsx) atau CSV. Berkas diperiksa seluruhnya lebih dulu; "
            "tidak ada yang ditulis sebelum Anda menekan **Impor sekarang**, dan impor masuk seluruhnya atau "
            "tidak sama sekali. Basis data dicadangkan otomatis sebelum setiap impor.")
+mode = impor.pilih_mode()
+if mode == "sipd":
+    st.caption("Renja dan pagu sub kegiatan dari SIPD-RI (Kemendagri) tanpa diketik ulang: beberapa berkas JSON "
+               "(Renja lampiran per SKPD, daftar pagu, daftar SKPD) atau satu rekap .xlsx. Impor ulang daerah dan "
+               "tahun yang sama menggantikan anggaran sebelumnya.")
+    impor_sipd.alur(ctx, bd, impor.pengimpor())
+    st.stop()
 impor.bagian_templat(ctx, bd)
 
 akun = impor.pengimpor()

@@ -67,25 +67,12 @@ def ringkasan_sipd(hasil) -> list[str]:
     """Ringkasan baca SIPD-RI yang dapat dicocokkan Bappeda dengan SIPD, ditambah program yang tidak
     dipasangkan satu per satu (perintah baris; halaman menampilkan yang sama sebagai tabel)."""
     baris = [f"Daerah {hasil.daerah_kode}, tahun {hasil.tahun}"] + hasil.ringkasan.teks()
+    from pantau.impor.sipd_tulis import program_tak_berpasangan
+
     for t in program_tak_berpasangan(hasil):
         baris.append(f"  program {t['program_kode']} {t['program_nama']}: target tidak dipasangkan di "
                      f"{t['unit']} unit ({t['indikator']} indikator per unit)")
     return baris
-
-
-def program_tak_berpasangan(hasil) -> list[dict]:
-    """Program yang targetnya tidak dipasangkan (beberapa indikator), satu baris per program: berapa unit dan
-    berapa indikator per unit (rentang)."""
-    per: dict = {}
-    for t in hasil.ringkasan.program_tak_berpasangan:
-        per.setdefault(t.program_kode, (t.program_nama or "", []))[1].append(t)
-    hasil_ = []
-    for kode, (nama, daftar) in sorted(per.items()):
-        n = sorted({t.jumlah_indikator for t in daftar})
-        hasil_.append({"program_kode": kode, "program_nama": nama,
-                       "unit": len({t.perangkat_daerah_kode for t in daftar}),
-                       "indikator": str(n[0]) if len(n) == 1 else f"{n[0]}–{n[-1]}"})
-    return hasil_
 
 
 def _impor_sipd(a) -> int:

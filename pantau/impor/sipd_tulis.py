@@ -160,6 +160,21 @@ def tulis_sipd(con, hasil: HasilSipd, *, berkas: str, sha256: str, pengguna: Pen
     return tulis(con, kerja, pengguna=pengguna, oleh=oleh, aksi="impor", daerah=d, kunci=kunci)
 
 
+def program_tak_berpasangan(hasil) -> list[dict]:
+    """Program yang targetnya tidak dipasangkan (beberapa indikator), satu baris per program: berapa unit dan
+    berapa indikator per unit (rentang)."""
+    per: dict = {}
+    for t in hasil.ringkasan.program_tak_berpasangan:
+        per.setdefault(t.program_kode, (t.program_nama or "", []))[1].append(t)
+    hasil_ = []
+    for kode, (nama, daftar) in sorted(per.items()):
+        n = sorted({t.jumlah_indikator for t in daftar})
+        hasil_.append({"program_kode": kode, "program_nama": nama,
+                       "unit": len({t.perangkat_daerah_kode for t in daftar}),
+                       "indikator": str(n[0]) if len(n) == 1 else f"{n[0]}–{n[-1]}"})
+    return hasil_
+
+
 def _pelaku(pengguna: Pengguna | None, oleh: str | None) -> Pengguna:
     if pengguna is not None:
         return pengguna
