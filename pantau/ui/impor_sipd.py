@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from pantau.aturan import aman
-from pantau.aturan.format import rupiah
+from pantau.aturan.format import rupiah, rupiah_ringkas
 from pantau.aturan.izin import Pengguna, TidakBerizin
 from pantau.impor.masalah import ImporGagal
 from pantau.impor.sipd_tulis import program_tak_berpasangan, siapkan_sipd, tulis_hasil_sipd
@@ -151,8 +151,11 @@ def tampilkan_ringkasan(keadaan: dict, daerah: str, tahun: int) -> None:
     k[0].metric("Berkas", len(r.berkas))
     k[1].metric("SKPD", r.jumlah_skpd)
     k[2].metric("Unit", r.jumlah_unit)
-    k[3].metric("Sub kegiatan (unit × kode)", r.jumlah_baris)
-    k[4].metric("Pagu seluruhnya", rupiah(float(r.pagu_total)))
+    k[3].metric("Sub kegiatan", r.jumlah_baris, help="Baris anggaran: satu per unit × kode sub kegiatan "
+                f"({r.jumlah_sub_kegiatan} kode berbeda)")
+    k[4].metric("Pagu seluruhnya", rupiah_ringkas(float(r.pagu_total)), help=rupiah(float(r.pagu_total)))
+    st.caption(f"Pagu seluruhnya {rupiah(float(r.pagu_total))}: jumlah pagu setiap baris (unit × sub kegiatan), "
+               "bukan kolom total yang diulang SIPD di setiap baris.")
     skpd = pd.DataFrame({
         "Kode SKPD": [p.kode for p in r.pagu_skpd],
         "SKPD": [p.nama or "–" for p in r.pagu_skpd],
