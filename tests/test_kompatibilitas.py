@@ -70,3 +70,25 @@ def test_meta_mencatat_versi(db_demo):
     assert meta["duckdb_version"] == duckdb.__version__
     assert meta["pantau_version"] == __version__
     assert int(meta["schema_version"]) == SCHEMA_VERSION
+
+
+def test_duckdb_14_membaca_anggaran_sipd(pembaca_lama, tmp_path):
+    """Anggaran SIPD-RI (DECIMAL, view anggaran_sub_kegiatan, dukungan berkunci unit) terbaca DuckDB 1.4."""
+    from pantau.impor.sipd_tulis import impor_sipd
+    from tests.bantuan import db_baru
+    from tests.bantuan_sipd import PAGU, RENJA, SKPD
+
+    path = db_baru(tmp_path / "sipd.duckdb")
+    con = buka(path)
+    try:
+        impor_sipd(con, [RENJA, PAGU, SKPD], daerah="17.03", tahun=2026, oleh="uji")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    skrip = ("import duckdb, sys\n"
+             "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+             "print(con.execute('SELECT count(*), CAST(sum(pagu) AS VARCHAR) FROM anggaran_sub_kegiatan').fetchone(),"
+             " con.execute('SELECT count(*) FROM anggaran_dukungan').fetchone()[0])\n")
+    hasil = subprocess.run([str(pembaca_lama), "-c", skrip, str(path)], capture_output=True, text=True, timeout=120)
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.strip() == "(124, '147618882317.00') 0"

@@ -563,6 +563,14 @@ JOIN per_ind p ON p.id = ind.id;
 CREATE OR REPLACE MACRO serapan(realisasi, pagu) AS
     CASE WHEN pagu > 0 THEN bulat_dua(realisasi / pagu * 100) END;
 
+-- kunci_dukungan(unit, sub kegiatan): kunci baris dukungan di riwayat: kode sub kegiatan saja bila unitnya tidak
+-- disebut (''), "unit sub_kegiatan" bila disebut (kode sub kegiatan yang sama ada di banyak unit SIPD-RI).
+CREATE OR REPLACE MACRO kunci_dukungan(unit, sub) AS
+    CASE WHEN coalesce(unit, '') = '' THEN sub ELSE unit || ' ' || sub END;
+
+-- anggaran_dukungan: setiap baris dukungan dengan realisasi dan serapannya. Pagu yang tidak diisi di dukungan
+-- diambil dari anggaran SIPD-RI yang diimpor (anggaran_sipd) untuk unit dan sub kegiatan yang sama, demikian pula
+-- nama sub kegiatan dan perangkat daerah: pagu tidak diketik dua kali (docs/FORMAT_SIPD.md).
 CREATE OR REPLACE VIEW anggaran_dukungan AS
 WITH d AS (
     SELECT d.*,
@@ -579,29 +587,37 @@ WITH d AS (
             WHEN d.realisasi_tw1 IS NOT NULL THEN 1
         END AS triwulan_anggaran,
         substr(d.sub_kegiatan_kode, 1, 4) AS bidang_urusan_kode,
-        substr(d.sub_kegiatan_kode, 1, 7) AS program_kode
+        substr(d.sub_kegiatan_kode, 1, 7) AS program_kode,
+        coalesce(d.pagu, CAST(a.pagu AS DOUBLE)) AS pagu_berlaku,
+        coalesce(d.perangkat_daerah, a.perangkat_daerah) AS perangkat_daerah_berlaku,
+        coalesce(d.sub_kegiatan_nama, a.sub_kegiatan_nama) AS sub_kegiatan_nama_berlaku,
+        a.pagu IS NOT NULL AS ada_di_sipd
     FROM dukungan d
+    LEFT JOIN anggaran_sipd a ON d.perangkat_daerah_kode <> '' AND a.daerah_kode = d.daerah_kode
+         AND a.tahun = d.tahun AND a.perangkat_daerah_kode = d.perangkat_daerah_kode
+         AND a.sub_kegiatan_kode = d.sub_kegiatan_kode
 )
 SELECT
     d.id, d.daerah_kode, d.tahun, d.indikator_id, i.kode AS indikator_kode, i.nama AS indikator_nama,
     i.periode_id, i.urusan_kode,
-    d.sub_kegiatan_kode, coalesce(d.sub_kegiatan_nama, s.nama) AS sub_kegiatan_nama,
+    d.sub_kegiatan_kode, coalesce(d.sub_kegiatan_nama_berlaku, s.nama) AS sub_kegiatan_nama,
     d.bidang_urusan_kode, d.program_kode, p.nama AS program_nama,
-    d.perangkat_daerah, d.pagu,
+    d.perangkat_daerah_kode, d.perangkat_daerah_berlaku AS perangkat_daerah, d.pagu_berlaku AS pagu, d.ada_di_sipd,
     d.realisasi_tw1, d.realisasi_tw2, d.realisasi_tw3, d.realisasi_tw4, d.realisasi_tahun,
     d.realisasi_anggaran, d.triwulan_anggaran,
-    serapan(d.realisasi_anggaran, d.pagu) AS serapan,
+    serapan(d.realisasi_anggaran, d.pagu_berlaku) AS serapan,
     d.disepakati, d.disepakati_oleh, d.disepakati_pada, d.sumber, d.catatan, d.diubah_oleh, d.diubah_pada
 FROM d
 LEFT JOIN indikator i ON i.id = d.indikator_id
 LEFT JOIN sub_kegiatan s ON s.kode = d.sub_kegiatan_kode
 LEFT JOIN program p ON p.kode = d.program_kode;
 
--- sub_kegiatan_anggaran(daerah, tahun): satu baris per sub kegiatan (kode + perangkat daerah) sebuah daerah pada
+-- sub_kegiatan_anggaran(daerah, tahun): satu baris per sub kegiatan (kode + unit, atau nama perangkat daerah bila
+-- kode unitnya tidak disebut) sebuah daerah pada
 -- suatu tahun, DIHITUNG SEKALI walau mendukung beberapa indikator (pagu/realisasi terbesar yang tercatat untuknya):
 -- dasar setiap jumlah pagu dan serapan daerah (kinerja_anggaran, ringkasan halaman, kaki laporan).
 CREATE OR REPLACE MACRO sub_kegiatan_anggaran(p_daerah, p_tahun) AS TABLE
-SELECT sub_kegiatan_kode, coalesce(perangkat_daerah, '') AS pd, max(pagu) AS pagu,
+SELECT sub_kegiatan_kode, coalesce(nullif(perangkat_daerah_kode, ''), perangkat_daerah, '') AS pd, max(pagu) AS pagu,
        max(realisasi_anggaran) AS realisasi, max(triwulan_anggaran) AS triwulan,
        bool_and(indikator_id IS NULL) AS tanpa_indikator
 FROM anggaran_dukungan
@@ -667,11 +683,11 @@ sk AS (   -- satu baris per sub kegiatan (kode + perangkat daerah): makro sub_ke
 ),
 kelompok_sk AS (  -- sub kegiatan per kelompok (tanpa ganda)
     SELECT DISTINCT 'urusan' AS dimensi, coalesce(ind.urusan_kode, '') AS kelompok, dk.sub_kegiatan_kode,
-           coalesce(dk.perangkat_daerah, '') AS pd
+           coalesce(nullif(dk.perangkat_daerah_kode, ''), dk.perangkat_daerah, '') AS pd
     FROM dk JOIN ind ON ind.id = dk.indikator_id
     UNION
     SELECT DISTINCT 'perangkat_daerah', coalesce(dk.perangkat_daerah, ''), dk.sub_kegiatan_kode,
-           coalesce(dk.perangkat_daerah, '')
+           coalesce(nullif(dk.perangkat_daerah_kode, ''), dk.perangkat_daerah, '')
     FROM dk
 ),
 kelompok_ind AS (

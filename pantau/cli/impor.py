@@ -6,8 +6,9 @@ import getpass
 import sys
 from pathlib import Path
 
-from pantau.db import buka, cadangan
+from pantau.db import buka, cadangan, pasang_skema
 from pantau.impor.batal import GagalBatal, batalkan_impor
+from pantau.impor.masalah import ImporGagal
 
 
 def daftarkan(perintah) -> None:
@@ -21,6 +22,17 @@ def daftarkan(perintah) -> None:
                     help="tahun yang disertakan; boleh diulang (bawaan: tahun terakhir yang sudah berealisasi)")
     sp.add_argument("--triwulan", action="append", metavar="PERIODE",
                     help="TW1, TW2, TW3, TW4 atau TAHUN; boleh diulang (bawaan: semuanya)")
+
+    sp = perintah("impor-sipd", "periksa dan impor ekspor SIPD-RI (Renja lampiran JSON dengan daftar pagu dan daftar "
+                                "SKPD, atau satu rekap xlsx) untuk satu daerah dan tahun; semua atau tidak sama sekali")
+    sp.add_argument("berkas", metavar="BERKAS", nargs="+",
+                    help="berkas JSON (format A, dengan B dan C bila ada) atau satu rekap .xlsx (format D), atau "
+                         "folder")
+    sp.add_argument("--daerah", required=True, metavar="KODE",
+                    help="kode daerah Kemendagri pemilik berkas, misalnya 17.03 (id_daerah SIPD tidak dipakai)")
+    sp.add_argument("--tahun", required=True, type=int, metavar="TAHUN", help="tahun anggaran berkas, misalnya 2026")
+    sp.add_argument("--oleh", default=None, help="nama pengimpor untuk riwayat (bawaan: nama pengguna sistem)")
+    sp.add_argument("--periksa-saja", action="store_true", help="hanya periksa dan ringkas, jangan tulis apa pun")
 
     sp = perintah("pulihkan", "tampilkan cadangan basis data, atau pulihkan satu cadangan (dasbor harus berhenti)")
     sp.add_argument("--cadangan", default=None, metavar="NAMA",
@@ -49,6 +61,55 @@ def _templat(a) -> int:
     print(f"Templat ditulis: {a.keluar} (daerah {pilihan.daerah}, RPJMD {pilihan.periode_rpjmd}, "
           f"tahun {', '.join(map(str, pilihan.tahun))}, periode {', '.join(pilihan.periode)})")
     return 0
+
+
+def ringkasan_sipd(hasil) -> list[str]:
+    """Ringkasan baca SIPD-RI yang dapat dicocokkan Bappeda dengan SIPD, ditambah program yang tidak
+    dipasangkan satu per satu (perintah baris; halaman menampilkan yang sama sebagai tabel)."""
+    baris = [f"Daerah {hasil.daerah_kode}, tahun {hasil.tahun}"] + hasil.ringkasan.teks()
+    from pantau.impor.sipd_tulis import program_tak_berpasangan
+
+    for t in program_tak_berpasangan(hasil):
+        baris.append(f"  program {t['program_kode']} {t['program_nama']}: target tidak dipasangkan di "
+                     f"{t['unit']} unit ({t['indikator']} indikator per unit)")
+    return baris
+
+
+def _impor_sipd(a) -> int:
+    from pantau.impor.sipd_tulis import siapkan_sipd, sidik, tulis_hasil_sipd
+
+    if not Path(a.db).exists():
+        print(f"Berkas basis data {a.db} tidak ada. Buat dulu dengan: python -m pantau init --db {a.db}",
+              file=sys.stderr)
+        return 1
+    con = buka(a.db)
+    try:
+        pasang_skema(con)
+        try:
+            hasil = siapkan_sipd(con, a.berkas, daerah=a.daerah, tahun=a.tahun)
+        except ImporGagal as e:
+            print(e.laporan(), file=sys.stderr)
+            return 1
+        for b in ringkasan_sipd(hasil):
+            print(b)
+        for m in hasil.peringatan[:30]:
+            print(f"  {m}")
+        if len(hasil.peringatan) > 30:
+            print(f"  ... dan {len(hasil.peringatan) - 30} peringatan lain")
+        if a.periksa_saja:
+            print("Berkas lolos pemeriksaan. Tidak ada yang ditulis.")
+            return 0
+        nama = ", ".join(b.nama for b in hasil.ringkasan.berkas[:3])
+        if len(hasil.ringkasan.berkas) > 3:
+            nama += f" (+{len(hasil.ringkasan.berkas) - 3} berkas)"
+        h = tulis_hasil_sipd(con, hasil, berkas=f"SIPD-RI: {nama}", sha256=sidik(a.berkas),
+                             oleh=a.oleh or getpass.getuser(), cadangan=True)
+        print(f"Impor berhasil (impor #{h.ringkasan.impor_id}): {h.ringkasan.teks()}")
+        print(f"  Cadangan sebelum impor: {h.cadangan} (batalkan: python -m pantau batal-impor "
+              f"{h.ringkasan.impor_id} --db {a.db})")
+        return 0
+    finally:
+        con.close()
 
 
 def _pulihkan(a) -> int:
@@ -86,4 +147,4 @@ def _batal_impor(a) -> int:
     return 0
 
 
-PERINTAH = {"templat": _templat, "pulihkan": _pulihkan, "batal-impor": _batal_impor}
+PERINTAH = {"impor-sipd": _impor_sipd, "templat": _templat, "pulihkan": _pulihkan, "batal-impor": _batal_impor}

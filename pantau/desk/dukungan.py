@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 
 from pantau.aturan.angka import BukanAngka, baca_rupiah
-from pantau.aturan.kode import KODE_SUB_KEGIATAN
+from pantau.aturan.kode import KODE_SUB_KEGIATAN, KODE_UNIT
 from pantau.db.tulis import Penulis, tulis
 
 
@@ -40,8 +40,15 @@ def _rupiah(nama: str, v) -> float | None:
 
 def _catat(p: Penulis, aksi, baris: dict, kolom, lama, baru) -> None:
     p.catat("dukungan", aksi, indikator_id=baris["indikator_id"], daerah_kode=baris["daerah_kode"],
-            indikator_kode=baris.get("indikator_kode"), tahun=baris["tahun"], kunci=baris["sub_kegiatan_kode"],
+            indikator_kode=baris.get("indikator_kode"), tahun=baris["tahun"], kunci=kunci_riwayat(baris),
             kolom=kolom, lama=lama, baru=baru)
+
+
+def kunci_riwayat(baris: dict) -> str:
+    """Kunci baris dukungan di riwayat, sama dengan makro SQL kunci_dukungan: "unit sub_kegiatan", atau kode sub
+    kegiatan saja bila unitnya tidak disebut."""
+    unit = baris.get("perangkat_daerah_kode") or ""
+    return f"{unit} {baris['sub_kegiatan_kode']}" if unit else baris["sub_kegiatan_kode"]
 
 
 def _baris(cur, dukungan_id: int) -> dict:
@@ -57,9 +64,13 @@ def _baris(cur, dukungan_id: int) -> dict:
 
 def tambah(con, *, daerah: str, tahun: int, indikator_id: int | None, sub_kegiatan_kode: str,
            sub_kegiatan_nama: str | None = None, perangkat_daerah: str | None = None, pagu=None,
-           disepakati: bool = False, catatan: str | None = None, pengguna=None, oleh: str | None = None) -> Hasil:
+           disepakati: bool = False, catatan: str | None = None, pengguna=None, oleh: str | None = None,
+           perangkat_daerah_kode: str | None = None) -> Hasil:
     """Tambah satu sub kegiatan pendukung (dari desk). Kode diperiksa bentuknya; bidang urusan yang berbeda dari
-    urusan indikator hanya peringatan. Kunci ganda (daerah, tahun, indikator, kode) ditolak dengan pesan."""
+    urusan indikator hanya peringatan. Kunci ganda (daerah, tahun, indikator, unit, kode) ditolak dengan pesan.
+
+    ``perangkat_daerah_kode``: kode unit SIPD-RI (pilihan dari anggaran yang diimpor); pagu, nama sub kegiatan
+    dan perangkat daerah yang dikosongkan lalu dibaca dari anggaran itu (view anggaran_dukungan)."""
     kode = "".join((sub_kegiatan_kode or "").split()).upper()
     if not KODE_SUB_KEGIATAN.fullmatch(kode):
         raise DukunganTidakSah(
@@ -67,6 +78,10 @@ def tambah(con, *, daerah: str, tahun: int, indikator_id: int | None, sub_kegiat
     nilai_pagu = _rupiah("Pagu", pagu)
     nama = (sub_kegiatan_nama or "").strip() or None
     pd_ = (perangkat_daerah or "").strip() or None
+    unit = "".join((perangkat_daerah_kode or "").split()).upper()
+    if unit and not KODE_UNIT.fullmatch(unit):
+        raise DukunganTidakSah(f"Kode unit '{perangkat_daerah_kode}' bukan kode unit SIPD-RI 8 bagian "
+                               "(misalnya 1.02.0.00.0.00.01.0004).")
     cat = (catatan or "").strip() or None
     peringatan = []
 
@@ -82,24 +97,35 @@ def tambah(con, *, daerah: str, tahun: int, indikator_id: int | None, sub_kegiat
                                   f"({ind[1]}); tetap disimpan.")
         ada = p.cur.execute(
             "SELECT id FROM dukungan WHERE daerah_kode = $d AND tahun = $t "
-            "AND indikator_id IS NOT DISTINCT FROM $i AND sub_kegiatan_kode = $s",
-            {"d": daerah, "t": int(tahun), "i": indikator_id, "s": kode}).fetchone()
+            "AND indikator_id IS NOT DISTINCT FROM $i AND sub_kegiatan_kode = $s AND perangkat_daerah_kode = $u",
+            {"d": daerah, "t": int(tahun), "i": indikator_id, "s": kode, "u": unit}).fetchone()
         if ada:
-            raise DukunganTidakSah(f"Sub kegiatan {kode} sudah tercatat mendukung indikator ini pada {tahun}.")
-        if nama is None:
+            raise DukunganTidakSah(f"Sub kegiatan {kode}{' unit ' + unit if unit else ''} sudah tercatat mendukung "
+                                   f"indikator ini pada {tahun}.")
+        if unit:
+            sipd = p.cur.execute(
+                "SELECT sub_kegiatan_nama FROM anggaran_sipd WHERE daerah_kode = $d AND tahun = $t "
+                "AND perangkat_daerah_kode = $u AND sub_kegiatan_kode = $s",
+                {"d": daerah, "t": int(tahun), "u": unit, "s": kode}).fetchone()
+            if sipd is None:
+                raise DukunganTidakSah(f"Sub kegiatan {kode} unit {unit} tidak ada di anggaran SIPD-RI {tahun} yang "
+                                       "diimpor untuk daerah ini.")
+        elif nama is None:
             r = p.cur.execute("SELECT nama FROM sub_kegiatan WHERE kode = $k", {"k": kode}).fetchone()
             if r is None:
                 raise DukunganTidakSah(
                     f"Kode {kode} tidak ada di nomenklatur yang dimuat Pantau; isi nama sub kegiatannya.")
         baru_id = p.cur.execute(
-            "INSERT INTO dukungan (daerah_kode, tahun, indikator_id, sub_kegiatan_kode, sub_kegiatan_nama, "
-            "perangkat_daerah, pagu, disepakati, disepakati_oleh, disepakati_pada, catatan, diubah_oleh, "
-            "diubah_pada) VALUES ($d, $t, $i, $s, $n, $pd, $p, $sp, $so, $sw, $c, $o, $w) RETURNING id",
-            {"d": daerah, "t": int(tahun), "i": indikator_id, "s": kode, "n": nama, "pd": pd_, "p": nilai_pagu,
+            "INSERT INTO dukungan (daerah_kode, tahun, indikator_id, perangkat_daerah_kode, sub_kegiatan_kode, "
+            "sub_kegiatan_nama, perangkat_daerah, pagu, disepakati, disepakati_oleh, disepakati_pada, catatan, "
+            "diubah_oleh, diubah_pada) VALUES ($d, $t, $i, $u, $s, $n, $pd, $p, $sp, $so, $sw, $c, $o, $w) "
+            "RETURNING id",
+            {"d": daerah, "t": int(tahun), "i": indikator_id, "u": unit, "s": kode, "n": nama, "pd": pd_,
+             "p": nilai_pagu,
              "sp": bool(disepakati), "so": p.oleh if disepakati else None, "sw": p.waktu if disepakati else None,
              "c": cat, "o": p.oleh, "w": p.waktu}).fetchone()[0]
         baris = {"indikator_id": indikator_id, "daerah_kode": daerah, "tahun": int(tahun),
-                 "sub_kegiatan_kode": kode, "indikator_kode": ind[0] if ind else None}
+                 "sub_kegiatan_kode": kode, "perangkat_daerah_kode": unit, "indikator_kode": ind[0] if ind else None}
         _catat(p, "tambah", baris, None, None, nama or kode)
         if disepakati:
             _catat(p, "ubah", baris, "disepakati", "false", "true")
@@ -137,7 +163,8 @@ def hapus(con, dukungan_id: int, *, pengguna=None, oleh: str | None = None) -> H
     def kerja(p: Penulis) -> dict:
         b = _baris(p.cur, dukungan_id)
         p.izinkan(b["daerah_kode"])
-        isi = {k: b[k] for k in ("sub_kegiatan_kode", "sub_kegiatan_nama", "perangkat_daerah", "pagu",
+        isi = {k: b[k] for k in ("sub_kegiatan_kode", "perangkat_daerah_kode",
+                                 "sub_kegiatan_nama", "perangkat_daerah", "pagu",
                                  "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
                                  "realisasi_tahun", "disepakati", "catatan")}
         p.cur.execute("DELETE FROM dukungan WHERE id = $id", {"id": b["id"]})

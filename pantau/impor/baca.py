@@ -35,8 +35,9 @@ KOLOM_DIKENAL = {
     "realisasi": {"daerah_kode", "indikator_kode", "tahun", "periode", "realisasi", "sumber", "status", "catatan",
                   "periode_rpjmd"},
     "dukungan": {"daerah_kode", "tahun", "indikator_kode", "sub_kegiatan_kode", "sub_kegiatan_nama",
-                 "perangkat_daerah", "pagu", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
-                 "realisasi_anggaran", "disepakati", "sumber", "catatan", "periode_rpjmd"},
+                 "perangkat_daerah", "perangkat_daerah_kode", "pagu", "realisasi_tw1", "realisasi_tw2",
+                 "realisasi_tw3", "realisasi_tw4", "realisasi_anggaran", "disepakati", "sumber", "catatan",
+                 "periode_rpjmd"},
 }
 #: Baca XML lembar langsung (cepat); False = selalu lewat openpyxl (pembanding di uji).
 PEMBACA_CEPAT = True

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from pantau.aturan.angka import BukanAngka, baca_rentang
 from pantau.db.tulis import Penulis, tulis
+from pantau.impor.sipd_tulis import TABEL_SIPD, json_baris
 from pantau.impor.tulis import Ringkasan
 
 _KOLOM_ANGKA = {"kondisi_awal", "target_akhir", "target_akhir_min", "target_akhir_max"}
@@ -102,6 +103,11 @@ def batalkan_impor(con, impor_id: int, *, oleh: str | None = None, pengguna=None
                 f"{apa} sekarang bernilai {sekarang!r}, bukan {harap!r} yang ditulis impor #{impor_id}: ada impor "
                 "sesudahnya yang mengubahnya. Batalkan impor itu lebih dulu.")
 
+        # tabel SIPD-RI: sekaligus per tabel (ribuan baris), riwayat berisi baris lama/baru sebagai JSON
+        for tabel in TABEL_SIPD:
+            if any(r[1] == tabel for r in rows):
+                ringkasan.jumlah[tabel] = _batal_sipd(p, tabel, impor_id, konflik)
+        rows = [r for r in rows if r[1] not in TABEL_SIPD]
         # indikator lebih dulu (polaritas lama dibutuhkan untuk mengembalikan target)
         rows = sorted(rows, key=lambda r: (r[1] != "indikator", -r[0]))
         for _rid, tabel, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru in rows:
@@ -201,6 +207,50 @@ def batalkan_impor(con, impor_id: int, *, oleh: str | None = None, pengguna=None
     return tulis(con, kerja, pengguna=pengguna, oleh=oleh, aksi="batal_impor")
 
 
+def _batal_sipd(p: Penulis, tabel: str, impor_id: int, konflik) -> dict:
+    """Kembalikan baris ``tabel`` SIPD (anggaran_sipd, outcome_program_sipd) yang diubah impor itu: baris yang
+    ditambah dihapus, yang diganti atau dihapus dikembalikan dari JSON lamanya. Ditolak bila baris sekarang bukan
+    lagi yang ditulis impor itu (impor sesudahnya mengubahnya)."""
+    cur = p.cur
+    kedua, kolom = TABEL_SIPD[tabel]
+    jenis = dict(cur.execute("SELECT column_name, data_type FROM information_schema.columns "
+                             "WHERE table_name = $t", {"t": tabel}).fetchall())
+    cur.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _sipd_batal AS
+        SELECT r.aksi, r.daerah_kode, r.tahun, r.kunci, r.nilai_lama, r.nilai_baru,
+               split_part(r.kunci, ' ', 1) AS unit, split_part(r.kunci, ' ', 2) AS kedua,
+               CASE WHEN s.perangkat_daerah_kode IS NULL THEN NULL ELSE {json_baris(tabel, 's')} END AS sekarang
+        FROM riwayat r
+        LEFT JOIN {tabel} s ON s.daerah_kode = r.daerah_kode AND s.tahun = r.tahun
+             AND s.perangkat_daerah_kode = split_part(r.kunci, ' ', 1) AND s.{kedua} = split_part(r.kunci, ' ', 2)
+        WHERE r.impor_id = $id AND r.tabel = $tabel
+        """, {"id": impor_id, "tabel": tabel})
+    salah = cur.execute("SELECT kunci, daerah_kode, tahun, sekarang, nilai_baru FROM _sipd_batal "
+                        "WHERE sekarang IS DISTINCT FROM nilai_baru ORDER BY kunci LIMIT 1").fetchone()
+    if salah:
+        konflik(f"{tabel} {salah[1]} {salah[2]} {salah[0]}", "baris lain" if salah[3] else None,
+                "baris yang ditulis" if salah[4] else None)
+    n = dict(cur.execute("SELECT aksi, count(*) FROM _sipd_batal GROUP BY aksi").fetchall())
+    cur.execute(
+        f"""
+        DELETE FROM {tabel} USING _sipd_batal b
+        WHERE b.aksi IN ('tambah', 'ubah') AND {tabel}.daerah_kode = b.daerah_kode AND {tabel}.tahun = b.tahun
+          AND {tabel}.perangkat_daerah_kode = b.unit AND {tabel}.{kedua} = b.kedua
+        """)
+    isi = ", ".join(f"CAST(json_extract_string(b.nilai_lama, '$.{k}') AS {jenis[k]})" for k in kolom)
+    cur.execute(f"INSERT INTO {tabel} ({', '.join(kolom)}, impor_id) SELECT {isi}, $im FROM _sipd_batal b "
+                "WHERE b.aksi IN ('ubah', 'hapus')", {"im": p.impor_id})
+    p.catat_dari(
+        f"""
+        SELECT $waktu, $oleh, '{tabel}', CASE aksi WHEN 'tambah' THEN 'hapus' WHEN 'hapus' THEN 'tambah'
+               ELSE 'ubah' END, NULL, daerah_kode, NULL, tahun, kunci, NULL, nilai_baru, nilai_lama, $impor_id
+        FROM _sipd_batal ORDER BY kunci
+        """)
+    cur.execute("DROP TABLE _sipd_batal")
+    return {"tambah": n.get("tambah", 0), "ubah": n.get("ubah", 0) + n.get("hapus", 0), "sama": 0}
+
+
 _KOLOM_DUKUNGAN_ANGKA = {"pagu", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "realisasi_tahun"}
 
 
@@ -208,8 +258,9 @@ def _batal_dukungan(cur, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru, ca
     """Kembalikan satu perubahan dukungan yang ditulis impor: baris baru dihapus, kolom yang berubah
     dikembalikan ke nilai lamanya (ditolak bila nilainya sudah diubah lagi sesudah impor itu)."""
     cari = ("FROM dukungan WHERE daerah_kode = $d AND tahun = $t AND indikator_id IS NOT DISTINCT FROM $i "
-            "AND sub_kegiatan_kode = $s")
-    kunci_p = {"d": d, "t": tahun, "i": ind_id, "s": kunci}
+            "AND sub_kegiatan_kode = $s AND perangkat_daerah_kode = $u")
+    unit, _, sub = kunci.rpartition(" ")  # kunci_dukungan: "unit sub_kegiatan" atau kode sub kegiatan saja
+    kunci_p = {"d": d, "t": tahun, "i": ind_id, "s": sub, "u": unit}
     apa = f"dukungan {kunci} ({k or 'tanpa indikator'}, {d}, {tahun})"
     if aksi == "tambah":
         ada = cur.execute(f"SELECT id {cari}", kunci_p).fetchone()
@@ -231,7 +282,7 @@ def _batal_dukungan(cur, aksi, ind_id, d, k, tahun, kunci, kolom, lama, baru, ca
         tambahan = ", disepakati_oleh = NULL, disepakati_pada = NULL" if not nilai else ""
     cur.execute(f'UPDATE dukungan SET "{kolom}" = $v, diubah_oleh = $o, diubah_pada = $w, impor_id = $im{tambahan} '
                 f"WHERE daerah_kode = $d AND tahun = $t AND indikator_id IS NOT DISTINCT FROM $i "
-                f"AND sub_kegiatan_kode = $s", {**kunci_p, "v": nilai, **p})
+                f"AND sub_kegiatan_kode = $s AND perangkat_daerah_kode = $u", {**kunci_p, "v": nilai, **p})
     catat("dukungan", "ubah", ind_id, d, k, tahun, kunci, kolom, baru, lama)
 
 

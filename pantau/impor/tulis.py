@@ -284,6 +284,7 @@ def sql_banding_dukungan(tampilan: str) -> str:
             LEFT JOIN indikator i ON i.periode_id = p.id AND i.kode = v.indikator_kode
         )
         SELECT v.baris, v.daerah_kode, v.tahun, v.indikator_id, v.indikator_kode, v.sub_kegiatan_kode,
+               coalesce(v.perangkat_daerah_kode, '') AS perangkat_daerah_kode,
                d.id AS lama_id, d.id IS NOT NULL AS ada, d.disepakati_oleh AS lama_disepakati_oleh,
                d.disepakati_pada AS lama_disepakati_pada,
                {baru},
@@ -292,6 +293,7 @@ def sql_banding_dukungan(tampilan: str) -> str:
         LEFT JOIN dukungan d ON d.daerah_kode = v.daerah_kode AND d.tahun = v.tahun
                             AND d.indikator_id IS NOT DISTINCT FROM v.indikator_id
                             AND d.sub_kegiatan_kode = v.sub_kegiatan_kode
+                            AND d.perangkat_daerah_kode = coalesce(v.perangkat_daerah_kode, '')
     """
 
 
@@ -310,11 +312,12 @@ def _tulis_dukungan(p: Penulis, df: pd.DataFrame) -> dict:
     p.catat_dari(
         f"""
         SELECT $waktu, $oleh, 'dukungan', 'tambah', indikator_id, daerah_kode, indikator_kode, tahun,
-               sub_kegiatan_kode, NULL, NULL, coalesce(sub_kegiatan_nama, sub_kegiatan_kode), $impor_id
+               kunci_dukungan(perangkat_daerah_kode, sub_kegiatan_kode), NULL, NULL,
+               coalesce(sub_kegiatan_nama, sub_kegiatan_kode), $impor_id
         FROM _baru_dukungan WHERE NOT ada
         UNION ALL
         SELECT $waktu, $oleh, 'dukungan', 'ubah', indikator_id, daerah_kode, indikator_kode, tahun,
-               sub_kegiatan_kode, kolom, lama, baru, $impor_id
+               kunci_dukungan(perangkat_daerah_kode, sub_kegiatan_kode), kolom, lama, baru, $impor_id
         FROM ({ubah})
         """)
     # siapa dan kapan menyepakati: baru disepakati -> pengimpor, tetap -> yang lama, tidak -> kosong
@@ -333,9 +336,12 @@ def _tulis_dukungan(p: Penulis, df: pd.DataFrame) -> dict:
         """, par)
     cur.execute(
         f"""
-        INSERT INTO dukungan (daerah_kode, tahun, indikator_id, sub_kegiatan_kode, {", ".join(KOLOM_DUKUNGAN)},
-                              disepakati_oleh, disepakati_pada, diubah_oleh, diubah_pada, impor_id)
-        SELECT daerah_kode, tahun, indikator_id, sub_kegiatan_kode, {", ".join(KOLOM_DUKUNGAN)}, {sepakat_oleh},
+        INSERT INTO dukungan (daerah_kode, tahun, indikator_id, perangkat_daerah_kode, sub_kegiatan_kode,
+                              {", ".join(KOLOM_DUKUNGAN)}, disepakati_oleh, disepakati_pada, diubah_oleh,
+                              diubah_pada, impor_id)
+        SELECT daerah_kode, tahun, indikator_id, perangkat_daerah_kode, sub_kegiatan_kode,
+               {", ".join(KOLOM_DUKUNGAN)},
+               {sepakat_oleh},
                {sepakat_pada},
                $oleh, $waktu, $impor_id
         FROM _baru_dukungan WHERE NOT ada

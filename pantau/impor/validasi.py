@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from pantau.aturan.angka import BukanAngka, baca_angka, baca_rentang, baca_rupiah, format_angka, kosong
-from pantau.aturan.kode import KODE_DAERAH, KODE_SUB_KEGIATAN, KODE_URUSAN
+from pantau.aturan.kode import KODE_DAERAH, KODE_SUB_KEGIATAN, KODE_UNIT, KODE_URUSAN
 from pantau.impor.baca import Lembar
 from pantau.impor.masalah import Masalah
 
@@ -33,7 +33,8 @@ OPSIONAL = {
                   "sumber_data", "definisi", "indikator_induk", "agregasi_wilayah"],
     "target": ["dokumen", "periode_rpjmd", *KOLOM_KETERANGAN],
     "realisasi": ["sumber", "status", "catatan", "periode_rpjmd", *KOLOM_KETERANGAN],
-    "dukungan": ["periode_rpjmd", "sub_kegiatan_nama", "perangkat_daerah", "pagu", "realisasi_tw1", "realisasi_tw2",
+    "dukungan": ["periode_rpjmd", "sub_kegiatan_nama", "perangkat_daerah", "perangkat_daerah_kode",
+                 "pagu", "realisasi_tw1", "realisasi_tw2",
                  "realisasi_tw3", "realisasi_tw4", "realisasi_anggaran", "disepakati", "sumber", "catatan",
                  *KOLOM_KETERANGAN],
 }
@@ -492,6 +493,12 @@ class _Pemeriksa:
                 sk = sk.upper()
             nama_sk = _teks(row.get("sub_kegiatan_nama"))
             pd_ = _teks(row.get("perangkat_daerah"))
+            # kode unit SIPD-RI (8 bagian): kunci dukungan bersama kode sub kegiatan (kode yang sama ada di banyak unit)
+            unit = "".join((_teks(row.get("perangkat_daerah_kode")) or "").split()).upper()
+            if unit and not KODE_UNIT.fullmatch(unit):
+                self.salah(nama, no, "perangkat_daerah_kode", row.get("perangkat_daerah_kode"),
+                           "bukan kode unit SIPD-RI: bentuknya 8 bagian, misalnya 1.02.0.00.0.00.01.0004 "
+                           "(kosongkan bila unitnya tidak disebut)")
             rupiah = {}
             for kol, tujuan in KOLOM_RUPIAH.items():
                 x = row.get(kol)
@@ -511,8 +518,9 @@ class _Pemeriksa:
             elif sepakat_teks:
                 self.salah(nama, no, "disepakati", row.get("disepakati"), "harus 'ya' atau 'tidak'")
             if daerah and tahun is not None and sk and (ind or not kode_ind):
-                kunci = (daerah, tahun, (ind[0], ind[1], kode_ind) if ind else None, sk)
-                uraian = (f"sub kegiatan {sk} untuk {kode_ind or 'tanpa indikator'} daerah {daerah} tahun {tahun}")
+                kunci = (daerah, tahun, (ind[0], ind[1], kode_ind) if ind else None, unit, sk)
+                uraian = (f"sub kegiatan {sk}{' unit ' + unit if unit else ''} "
+                          f"untuk {kode_ind or 'tanpa indikator'} daerah {daerah} tahun {tahun}")
                 if self.cek_dobel(nama, kunci_baris, kunci, no, uraian):
                     continue
             if self.n_salah > jumlah_salah:
@@ -563,7 +571,8 @@ class _Pemeriksa:
                 "baris": no, "daerah_kode": daerah,
                 "tahun_awal": ind[0] if ind else None, "tahun_akhir": ind[1] if ind else None,
                 "indikator_kode": kode_ind if ind else None, "tahun": tahun, "sub_kegiatan_kode": sk,
-                "sub_kegiatan_nama": nama_sk, "perangkat_daerah": pd_, **rupiah, "disepakati": sepakat,
+                "sub_kegiatan_nama": nama_sk, "perangkat_daerah": pd_, "perangkat_daerah_kode": unit,
+                **rupiah, "disepakati": sepakat,
                 "sumber": _teks(row.get("sumber")), "catatan": _teks(row.get("catatan")),
             })
         return hasil
@@ -588,8 +597,9 @@ class _Pemeriksa:
 
 
 _KOLOM_DUKUNGAN = ["baris", "daerah_kode", "tahun_awal", "tahun_akhir", "indikator_kode", "tahun", "sub_kegiatan_kode",
-                   "sub_kegiatan_nama", "perangkat_daerah", "pagu", "realisasi_tw1", "realisasi_tw2",
-                   "realisasi_tw3", "realisasi_tw4", "realisasi_tahun", "disepakati", "sumber", "catatan"]
+                   "sub_kegiatan_nama", "perangkat_daerah", "perangkat_daerah_kode", "pagu", "realisasi_tw1",
+                   "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "realisasi_tahun", "disepakati", "sumber",
+                   "catatan"]
 
 _KOLOM_INDIKATOR = [
     "baris", "daerah_kode", "tahun_awal", "tahun_akhir", "urusan_kode", "kode", "nama", "satuan",

@@ -205,6 +205,17 @@ def urai_pilihan(pilihan) -> tuple[str, str]:
 
 def _tambah(induk_id, kf: str, kunci_n: str, daerah: str, tahun: int, indikator_id: int) -> None:
     ss = st.session_state
+    sipd = ss.get(f"{kf}|sipd")
+    if sipd:
+        # dari anggaran SIPD-RI yang diimpor: unit + kode; pagu, nama dan perangkat daerah dibaca dari sana
+        unit, kode = sipd.split(" ", 1)
+        hasil = _tulis(induk_id, lambda bd, akun: dk.tambah(
+            bd, daerah=daerah, tahun=tahun, indikator_id=indikator_id, sub_kegiatan_kode=kode,
+            perangkat_daerah_kode=unit, disepakati=bool(ss.get(f"{kf}|sepakat")), catatan=ss.get(f"{kf}|catatan"),
+            pengguna=akun))
+        if hasil is not None:
+            ss[kunci_n] = ss.get(kunci_n, 0) + 1
+        return
     kode, nama_ketik = urai_pilihan(ss.get(f"{kf}|kode"))
     if not kode:
         ss[_kunci_pesan(induk_id)] = [("error", "Pilih sub kegiatan dari daftar nomenklatur, atau ketik kodenya "
@@ -277,6 +288,17 @@ def _panel_ubah(d: pd.DataFrame, *, induk_id, tahun: int, pasangan: pd.DataFrame
     kf = f"dk-tambah|{induk_id}|{daerah}|{st.session_state.get(kunci_n, 0)}"
     with st.form(kf, border=True):
         st.markdown(f"**Tambah sub kegiatan pendukung** · {label[daerah]} · {tahun}")
+        sipd = data.tanya("anggaran_sipd_urusan", daerah=daerah, tahun=tahun, urusan=urusan)
+        if not sipd.empty:
+            pilihan_sipd = {f"{u} {k}": f"{k} · {n or '–'} · {p or u} · {rupiah(g)}" for u, p, k, n, g in zip(
+                sipd["perangkat_daerah_kode"], sipd["perangkat_daerah"], sipd["sub_kegiatan_kode"],
+                sipd["sub_kegiatan_nama"], sipd["pagu"])}
+            st.selectbox(
+                f"Dari anggaran SIPD-RI {tahun} ({len(sipd)} sub kegiatan bidang {urusan})", list(pilihan_sipd),
+                index=None, key=f"{kf}|sipd", format_func=pilihan_sipd.get,
+                placeholder="Pilih sub kegiatan dan unitnya (pagu ikut dari SIPD-RI)",
+                help="Sub kegiatan yang diimpor dari SIPD-RI untuk daerah dan tahun ini, per unit (Puskesmas, UPTD, "
+                     "...), dengan pagunya. Bila dipilih, isian di bawah selain catatan tidak dipakai.")
         st.selectbox(
             "Sub kegiatan", list(nama_nomen), index=None, key=f"{kf}|kode", accept_new_options=True,
             format_func=lambda k: f"{k} · {nama_nomen[k]}" if k in nama_nomen else k,

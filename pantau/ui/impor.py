@@ -78,6 +78,21 @@ def bagian_templat(ctx: Konteks | None, bd) -> None:
                    "untuk kolom berkode, dan lembar *petunjuk*.")
 
 
+MODE = {"lembar": "Lembar kerja Pantau (.xlsx/.csv)", "sipd": "Ekspor SIPD-RI (JSON/rekap .xlsx)"}
+
+
+def pilih_mode() -> str:
+    """Jenis berkas yang diimpor: lembar kerja Pantau atau ekspor SIPD-RI (tersimpan di URL, ``?mode=sipd``)."""
+    bawaan = st.query_params.get("mode", "lembar")
+    mode = st.radio("Jenis berkas", list(MODE), format_func=MODE.get, horizontal=True, key="impor_mode",
+                    index=list(MODE).index(bawaan) if bawaan in MODE else 0)
+    if mode == "lembar":
+        st.query_params.pop("mode", None)
+    else:
+        st.query_params["mode"] = mode
+    return mode
+
+
 def pengimpor() -> Pengguna:
     """Akun yang mengimpor. Menulis selalu memerlukan masuk; peran tanpa izin impor berhenti di sini (izin
     diperiksa lagi oleh impor itu sendiri)."""
