@@ -41,8 +41,8 @@ TEKS_DI_GELAP, TEKS_DI_TERANG = "#FFFFFF", "#111111"
 
 
 #: Templat semua gambar Pantau. Dipasang sebagai bawaan proses, bukan ``update_layout(template=...)`` per gambar:
-#: menetapkan templat pada gambar memvalidasi ulang seluruh templat (~30 ms per gambar; Desk satu provinsi besar menggambar
-#: belasan), sedangkan templat bawaan dipakai apa adanya saat gambar dibuat (keputusan #15).
+#: menetapkan templat pada gambar memvalidasi ulang seluruh templat (~30 ms per gambar), sedangkan templat bawaan
+#: dipakai apa adanya saat gambar dibuat (keputusan #15).
 pio.templates.default = "plotly_white"
 
 
