@@ -7,7 +7,7 @@ import pytest
 
 from pantau.db import buka, jalankan
 from pantau.impor.sipd_tulis import impor_sipd
-from tests.bantuan_halaman import jalankan_halaman, masuk
+from tests.bantuan_halaman import jalankan_halaman, kunci_widget, masuk, pilih_indikator_desk
 from tests.bantuan_sipd import PAGU, RENJA, SKPD
 from tests.test_desk_dukungan import _tombol, _tutup_basis_data_halaman
 
@@ -101,6 +101,7 @@ def test_desk_pilihan_sub_kegiatan_dari_sipd(db_halaman):
     _tutup_basis_data_halaman()
     at = jalankan_halaman("pages/5_Desk_Urusan.py", provinsi="62", daerah="62", tahun=2026, urusan="1.02")
     masuk(at, "demo.analis")
+    pilih_indikator_desk(at, lambda at: f"dk-daerah|{induk_id}" in kunci_widget(at))
     at.selectbox(key=f"dk-daerah|{induk_id}").set_value(daerah).run()
     assert not at.exception, [e.value for e in at.exception]
     kf = f"dk-tambah|{induk_id}|{daerah}|0"
