@@ -10,6 +10,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.subplots import make_subplots
 
 from pantau.aturan.aman import html as teks_aman  # plotly.js membaca <b>, <a>, <br> di label dan hover
 from pantau.aturan.format import format_angka, format_ringkas, kosong, nilai_target, periode_label, sd_label
@@ -546,4 +547,36 @@ def banding_kabkota(df: pd.DataFrame, satuan: str, *, nilai_provinsi=None, targe
     fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 40}, barmode="overlay",
                       legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left",
                               "itemclick": False, "itemdoubleclick": False})
+    return fig
+
+
+def usulan_per_daerah(df: pd.DataFrame, status: dict, keputusan: dict, *, tinggi: int | None = None,
+                      ukuran_huruf: int = 16) -> go.Figure:
+    """Usulan setiap kabupaten/kota untuk ruang rapat (keputusan #20): kiri jumlah per status keselarasan, kanan
+    keputusan sejauh ini; setiap potongan berlabel angkanya, label kabupaten/kota memuat "n usulan · m sejalan".
+
+    ``df``: baris ``queries/usulan_per_daerah.sql``; ``status``/``keputusan``: {kolom: (label, warna)} berurutan
+    (``pantau.aturan.usulan``)."""
+    d = df.iloc[::-1]  # kabupaten/kota pertama di atas
+    label = [f"{teks_aman(n)}<br><span style='font-size:0.8em'>{j} usulan · {s} sejalan</span>"
+             for n, j, s in zip(d["nama_pendek"], d["jumlah"], d["sejalan"])]
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.04,
+                        subplot_titles=("Keselarasan dengan prioritas provinsi", "Keputusan sejauh ini"))
+    for col, daftar in ((1, status), (2, keputusan)):
+        for kunci, (nama, warna) in daftar.items():
+            nilai = d[kunci]
+            fig.add_trace(go.Bar(
+                x=nilai, y=label, orientation="h", name=nama, legendgroup=str(col),
+                marker={"color": warna, "line": {"color": "#333333", "width": 0.5}},
+                text=[str(int(v)) if v else "" for v in nilai], textposition="inside", insidetextanchor="middle",
+                textfont={"color": teks_di_atas(warna), "size": ukuran_huruf},
+                hovertemplate=f"%{{y}}<br>{teks_aman(nama)}: %{{x}} usulan<extra></extra>",
+            ), row=1, col=col)
+    n = max(1, len(d))
+    tata_letak(fig, tinggi=tinggi or 110 + 62 * n, ukuran_huruf=ukuran_huruf, legenda=True)
+    fig.update_layout(barmode="stack", margin={"l": 10, "r": 10, "t": 80, "b": 10},
+                      legend={"y": -0.02, "yanchor": "top", "orientation": "h", "traceorder": "normal"},
+                      uniformtext={"minsize": ukuran_huruf - 4, "mode": "hide"})
+    fig.update_xaxes(visible=False)
+    fig.for_each_annotation(lambda a: a.update(font={"size": ukuran_huruf + 1, "color": WARNA_TEKS}))
     return fig
