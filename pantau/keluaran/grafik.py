@@ -566,16 +566,22 @@ def usulan_per_daerah(df: pd.DataFrame, status: dict, keputusan: dict, *, tinggi
         for kunci, (nama, warna) in daftar.items():
             nilai = d[kunci]
             fig.add_trace(go.Bar(
-                x=nilai, y=label, orientation="h", name=nama, legendgroup=str(col),
+                x=nilai, y=label, orientation="h", name=nama, legend="legend" if col == 1 else "legend2",
                 marker={"color": warna, "line": {"color": "#333333", "width": 0.5}},
                 text=[str(int(v)) if v else "" for v in nilai], textposition="inside", insidetextanchor="middle",
                 textfont={"color": teks_di_atas(warna), "size": ukuran_huruf},
                 hovertemplate=f"%{{y}}<br>{teks_aman(nama)}: %{{x}} usulan<extra></extra>",
             ), row=1, col=col)
     n = max(1, len(d))
-    tata_letak(fig, tinggi=tinggi or 110 + 62 * n, ukuran_huruf=ukuran_huruf, legenda=True)
-    fig.update_layout(barmode="stack", margin={"l": 10, "r": 10, "t": 80, "b": 10},
-                      legend={"y": -0.02, "yanchor": "top", "orientation": "h", "traceorder": "normal"},
+    tata_letak(fig, tinggi=tinggi or 230 + 62 * n, ukuran_huruf=ukuran_huruf, legenda=True)
+    # dua baris legenda di margin bawah (keselarasan, lalu keputusan), masing-masing berjudul, tidak menutupi batang;
+    # jarak dalam piksel dihitung ke pecahan tinggi area gambar
+    area = (tinggi or 230 + 62 * n) - 40 - 150
+    bawah = {"orientation": "h", "yanchor": "top", "x": 0, "xanchor": "left", "traceorder": "normal",
+             "font": {"color": WARNA_TEKS, "size": ukuran_huruf - 2}}
+    fig.update_layout(barmode="stack", margin={"l": 10, "r": 10, "t": 40, "b": 150},
+                      legend={**bawah, "y": -12 / area, "title": {"text": "Keselarasan:"}},
+                      legend2={**bawah, "y": -(12 + 62) / area, "title": {"text": "Keputusan:"}},
                       uniformtext={"minsize": ukuran_huruf - 4, "mode": "hide"})
     fig.update_xaxes(visible=False)
     fig.for_each_annotation(lambda a: a.update(font={"size": ukuran_huruf + 1, "color": WARNA_TEKS}))

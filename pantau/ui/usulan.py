@@ -87,7 +87,8 @@ def grafik_daerah(u: Usulan) -> None:
     fig = g.usulan_per_daerah(u.per_daerah, status, keputusan)
     grafik(fig, kunci="usulan-daerah", nama_berkas=f"usulan-{u.ctx.provinsi}-{u.tahun}",
            judul="Usulan kabupaten/kota per status dan keputusan",
-           subjudul=f"Provinsi {u.ctx.provinsi_nama} · RKPD {u.tahun}")
+           subjudul=f"Provinsi {u.ctx.provinsi_nama} · RKPD {u.tahun}",
+           sumber="usulan kabupaten/kota dan keputusan desk provinsi")
 
 
 def _saring(u: Usulan) -> pd.DataFrame:
