@@ -139,3 +139,32 @@ def test_rekap_excel_pdf_dan_perintah(con, db_salinan, tmp_path):
     assert keluar.read_bytes()[:4] == b"%PDF"
     assert utama(["rekap-usulan", "--provinsi", "65", "--tahun", "2019", "--keluar", str(tmp_path / "x.xlsx"),
                   "--db", str(db_salinan)]) == 1
+
+
+@pytest.mark.parametrize("daerah,lembar", [("65", {"prioritas", "indikator_prioritas"}), ("65.01", {"usulan"}),
+                                           ("62.01", {"usulan"})])
+def test_templat_prioritas_usulan_impor_ulang_tanpa_perubahan(db_salinan, tmp_path, daerah, lembar):
+    """Templat berisi yang sudah tercatat (62.01 belum punya usulan: 18 nomor kosong); diimpor ulang apa adanya
+    tidak mengubah apa pun."""
+    import openpyxl
+
+    from pantau.impor import impor_berkas
+    from pantau.impor.templat import buat_templat, pilihan_bawaan
+    from tests.bantuan import isi_db
+
+    con = buka(db_salinan)
+    try:
+        berkas = tmp_path / "templat.xlsx"
+        berkas.write_bytes(buat_templat(con, pilihan_bawaan(con, daerah)))
+        wb = openpyxl.load_workbook(berkas)
+        assert lembar <= set(wb.sheetnames)
+        assert "keputusan" not in [c.value for c in wb["usulan"][1]] if "usulan" in lembar else True
+        sebelum = {k: v for k, v in isi_db(con).items() if k not in ("impor", "riwayat")}
+        hasil = impor_berkas(con, berkas, oleh="uji")
+        sesudah = {k: v for k, v in isi_db(con).items() if k not in ("impor", "riwayat")}
+    finally:
+        con.close()
+    assert sesudah == sebelum
+    for nama in lembar:
+        j = hasil.ringkasan.jumlah.get(nama, {"tambah": 0, "ubah": 0})
+        assert (j["tambah"], j["ubah"]) == (0, 0), (nama, j)

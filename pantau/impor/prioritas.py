@@ -193,6 +193,8 @@ def lembar_usulan(p, daftar: _Prioritas, urusan: set, kuota: int) -> list[dict]:
     nama = "usulan"
     hasil, kunci_baris = [], {}
     for no, row in p.lembar[nama].baris:
+        if all(kosong(v) for k, v in row.items() if k not in ("daerah_kode", "tahun", "nomor")):
+            continue  # baris bernomor templat yang belum diisi
         n0 = p.n_salah
         daerah = p.daerah_kode(nama, no, row)
         if daerah and p.daerah.get(daerah) == "provinsi":
