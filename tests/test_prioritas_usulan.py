@@ -221,3 +221,21 @@ def test_keputusan_berversi_konflik_dan_izin(db_kosong, tmp_path):
             simpan_keputusan(con, usulan_id=uid, keputusan="diterima", versi_dasar=2, pengguna=p)
     n = con.execute("SELECT count(*) FROM riwayat WHERE tabel = 'keputusan_usulan'").fetchone()[0]
     assert n >= 3
+
+
+def test_pratinjau_prioritas_dan_usulan(db_kosong, tmp_path):
+    """Pratinjau (tanpa menulis): usulan baru, judul dan keputusan yang berubah, yang sama; prioritas baru."""
+    from pantau.impor import siapkan_impor
+    from pantau.impor.pratinjau import pratinjau
+
+    con = db_kosong
+    impor(con, tmp_path, prioritas=[pri("P1", "1.03")], usulan=[usl(1), usl(2)])
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    tulis_csv(folder, "usulan", [usl(1), usl(2, judul="Judul baru", keputusan="ditunda"), usl(3)])
+    tulis_csv(folder, "prioritas", [pri("P1", "1.03"), pri("P2")])
+    sebelum = isi_db(con)
+    p = pratinjau(con, siapkan_impor(con, folder))
+    assert isi_db(con) == sebelum
+    assert p.jumlah["usulan"] == {"tambah": 1, "ubah": 1, "sama": 1}
+    assert p.jumlah["prioritas"] == {"tambah": 1, "ubah": 0, "sama": 1}
+    assert set(p.berubah["kunci"]) == {"no. 2 judul", "no. 2 keputusan"}
