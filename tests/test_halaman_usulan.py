@@ -168,3 +168,22 @@ def test_templat_prioritas_usulan_impor_ulang_tanpa_perubahan(db_salinan, tmp_pa
     for nama in lembar:
         j = hasil.ringkasan.jumlah.get(nama, {"tambah": 0, "ubah": 0})
         assert (j["tambah"], j["ubah"]) == (0, 0), (nama, j)
+
+
+def test_ringkasan_kemajuan_per_prioritas(app, con):
+    """Ringkasan provinsi: satu batang per prioritas, jumlah per predikat sama dengan capaian_prioritas; tautan ke
+    indikator di balik prioritas terpilih; kabupaten tanpa prioritas tidak menampilkan bagian ini."""
+    at = app("dashboard.py", provinsi="65", daerah="65", tahun=2025, prioritas="")
+    fig = next(f for f in (spesifikasi(at, i) for i in range(len(at.get("plotly_chart"))))
+               if any(t.get("name", "").endswith("Sangat Tinggi") for t in f["data"]) and len(f["data"][0]["y"]) == 10)
+    st_ = [t for t in fig["data"] if t["name"].endswith("Sangat Tinggi")][0]
+    harap = dict(con.execute("SELECT kode, sangat_tinggi FROM capaian_prioritas WHERE daerah_kode = '65' AND "
+                             "tahun = 2025 AND jenis = 'prioritas'").fetchall())
+    assert {y.split(" ")[0]: x for y, x in zip(st_["y"], st_["x"])} == harap
+    assert any("PN " in str(c) for c in st_["customdata"])
+    n_ind = con.execute("SELECT count(*) FROM indikator_prioritas ip JOIN prioritas p ON p.id = ip.prioritas_id "
+                        "WHERE p.kode = 'P01' AND p.daerah_kode = '65'").fetchone()[0]
+    tautan = [x for x in at.get("page_link") if "Indikator" in str(x.proto.page) and "%" in x.proto.label]
+    assert len(tautan) >= n_ind
+    kab = app("dashboard.py", provinsi="65", daerah="65.01", tahun=2025)
+    assert not any("prioritas pembangunan" in h.value for h in kab.subheader)

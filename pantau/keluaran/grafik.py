@@ -586,3 +586,42 @@ def usulan_per_daerah(df: pd.DataFrame, status: dict, keputusan: dict, *, tinggi
     fig.update_xaxes(visible=False)
     fig.for_each_annotation(lambda a: a.update(font={"size": ukuran_huruf + 1, "color": WARNA_TEKS}))
     return fig
+
+
+def prioritas_predikat(df: pd.DataFrame, skala: pd.DataFrame, *, ukuran_huruf: int = 14) -> go.Figure:
+    """Kemajuan per prioritas (keputusan #20): batang bertumpuk jumlah indikator tertaut per predikat (warna dan simbol
+    skala), label prioritas dengan rata-rata capaiannya; PN yang dilayani di hover.
+
+    ``df``: baris ``queries/capaian_prioritas_daerah.sql``; ``skala``: predikat, urutan, warna, simbol (urutan 1..5)."""
+    kolom = {1: "sangat_rendah", 2: "rendah", 3: "sedang", 4: "tinggi", 5: "sangat_tinggi"}
+    d = df.iloc[::-1]
+    label = [f"{teks_aman(k)} {teks_aman(_potong(n, 34))}" for k, n in zip(d["kode"], d["nama"])]
+    pn = ["<br>".join(teks_aman(x) for x in str(p).split("; ")) if not kosong(p) else "PN: –" for p in d["pn"]]
+    fig = go.Figure()
+    for r in skala.sort_values("urutan", ascending=False).itertuples(index=False):
+        if int(r.urutan) not in kolom:
+            continue
+        nilai = d[kolom[int(r.urutan)]]
+        fig.add_trace(go.Bar(
+            x=nilai, y=label, orientation="h", name=f"{r.simbol} {r.predikat}",
+            marker={"color": r.warna, "line": {"color": "#333333", "width": 0.5}},
+            text=[str(int(v)) if v else "" for v in nilai], textposition="inside", insidetextanchor="middle",
+            textfont={"color": teks_di_atas(r.warna)}, customdata=pn,
+            hovertemplate=f"%{{y}}<br>{teks_aman(r.predikat)}: %{{x}} indikator<br>%{{customdata}}<extra></extra>",
+        ))
+    sisa = d["jumlah_indikator"] - d["jumlah_berealisasi"]
+    fig.add_trace(go.Bar(x=sisa, y=label, orientation="h", name="○ Belum ada data",
+                         marker={"color": WARNA_KOSONG, "line": {"color": "#333333", "width": 0.5}},
+                         text=[str(int(v)) if v else "" for v in sisa], textposition="inside",
+                         hovertemplate="%{y}<br>Belum ada data: %{x} indikator<extra></extra>"))
+    kanan = [("–" if kosong(c) else f"{format_angka(c, 1)}%") if j else "tanpa indikator"
+             for c, j in zip(d["rata_capaian"], d["jumlah_indikator"])]
+    maks = max(1, int(d["jumlah_indikator"].max() or 1))
+    for y, t in zip(label, kanan):
+        fig.add_annotation(x=maks * 1.02, y=y, text=t, showarrow=False, xanchor="left",
+                           font={"size": ukuran_huruf - 1, "color": WARNA_TEKS})
+    tata_letak(fig, tinggi=70 + 34 * max(1, len(d)), ukuran_huruf=ukuran_huruf, legenda=True)
+    fig.update_layout(barmode="stack", margin={"l": _margin_kiri(label, ukuran_huruf) - 40, "r": 110, "t": 30},
+                      legend={"y": 1.0, "yanchor": "bottom"})
+    fig.update_xaxes(visible=False, range=[0, maks * 1.02])
+    return fig
