@@ -187,3 +187,18 @@ def test_ringkasan_kemajuan_per_prioritas(app, con):
     assert len(tautan) >= n_ind
     kab = app("dashboard.py", provinsi="65", daerah="65.01", tahun=2025)
     assert not any("prioritas pembangunan" in h.value for h in kab.subheader)
+
+
+def test_desk_urusan_menampilkan_usulan_urusannya_dan_dek(app, con):
+    at = app("pages/5_Desk_Urusan.py", provinsi="65", daerah="65", tahun=2025, urusan="1.03")
+    harap = con.execute("SELECT count(*) FROM keselarasan_usulan WHERE provinsi_kode = '65' AND urusan_kode = '1.03' "
+                        "AND tahun IN (2025, 2026)").fetchone()[0]
+    df = next(d.value for d in at.dataframe if "Mengapa" in d.value.columns)
+    assert len(df) == harap > 0 and set(df["RKPD"]) == {"2026"}
+    from pantau.desk.bahan import kumpulkan
+    from pantau.keluaran.dek import rencana
+
+    bahan = kumpulkan(con, provinsi="65", urusan="1.03", tahun=2025, judul_urusan="1.03 PU",
+                      nama_provinsi="Provinsi Kalimantan Utara")
+    judul = [" ".join(s.judul) for s in rencana(bahan)]
+    assert any(j.startswith("Usulan kabupaten/kota") for j in judul)
