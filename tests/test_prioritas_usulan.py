@@ -239,3 +239,14 @@ def test_pratinjau_prioritas_dan_usulan(db_kosong, tmp_path):
     assert p.jumlah["usulan"] == {"tambah": 1, "ubah": 1, "sama": 1}
     assert p.jumlah["prioritas"] == {"tambah": 1, "ubah": 0, "sama": 1}
     assert set(p.berubah["kunci"]) == {"no. 2 judul", "no. 2 keputusan"}
+
+
+def test_pembatalan_impor_usulan_ditolak_tanpa_mengubah(db_kosong, tmp_path):
+    from pantau.impor.batal import GagalBatal, batalkan_impor
+
+    con = db_kosong
+    hasil = impor(con, tmp_path, usulan=[usl(1)])
+    sebelum = isi_db(con)
+    with pytest.raises(GagalBatal, match="belum didukung"):
+        batalkan_impor(con, hasil.ringkasan.impor_id, oleh="admin")
+    assert isi_db(con) == sebelum
