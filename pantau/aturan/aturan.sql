@@ -814,7 +814,10 @@ nilai AS (
            info_predikat(c.capaian_sd).urutan AS urutan
     FROM tahun_prioritas tp
     JOIN tertaut t ON t.prioritas_id = tp.prioritas_id
+    -- indikator tertaut selalu milik daerah prioritasnya (impor mencarinya di sana); kesamaan daerah ditulis agar
+    -- saringan daerah sampai ke capaian_tahunan
     LEFT JOIN capaian_tahunan c ON c.indikator_id = t.indikator_id AND c.tahun = tp.tahun
+                               AND c.daerah_kode = tp.daerah_kode
 )
 SELECT tp.prioritas_id, tp.daerah_kode, tp.kode, tp.nama, tp.jenis, tp.dokumen, tp.tahun,
        count(n.indikator_id) AS jumlah_indikator,

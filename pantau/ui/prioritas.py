@@ -35,7 +35,7 @@ def bagian_prioritas(ctx: Konteks) -> None:
         url.tulis("prioritas", str(pid))
         r = df[df["prioritas_id"] == pid].iloc[0]
         st.caption(aman.md(r["pn"]) if not kosong(r["pn"]) else "Belum ditautkan ke prioritas nasional (PN).")
-        ind = data.tanya("prioritas_indikator", prioritas=pid, tahun=ctx.tahun)
+        ind = data.tanya("prioritas_indikator", prioritas=pid, daerah=ctx.daerah, tahun=ctx.tahun)
         if ind.empty:
             st.caption("Belum ada indikator yang ditautkan ke prioritas ini.")
         for i in ind.itertuples(index=False):
