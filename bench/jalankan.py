@@ -112,6 +112,7 @@ HALAMAN = [
     ("Daerah", "pages/2_Daerah.py", ("daerah", "35.07")),
     ("Desk Urusan", "pages/5_Desk_Urusan.py", ("tahun", 2022)),
     ("Laporan", "pages/6_Laporan.py", ("tahun", 2022)),
+    ("Usulan", "pages/9_Usulan.py", ("u_status", "tanpa_prioritas")),
 ]
 
 
