@@ -42,6 +42,8 @@ def test_angka_dan_grafik_sama_dengan_sql(app, con):
     assert len(sejalan_grafik["y"]) == 5 and "Bulungan" in sejalan_grafik["y"][-1]  # kab/kota pertama di atas
     teks = " ".join(str(x) for t in fig["data"] for x in t["y"]) + " ".join(t["name"] for t in fig["data"])
     assert not re.search(r"\b(None|nan|NaN)\b", teks)
+    per_status = " ".join(c.value for c in at.caption if c.value.startswith("Jumlah dan biaya per status"))
+    assert f"Sejalan {sejalan} usulan" in per_status
 
 
 def test_saringan_di_url_dan_alasan_status(app, con):

@@ -82,13 +82,16 @@ def kepala(u: Usulan) -> None:
 
 def grafik_daerah(u: Usulan) -> None:
     st.subheader("Per kabupaten/kota")
-    status = {k: v for k, v in STATUS.items()}
     keputusan = {kol: KEPUTUSAN[k] for kol, k in KOLOM_KEPUTUSAN.items()}
-    fig = g.usulan_per_daerah(u.per_daerah, status, keputusan)
+    fig = g.usulan_per_daerah(u.per_daerah, STATUS, keputusan)
     grafik(fig, kunci="usulan-daerah", nama_berkas=f"usulan-{u.ctx.provinsi}-{u.tahun}",
            judul="Usulan kabupaten/kota per status dan keputusan",
            subjudul=f"Provinsi {u.ctx.provinsi_nama} · RKPD {u.tahun}",
            sumber="usulan kabupaten/kota dan keputusan desk provinsi")
+    per = u.daftar.groupby("status")["biaya"].agg(["count", "sum"])
+    st.caption("Jumlah dan biaya per status: " + " · ".join(
+        f"{label_status(s)} {int(per.loc[s, 'count'])} usulan, {rupiah(per.loc[s, 'sum'])}"
+        for s in STATUS if s in per.index))
 
 
 def _saring(u: Usulan) -> pd.DataFrame:
