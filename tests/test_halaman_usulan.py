@@ -204,3 +204,49 @@ def test_desk_urusan_menampilkan_usulan_urusannya_dan_dek(app, con):
                       nama_provinsi="Provinsi Kalimantan Utara")
     judul = [" ".join(s.judul) for s in rencana(bahan)]
     assert any(j.startswith("Usulan kabupaten/kota") for j in judul)
+
+
+def _buku_usulan(rows) -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "usulan"
+    ws.append(["daerah_kode", "tahun", "nomor", "judul", "urusan_kode", "prioritas_kode", "biaya", "keputusan"])
+    for r in rows:
+        ws.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_operator_mengimpor_usulan_lewat_halaman_impor(db_salinan, monkeypatch):
+    """Halaman Impor: pratinjau usulan (baru dan berubah), kesalahan per sel untuk kolom keputusan operator, lalu
+    impor usulan daerahnya sendiri."""
+    monkeypatch.setenv("PANTAU_DB", str(db_salinan))
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at = jalankan_halaman("pages/3_Impor.py", provinsi="65", daerah="65.01")
+    masuk(at, "demo.operator.bulungan")
+    at.file_uploader(key="berkas").set_value(("usulan.xlsx", _buku_usulan(
+        [["65.01", 2026, 3, "Usulan baru operator", "1.03", "P04", 1_000_000_000, "diterima"]]), xlsx))
+    at.run()
+    salah = next(d.value for d in at.dataframe if "Pesan" in d.value.columns or "pesan" in d.value.columns)
+    teks = " ".join(str(v) for v in salah.astype(str).values.ravel())
+    assert "usulan" in teks and "keputusan" in teks and "2" in teks
+    at.file_uploader(key="berkas").set_value(("usulan2.xlsx", _buku_usulan(
+        [["65.01", 2026, 3, "Usulan baru operator", "1.03", "P04", 1_000_000_000, None],
+         ["65.01", 2026, 19, "Usulan ke-19", "1.03", "P04", 5_000_000, None]]), xlsx))
+    at.run()
+    assert not at.exception
+    assert any(m.label == "Usulan" and "1 baru · 1 berubah" in m.value for m in at.metric)
+    at.button(key="konfirmasi").click()
+    at.run()
+    assert not at.exception
+    con = buka(db_salinan)
+    judul = con.execute("SELECT judul FROM usulan WHERE daerah_kode = '65.01' AND tahun = 2026 AND nomor = 3"
+                        ).fetchone()[0]
+    n = con.execute("SELECT count(*) FROM usulan WHERE daerah_kode = '65.01' AND tahun = 2026").fetchone()[0]
+    con.close()
+    assert (judul, n) == ("Usulan baru operator", 19)
