@@ -134,8 +134,9 @@ def daftar(u: Usulan) -> pd.DataFrame:
     d = _saring(u)
     st.caption(f"{len(d)} dari {len(u.daftar)} usulan. Status keselarasan: aturan pertama yang berlaku "
                "(bukan kewenangan provinsi, tanpa prioritas, perlu diperiksa, urusan tidak sesuai, sejalan).")
+    pendek = dict(zip(u.per_daerah["daerah_kode"], u.per_daerah["nama_pendek"]))
     tampil = pd.DataFrame({
-        "Kabupaten/kota": d["daerah_nama"], "No": d["nomor"].astype(int), "Judul": d["judul"],
+        "Kabupaten/kota": d["daerah_kode"].map(pendek), "No": d["nomor"].astype(int), "Judul": d["judul"],
         "Urusan": d["urusan_kode"] + " " + d["urusan_nama"].fillna(""),
         "Prioritas": d["prioritas_kode"].fillna("–"),
         "Status": d["status"].map(label_status),
@@ -237,13 +238,13 @@ def keputusan(u: Usulan, tersaring: pd.DataFrame) -> None:
 def rekap(u: Usulan) -> None:
     st.subheader("Rekapitulasi untuk berita acara")
     st.caption("Satu baris per usulan dengan status dan keputusannya, jumlah per kabupaten/kota.")
-    kiri, kanan, _ = st.columns([1, 1, 3])
     nama = f"rekap-usulan-{u.ctx.provinsi}-{u.tahun}"
-    kiri.download_button("Unduh Excel", data=lambda: excel_bytes(susun_rekap_usulan(data.tanya, provinsi=u.ctx.provinsi,
-                                                                                    tahun=u.tahun)),
-                         file_name=f"{nama}.xlsx", key="rekap-xlsx", icon=":material/table:", on_click="ignore",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    kanan.download_button("Unduh PDF", data=lambda: pdf_bytes(susun_rekap_usulan(data.tanya, provinsi=u.ctx.provinsi,
-                                                                                 tahun=u.tahun)),
-                          file_name=f"{nama}.pdf", key="rekap-pdf", icon=":material/picture_as_pdf:",
-                          on_click="ignore", mime="application/pdf")
+    # satu tombol per baris, selebar kolom: label tidak terpotong di 1280x720
+    st.download_button("Unduh Excel", data=lambda: excel_bytes(susun_rekap_usulan(data.tanya, provinsi=u.ctx.provinsi,
+                                                                                  tahun=u.tahun)),
+                       file_name=f"{nama}.xlsx", key="rekap-xlsx", icon=":material/table:", on_click="ignore",
+                       width="stretch", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.download_button("Unduh PDF", data=lambda: pdf_bytes(susun_rekap_usulan(data.tanya, provinsi=u.ctx.provinsi,
+                                                                               tahun=u.tahun)),
+                       file_name=f"{nama}.pdf", key="rekap-pdf", icon=":material/picture_as_pdf:",
+                       on_click="ignore", mime="application/pdf", width="stretch")
