@@ -9,6 +9,7 @@ from pantau.ui.anggaran import bagian_kinerja_anggaran
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import gambar, grafik, kosong, tautan_indikator
 from pantau.ui.perhatian import daftar_perhatian
+from pantau.ui.prioritas import bagian_prioritas
 
 ctx = mulai_halaman("Ringkasan")
 q = {"daerah": ctx.daerah, "periode_id": ctx.periode_id, "tahun": ctx.tahun}
@@ -95,6 +96,7 @@ with kanan:
     else:
         kosong(f"Belum ada realisasi untuk {ctx.tahun} di {ctx.daerah_nama}.")
 
-# Di bawah ringkasan satu layar: kinerja dibanding anggaran (keputusan #10).
+# Di bawah ringkasan satu layar: kemajuan per prioritas (keputusan #20), kinerja dibanding anggaran (keputusan #10).
+bagian_prioritas(ctx)
 st.divider()
 bagian_kinerja_anggaran(ctx)

@@ -72,7 +72,10 @@ def parameter(con, daerah: str, tahun: int = 2025) -> dict:
                       {"d": daerah, "p": pid}).fetchone()[0]
     urusan = con.execute("SELECT urusan_kode FROM indikator WHERE daerah_kode = $d AND urusan_kode IS NOT NULL "
                          "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", {"d": daerah}).fetchone()[0]
+    pri = con.execute("SELECT min(id) FROM prioritas WHERE daerah_kode = $d AND jenis = 'prioritas'",
+                      {"d": daerah}).fetchone()[0]
     return {"daerah": daerah, "provinsi": daerah.split(".")[0], "periode_id": pid, "tahun": tahun, "batas": 1000,
+            "prioritas": pri or 0,
             "indikator_id": ind, "urusan": urusan, "indikator_kode": "N-001",
             # saringan halaman Daerah: tanpa saringan (kasus terberat: semua indikator)
             "saring_urusan": [], "saring_predikat": [], "saring_iku": False, "saring_on_track": "",
@@ -112,6 +115,7 @@ HALAMAN = [
     ("Desk Urusan", "pages/5_Desk_Urusan.py", ("tahun", 2022)),
     ("Kualitas data", "pages/4_Kualitas_Data.py", ("provinsi", "65")),
     ("Laporan", "pages/6_Laporan.py", ("tahun", 2022)),
+    ("Usulan", "pages/9_Usulan.py", ("u_status", "tanpa_prioritas")),
 ]
 
 

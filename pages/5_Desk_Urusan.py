@@ -16,6 +16,7 @@ desk.kepala(d)
 kiri, kanan = st.columns([2.2, 1], gap="large")
 with kiri:
     desk.indikator_terpilih(d)
+    desk.usulan_urusan(d)
     desk.ikhtisar(d)
 with kanan:
     desk.catatan_sesi(d)

@@ -37,6 +37,7 @@ ekspor               Y       Y       Y      Y
 lihat_riwayat        Y       Y       Y      Y
 catatan_desk         -       Y       -      -
 dukungan_desk        -       Y       D      -
+keputusan_usulan     -       Y       -      Y
 impor                -       -       D      Y
 batal_impor          -       -       -      Y
 pulihkan             -       -       -      Y

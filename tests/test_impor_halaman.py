@@ -160,7 +160,7 @@ def test_cli_templat_terisi_dan_impor_tanpa_perubahan(db_salinan, tmp_path):
     assert r.returncode == 0, r.stderr
     assert "Templat ditulis" in r.stdout
     wb = openpyxl.load_workbook(keluar)
-    assert wb.sheetnames == ["petunjuk", "indikator", "target", "realisasi", "dukungan"]
+    assert wb.sheetnames == ["petunjuk", "indikator", "target", "realisasi", "dukungan", "usulan"]
     con = buka(db_salinan)
     n_ind = con.execute("SELECT count(*) FROM indikator WHERE periode_id = (SELECT id FROM periode "
                         "WHERE daerah_kode = '65.01' ORDER BY tahun_awal DESC LIMIT 1)").fetchone()[0]

@@ -35,7 +35,10 @@ def contoh(con):
     periode = con.execute("SELECT id FROM periode WHERE daerah_kode = '65.01'").fetchone()[0]
     indikator = con.execute(
         "SELECT id FROM indikator WHERE daerah_kode = '62' AND kode = 'IKU-01'").fetchone()[0]
+    prioritas = con.execute("SELECT min(id) FROM prioritas WHERE daerah_kode = '65' AND jenis = 'prioritas'"
+                            ).fetchone()[0]
     return {"daerah": "65.01", "provinsi": "65", "periode_id": periode, "tahun": 2024, "batas": 10,
+            "prioritas": prioritas,
             "indikator_id": indikator, "urusan": "1.02",
             "saring_urusan": ["lintas", "1.02"], "saring_predikat": [5, 4, 0], "saring_iku": False,
             "saring_on_track": "", "saring_cari": "", "indikator_kode": "IKU-01",

@@ -258,4 +258,22 @@ def test_berkas_sql_berkepala_dan_dipakai(path):
 def test_langkah_sql_lengkap():
     assert [p.stem for p in sorted(nasional.SQL_DIR.glob("*.sql"))] == [
         "01_makro", "02_pilih_daerah", "03_periode", "04_parameter_indikator", "05_target_tahunan",
-        "06_indikator", "07_target", "08_realisasi", "09_dukungan"]
+        "06_indikator", "07_target", "08_realisasi", "09_dukungan", "10_prioritas_usulan"]
+
+
+def test_prioritas_dan_usulan(con, hasil, tmp_path):
+    """Keputusan #20: 10 prioritas per provinsi (+ 8 PN), 18 usulan per kabupaten/kota dengan keputusan versi 1,
+    sama di setiap pembangunan."""
+    assert _satu(con, "SELECT count(*) FROM prioritas WHERE jenis = 'prioritas' AND daerah_kode = '65'") == 10
+    assert _satu(con, "SELECT count(*) FROM prioritas WHERE jenis = 'PN' AND daerah_kode IS NULL") == 8
+    assert _satu(con, "SELECT count(*) FROM usulan") == 18 * 5
+    assert _satu(con, "SELECT count(DISTINCT nomor) FROM usulan") == 18
+    assert _satu(con, "SELECT count(*) FROM keselarasan_usulan WHERE provinsi_kode = '65'") == 90
+    assert _satu(con, "SELECT count(DISTINCT status) FROM keselarasan_usulan") >= 3
+    assert 0 < _satu(con, "SELECT count(*) FROM keputusan_usulan WHERE versi = 1") < 90
+    assert _satu(con, "SELECT count(*) FROM indikator_prioritas") > 0
+    q = "SELECT sum(hash(id, daerah_kode, nomor, urusan_kode, prioritas_id, biaya, sub_kegiatan_kode)) FROM usulan"
+    path2 = tmp_path / "ulang.duckdb"
+    _bangun(path2)
+    with duckdb.connect(str(path2), read_only=True) as c2:
+        assert c2.execute(q).fetchone() == con.execute(q).fetchone()

@@ -743,3 +743,107 @@ JOIN indikator k
   OR (k.induk_kode IS NULL AND k.kode = prov.kode)
 JOIN daerah d ON d.kode = k.daerah_kode AND d.kode_induk = p_provinsi
 JOIN periode p ON p.id = k.periode_id AND p_tahun BETWEEN p.tahun_awal AND p.tahun_akhir;
+
+-- ---------------------------------------------------------------------------
+-- Prioritas dan usulan (keputusan #20; docs/ATURAN.md, "Keselarasan usulan").
+-- keputusan_usulan_terkini: versi terbesar keputusan setiap usulan (tabelnya hanya ditambah).
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW keputusan_usulan_terkini AS
+SELECT usulan_id, keputusan, alasan, dialihkan_ke, pagu_disepakati, versi, oleh, pada
+FROM keputusan_usulan
+QUALIFY row_number() OVER (PARTITION BY usulan_id ORDER BY versi DESC) = 1;
+
+-- kewenangan_provinsi(kode): sub kegiatan U.BB.PP.K.KK.SSSS yang kegiatannya kegiatan provinsi (K = 1).
+CREATE OR REPLACE MACRO kewenangan_provinsi(kode) AS split_part(kode, '.', 4) = '1';
+
+-- ---------------------------------------------------------------------------
+-- keselarasan_usulan: satu baris per usulan dengan status keselarasannya, yang PERTAMA berlaku dari:
+--   1. bukan_kewenangan_provinsi  sub_kegiatan_kode diisi dan kegiatannya bukan kegiatan provinsi (K <> 1);
+--   2. tanpa_prioritas            tidak menyebut prioritas;
+--   3. perlu_diperiksa            prioritasnya tidak menyebut urusan dan tidak punya indikator tertaut;
+--   4. urusan_tidak_sesuai        urusan usulan tidak ada di urusan prioritas maupun urusan indikator tertautnya;
+--   5. sejalan.
+-- urusan_prioritas: urusan yang sah untuk prioritasnya (daftar prioritas itu sendiri ditambah urusan indikator
+-- tertaut), untuk menjelaskan mengapa tidak sejalan. keputusan NULL = belum dibahas.
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW keselarasan_usulan AS
+WITH urusan_sah AS (
+    SELECT prioritas_id, urusan_kode, true AS dari_daftar FROM prioritas_urusan
+    UNION ALL
+    SELECT ip.prioritas_id, i.urusan_kode, false FROM indikator_prioritas ip
+    JOIN indikator i ON i.id = ip.indikator_id
+),
+per_prioritas AS (
+    SELECT p.id AS prioritas_id,
+           count(*) FILTER (WHERE s.dari_daftar) AS jumlah_urusan,
+           count(*) FILTER (WHERE s.prioritas_id IS NOT NULL AND NOT s.dari_daftar) AS jumlah_indikator,
+           list(DISTINCT s.urusan_kode ORDER BY s.urusan_kode) FILTER (WHERE s.urusan_kode IS NOT NULL) AS urusan
+    FROM prioritas p
+    LEFT JOIN urusan_sah s ON s.prioritas_id = p.id
+    GROUP BY p.id
+)
+SELECT
+    u.id AS usulan_id,
+    d.kode_induk AS provinsi_kode,
+    u.daerah_kode, u.tahun, u.nomor, u.judul, u.urusan_kode,
+    p.kode AS prioritas_kode,
+    CASE
+        WHEN u.sub_kegiatan_kode IS NOT NULL AND NOT kewenangan_provinsi(u.sub_kegiatan_kode)
+            THEN 'bukan_kewenangan_provinsi'
+        WHEN u.prioritas_id IS NULL THEN 'tanpa_prioritas'
+        WHEN coalesce(pp.jumlah_urusan, 0) = 0 AND coalesce(pp.jumlah_indikator, 0) = 0 THEN 'perlu_diperiksa'
+        WHEN NOT list_contains(coalesce(pp.urusan, []), u.urusan_kode) THEN 'urusan_tidak_sesuai'
+        ELSE 'sejalan'
+    END AS status,
+    k.keputusan,
+    u.prioritas_id, p.nama AS prioritas_nama,
+    array_to_string(pp.urusan, ', ') AS urusan_prioritas,
+    u.sub_kegiatan_kode, u.biaya, u.volume, u.satuan, u.lokasi, u.permasalahan, u.perangkat_daerah, u.sumber,
+    k.alasan, k.dialihkan_ke, k.pagu_disepakati, coalesce(k.versi, 0) AS keputusan_versi, k.oleh AS diputuskan_oleh,
+    k.pada AS diputuskan_pada
+FROM usulan u
+JOIN daerah d ON d.kode = u.daerah_kode
+LEFT JOIN prioritas p ON p.id = u.prioritas_id
+LEFT JOIN per_prioritas pp ON pp.prioritas_id = u.prioritas_id
+LEFT JOIN keputusan_usulan_terkini k ON k.usulan_id = u.id;
+
+-- ---------------------------------------------------------------------------
+-- capaian_prioritas: satu baris per prioritas dan tahun dalam rentang tahunnya, dengan indikator tertautnya
+-- dihitung per predikat. Aturannya sama dengan capaian per urusan (queries/capaian_urusan.sql): indikator teks
+-- tidak dihitung, tahun belum lengkap memakai capaian_sd/predikat_sd, yang belum berdata tidak dihitung.
+-- Kolom per predikat menurut urutan skala (nama Permendagri 86/2017; batasnya boleh diubah daerah).
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE VIEW capaian_prioritas AS
+WITH tahun_prioritas AS (
+    SELECT p.id AS prioritas_id, p.daerah_kode, p.kode, p.nama, p.jenis, p.dokumen,
+           unnest(range(p.tahun_awal, p.tahun_akhir + 1)) AS tahun
+    FROM prioritas p
+),
+tertaut AS (
+    SELECT ip.prioritas_id, i.id AS indikator_id
+    FROM indikator_prioritas ip
+    JOIN indikator i ON i.id = ip.indikator_id
+    WHERE i.polaritas <> 'teks'
+),
+nilai AS (
+    SELECT tp.prioritas_id, tp.tahun, t.indikator_id, c.capaian_sd AS capaian,
+           info_predikat(c.capaian_sd).urutan AS urutan
+    FROM tahun_prioritas tp
+    JOIN tertaut t ON t.prioritas_id = tp.prioritas_id
+    -- indikator tertaut selalu milik daerah prioritasnya (impor mencarinya di sana); kesamaan daerah ditulis agar
+    -- saringan daerah sampai ke capaian_tahunan
+    LEFT JOIN capaian_tahunan c ON c.indikator_id = t.indikator_id AND c.tahun = tp.tahun
+                               AND c.daerah_kode = tp.daerah_kode
+)
+SELECT tp.prioritas_id, tp.daerah_kode, tp.kode, tp.nama, tp.jenis, tp.dokumen, tp.tahun,
+       count(n.indikator_id) AS jumlah_indikator,
+       count(n.capaian) AS jumlah_berealisasi,
+       count(*) FILTER (WHERE n.urutan = 5) AS sangat_tinggi,
+       count(*) FILTER (WHERE n.urutan = 4) AS tinggi,
+       count(*) FILTER (WHERE n.urutan = 3) AS sedang,
+       count(*) FILTER (WHERE n.urutan = 2) AS rendah,
+       count(*) FILTER (WHERE n.urutan = 1) AS sangat_rendah,
+       rata_capaian(n.capaian) AS rata_capaian
+FROM tahun_prioritas tp
+LEFT JOIN nilai n ON n.prioritas_id = tp.prioritas_id AND n.tahun = tp.tahun
+GROUP BY ALL;

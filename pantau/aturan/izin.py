@@ -22,6 +22,7 @@ AKSI = {
     "lihat_riwayat": "membaca riwayat perubahan",
     "catatan_desk": "menyimpan catatan desk urusan",
     "dukungan_desk": "menambah, menyepakati atau menghapus dukungan sub kegiatan di desk urusan",
+    "keputusan_usulan": "mencatat keputusan atas usulan kabupaten/kota",
     "impor": "mengimpor dan mengubah angka indikator, target dan realisasi",
     "batal_impor": "membatalkan impor",
     "pulihkan": "memulihkan cadangan basis data",
@@ -34,23 +35,27 @@ AKSI = {
 IZIN: dict[tuple[str, str], str] = {
     # pimpinan: membaca semuanya
     ("pimpinan", "baca"): YA, ("pimpinan", "ekspor"): YA, ("pimpinan", "lihat_riwayat"): YA,
-    ("pimpinan", "catatan_desk"): TIDAK, ("pimpinan", "dukungan_desk"): TIDAK, ("pimpinan", "impor"): TIDAK,
+    ("pimpinan", "catatan_desk"): TIDAK, ("pimpinan", "dukungan_desk"): TIDAK,
+    ("pimpinan", "keputusan_usulan"): TIDAK, ("pimpinan", "impor"): TIDAK,
     ("pimpinan", "batal_impor"): TIDAK, ("pimpinan", "pulihkan"): TIDAK, ("pimpinan", "pengaturan"): TIDAK,
     ("pimpinan", "skala_predikat"): TIDAK, ("pimpinan", "kelola_akun"): TIDAK,
     # analis: membaca, mengekspor, menulis catatan desk
     ("analis", "baca"): YA, ("analis", "ekspor"): YA, ("analis", "lihat_riwayat"): YA,
-    ("analis", "catatan_desk"): YA, ("analis", "dukungan_desk"): YA, ("analis", "impor"): TIDAK,
+    ("analis", "catatan_desk"): YA, ("analis", "dukungan_desk"): YA,
+    ("analis", "keputusan_usulan"): YA, ("analis", "impor"): TIDAK,
     ("analis", "batal_impor"): TIDAK, ("analis", "pulihkan"): TIDAK, ("analis", "pengaturan"): TIDAK,
     ("analis", "skala_predikat"): TIDAK, ("analis", "kelola_akun"): TIDAK,
     # operator: terikat satu daerah; mengimpor dan mengubah angka daerah itu saja
     ("operator", "baca"): YA, ("operator", "ekspor"): YA, ("operator", "lihat_riwayat"): YA,
     ("operator", "catatan_desk"): TIDAK, ("operator", "dukungan_desk"): DAERAH_SENDIRI,
+    ("operator", "keputusan_usulan"): TIDAK,
     ("operator", "impor"): DAERAH_SENDIRI, ("operator", "batal_impor"): TIDAK, ("operator", "pulihkan"): TIDAK,
     ("operator", "pengaturan"): TIDAK, ("operator", "skala_predikat"): TIDAK, ("operator", "kelola_akun"): TIDAK,
     # admin: akun, pengaturan, skala predikat, pemulihan cadangan dan pembatalan impor; impor (perintah
     # baris di server dijalankan sebagai admin)
     ("admin", "baca"): YA, ("admin", "ekspor"): YA, ("admin", "lihat_riwayat"): YA,
-    ("admin", "catatan_desk"): TIDAK, ("admin", "dukungan_desk"): TIDAK, ("admin", "impor"): YA,
+    ("admin", "catatan_desk"): TIDAK, ("admin", "dukungan_desk"): TIDAK,
+    ("admin", "keputusan_usulan"): YA, ("admin", "impor"): YA,
     ("admin", "batal_impor"): YA, ("admin", "pulihkan"): YA, ("admin", "pengaturan"): YA,
     ("admin", "skala_predikat"): YA, ("admin", "kelola_akun"): YA,
 }

@@ -112,6 +112,9 @@ DAFTAR: tuple[Pengaturan, ...] = (
                "Kuadran kinerja-anggaran, tahun berjalan: serapan kumulatif (%) yang dianggap tinggi s.d. Triwulan "
                "I;II;III (belanja daerah menumpuk di akhir tahun, jadi batasnya tidak sebanding lurus dengan "
                "triwulan).", "persen_naik", minimum=1, maksimum=100),
+    Pengaturan("kuota_usulan", "18", "Kuota usulan setiap kabupaten/kota",
+               "Banyak usulan yang dibawa setiap kabupaten/kota ke Rakortekrenbang provinsi; nomor di atasnya "
+               "diberi peringatan saat impor (keputusan #20).", "bilangan", minimum=1, maksimum=500),
 )
 PENGATURAN: dict[str, Pengaturan] = {p.kunci: p for p in DAFTAR}
 

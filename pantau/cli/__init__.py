@@ -13,6 +13,8 @@ from pantau.cli.impor import PERINTAH as _perintah_impor
 from pantau.cli.impor import daftarkan as daftarkan_impor
 from pantau.cli.laporan import daftarkan as daftarkan_laporan
 from pantau.cli.laporan import jalankan as _laporan
+from pantau.cli.usulan import daftarkan as daftarkan_usulan
+from pantau.cli.usulan import jalankan_rekap as _rekap_usulan
 from pantau.db import KesalahanBasisData, buka, pasang_skema, siapkan
 from pantau.demo import bangun_demo
 from pantau.demo.nasional import bangun_nasional
@@ -80,6 +82,7 @@ def buat_parser() -> argparse.ArgumentParser:
     perintah("info", "tampilkan versi skema dan isi basis data")
 
     daftarkan_laporan(perintah)
+    daftarkan_usulan(perintah)
 
     daftarkan_impor(perintah)
 
@@ -160,7 +163,8 @@ def main(argv=None) -> int:
         parser.print_help()
         return 2
     try:
-        return {"init": _init, "demo": _demo, "impor": _impor, "info": _info, "laporan": _laporan, **_perintah_impor,
+        return {"init": _init, "demo": _demo, "impor": _impor, "info": _info, "laporan": _laporan,
+                "rekap-usulan": _rekap_usulan, **_perintah_impor,
                 **_perintah_akun}[a.perintah](a)
     except KesalahanBasisData as e:
         print(f"Kesalahan: {e}", file=sys.stderr)

@@ -11,7 +11,7 @@ Cara kerjanya: katalog ~150 templat indikator dibaca dari ``data/katalog/indikat
 lalu SEMUA baris dibentuk di dalam DuckDB dengan SQL berbasis himpunan (``range``, ``hash()`` sebagai bilangan
 acak deterministik) dan disisipkan langsung ke tabel, tanpa jalur impor (terlalu lambat untuk jutaan baris) dan
 tanpa perulangan baris demi baris di Python. SQL-nya satu berkas per langkah di ``pantau/demo/sql/``
-(``01_makro.sql`` .. ``09_dukungan.sql``), nilai masuk sebagai parameter terikat.
+(``01_makro.sql`` .. ``10_prioritas_usulan.sql``), nilai masuk sebagai parameter terikat.
 
 Bilangan acak: ``seragam(hash(kunci, ...))`` memberi angka di [0, 1) yang hanya bergantung pada
 kunci indikator (``hash(kode daerah, kode indikator, seed)``), tahun dan triwulan. Seed yang sama
@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -165,14 +166,26 @@ def _isi(con, p: dict, parameter: dict, laporan) -> tuple[int, int, int, int]:
         n_dukungan = buat("dukungan sub kegiatan", "dukungan", _sql("09_dukungan"),
                           {k: p[k] for k in ("akhir", "oleh", "impor_id")})
 
+        laporan("Membuat prioritas dan usulan...")
+        # berkas langkah 10 berisi beberapa pernyataan: masing-masing dengan parameter yang disebutnya saja
+        for bagian in _sql("10_prioritas_usulan").split(";\n"):
+            pernyataan = "\n".join(b for b in bagian.splitlines() if not b.lstrip().startswith("--")).strip()
+            if pernyataan:
+                con.execute(pernyataan, {k: p[k] for k in set(re.findall(r"\$(\w+)", pernyataan))})
+        n_usulan = con.execute("SELECT count(*) FROM usulan").fetchone()[0]
+        laporan(f"Membuat prioritas dan usulan... {_angka(n_usulan)} usulan")
+        for seq, tabel in (("seq_prioritas", "prioritas"), ("seq_usulan", "usulan"),
+                           ("seq_keputusan_usulan", "keputusan_usulan")):
+            con.execute(f"SELECT max(nextval('{seq}')) FROM {tabel}")
         # id disisipkan eksplisit (deterministik); majukan sequence agar sisipan berikutnya tidak bentrok.
         # (id berurutan 1..N, jadi satu nextval per baris membawa sequence ke N.)
         con.execute("SELECT max(nextval('seq_periode')) FROM periode")
         con.execute("SELECT max(nextval('seq_indikator')) FROM indikator")
         con.execute(
-            "UPDATE impor SET baris_indikator = $i, baris_target = $t, baris_realisasi = $r, baris_dukungan = $d "
-            "WHERE id = $id",
-            {"i": n_indikator, "t": n_target, "r": n_realisasi, "d": n_dukungan, "id": impor_id},
+            "UPDATE impor SET baris_indikator = $i, baris_target = $t, baris_realisasi = $r, baris_dukungan = $d, "
+            "keterangan = keterangan || $u WHERE id = $id",
+            {"i": n_indikator, "t": n_target, "r": n_realisasi, "d": n_dukungan, "id": impor_id,
+             "u": f"; {n_usulan} usulan"},
         )
         for tabel in ("katalog", "pilih_daerah", "ind", "tgt"):
             con.execute(f"DROP TABLE {tabel}")

@@ -20,6 +20,7 @@ class BahanRapat:
     catatan: pd.DataFrame       # desk_catatan
     dukungan: pd.DataFrame | None = None         # desk_dukungan (None: dek tanpa sub kegiatan)
     dukungan_jumlah: pd.DataFrame | None = None  # desk_dukungan_jumlah
+    usulan: pd.DataFrame | None = None           # desk_usulan (keputusan #20)
 
 
 def kumpulkan(sumber, *, provinsi: str, urusan: str, tahun: int, judul_urusan: str, nama_provinsi: str,
@@ -34,4 +35,5 @@ def kumpulkan(sumber, *, provinsi: str, urusan: str, tahun: int, judul_urusan: s
         catatan=tanya("desk_catatan", **q),
         dukungan=tanya("desk_dukungan", **q) if dengan_dukungan else None,
         dukungan_jumlah=tanya("desk_dukungan_jumlah", **q) if dengan_dukungan else None,
+        usulan=tanya("desk_usulan", **q),
     )

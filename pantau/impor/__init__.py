@@ -17,10 +17,13 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from pantau.aturan.izin import Pengguna, periksa_izin, sistem
 from pantau.db import cadangan as modul_cadangan
 from pantau.impor.baca import baca_berkas
 from pantau.impor.masalah import ImporGagal, Masalah
+from pantau.impor.prioritas import periksa_prioritas
 from pantau.impor.tulis import Ringkasan, tulis_impor
 from pantau.impor.validasi import Rencana, periksa
 
@@ -60,8 +63,10 @@ def periksa_daerah(rencana: Rencana, pengguna: Pengguna) -> None:
     if pengguna.peran != "operator":
         return
     masalah = []
-    for lembar in ("indikator", "target", "realisasi", "dukungan"):
+    for lembar in ("indikator", "target", "realisasi", "dukungan", "prioritas", "indikator_prioritas", "usulan"):
         df = getattr(rencana, lembar)
+        if isinstance(df, list):
+            df = pd.DataFrame(df, columns=["baris", "daerah_kode"] if not df else None)
         if df is None or df.empty:
             continue
         lain = df[df["daerah_kode"] != pengguna.daerah_kode]
@@ -70,6 +75,12 @@ def periksa_daerah(rencana: Rencana, pengguna: Pengguna) -> None:
                                    f"akun {pengguna.nama_pengguna} (operator {pengguna.daerah_kode}) hanya boleh "
                                    f"mengimpor data daerah {pengguna.daerah_kode}; baris daerah {kode} tidak "
                                    "boleh ada di berkas ini, sehingga seluruh berkas ditolak"))
+    # keputusan atas usulan diambil di desk provinsi (analis/admin), bukan oleh operator pengusul (keputusan #20)
+    for r in rencana.usulan:
+        if r["keputusan"] is not None:
+            masalah.append(Masalah("usulan", int(r["baris"]), "keputusan", r["keputusan"],
+                                   f"akun {pengguna.nama_pengguna} (operator) tidak berwenang mencatat keputusan "
+                                   "usulan; kosongkan kolom keputusan (keputusan dicatat di desk provinsi)"))
     if masalah:
         raise ImporGagal(masalah)
 
@@ -81,7 +92,7 @@ def siapkan_impor(con, path: str | Path, *, pengguna: Pengguna | None = None) ->
         periksa_izin(pengguna, "impor", daerah=pengguna.daerah_kode if pengguna.peran == "operator" else None)
     masalah: list[Masalah] = []
     lembar = baca_berkas(path, masalah)
-    rencana = periksa(con, lembar, masalah)
+    rencana = periksa(con, lembar, masalah, periksa_prioritas)
     if rencana is None:
         raise ImporGagal(masalah)
     if pengguna is not None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pantau.impor.masalah import ImporGagal, Masalah
 
-LEMBAR = ("indikator", "target", "realisasi", "dukungan")
+LEMBAR = ("indikator", "target", "realisasi", "dukungan", "prioritas", "indikator_prioritas", "usulan")
 
 #: Nama kolom yang dikenal per lembar (untuk menemukan baris judul yang tidak di baris 1).
 KOLOM_DIKENAL = {
@@ -38,6 +38,13 @@ KOLOM_DIKENAL = {
                  "perangkat_daerah", "perangkat_daerah_kode", "pagu", "realisasi_tw1", "realisasi_tw2",
                  "realisasi_tw3", "realisasi_tw4", "realisasi_anggaran", "disepakati", "sumber", "catatan",
                  "periode_rpjmd"},
+    "prioritas": {"tingkat", "daerah_kode", "dokumen", "jenis", "kode", "nama", "induk_kode", "tahun_awal",
+                  "tahun_akhir", "urusan_kode", "pn_kode", "sumber", "catatan"},
+    "indikator_prioritas": {"daerah_kode", "indikator_kode", "prioritas_kode", "periode_rpjmd", "nama_indikator",
+                            "nama_prioritas"},
+    "usulan": {"daerah_kode", "tahun", "nomor", "judul", "urusan_kode", "prioritas_kode", "permasalahan", "lokasi",
+               "volume", "satuan", "biaya", "sub_kegiatan_kode", "perangkat_daerah", "sumber", "keputusan", "alasan",
+               "dialihkan_ke", "pagu_disepakati"},
 }
 #: Baca XML lembar langsung (cepat); False = selalu lewat openpyxl (pembanding di uji).
 PEMBACA_CEPAT = True
@@ -671,9 +678,11 @@ def _nama_csv(path: Path) -> str:
     if stem in LEMBAR:
         return stem
     cocok = [n for n in LEMBAR if n in stem]
+    cocok = [n for n in cocok if not any(n != m and n in m for m in cocok)]  # indikator_prioritas, bukan indikator
     if len(cocok) == 1:
         return cocok[0]
-    _tolak(f"nama berkas CSV harus memuat 'indikator', 'target', 'realisasi' atau 'dukungan' (misalnya realisasi.csv), "
+    _tolak(f"nama berkas CSV harus memuat 'indikator', 'target', 'realisasi', 'dukungan', 'prioritas', "
+           f"'indikator_prioritas' atau 'usulan' (misalnya realisasi.csv), "
            f"bukan {path.name}")
 
 
@@ -700,7 +709,8 @@ def baca_berkas(path: str | Path, masalah: list[Masalah]) -> dict[str, Lembar]:
                 if lembar is not None:
                     hasil[nama] = lembar
         if not hasil:
-            _tolak(f"folder {path} tidak berisi indikator.csv, target.csv, realisasi.csv atau dukungan.csv "
+            _tolak(f"folder {path} tidak berisi indikator.csv, target.csv, realisasi.csv, dukungan.csv, prioritas.csv, "
+                   "indikator_prioritas.csv atau usulan.csv "
                    "yang berisi data")
         return hasil
     akhiran = path.suffix.lower()

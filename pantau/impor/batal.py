@@ -85,6 +85,10 @@ def batalkan_impor(con, impor_id: int, *, oleh: str | None = None, pengguna=None
             """, {"id": impor_id}).fetchall()
         if not rows:
             raise GagalBatal(f"impor #{impor_id} tidak mengubah apa pun; tidak ada yang dibatalkan")
+        lain = sorted({r[1] for r in rows} & {"prioritas", "indikator_prioritas", "usulan", "keputusan_usulan"})
+        if lain:  # keputusan #20: belum dapat dikembalikan dari riwayat; lebih baik menolak daripada setengah batal
+            raise GagalBatal(f"impor #{impor_id} mengubah {', '.join(lain)}; pembatalan impor prioritas dan usulan "
+                             "belum didukung. Impor ulang berkas yang benar, atau pulihkan cadangan sebelum impor itu")
         baru_id = cur.execute(
             "INSERT INTO impor (berkas, sha256, oleh, waktu, keterangan) VALUES ($b, $s, $o, $w, $k) RETURNING id",
             {"b": f"pembatalan impor #{impor_id}", "s": hashlib.sha256(f"batal-{impor_id}".encode()).hexdigest(),

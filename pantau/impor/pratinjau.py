@@ -29,7 +29,7 @@ class Pratinjau:
     @property
     def jumlah(self) -> dict:
         hasil = {}
-        for t in ("indikator", "target", "realisasi", "dukungan"):
+        for t in ("indikator", "target", "realisasi", "dukungan", "prioritas", "usulan"):
             hasil[t] = {"tambah": int((self.baru["tabel"] == t).sum()),
                         "ubah": int(self.berubah.loc[self.berubah["tabel"] == t, "baris"].nunique()),
                         "sama": int(self.sama.get(t, 0))}
@@ -178,4 +178,52 @@ def pratinjau(con: duckdb.DuckDBPyConnection, rencana: Rencana) -> Pratinjau:
             return pd.DataFrame(columns=KOLOM)
         return pd.concat(bagian, ignore_index=True)
 
-    return Pratinjau(gabung(bagian_baru), gabung(bagian_ubah), sama)
+    baru, ubah = _prioritas_usulan(con, rencana, sama)
+    return Pratinjau(gabung(bagian_baru + baru), gabung(bagian_ubah + ubah), sama)
+
+
+_KOLOM_USULAN = ("judul", "urusan_kode", "biaya", "volume", "lokasi", "keputusan")
+
+
+def _prioritas_usulan(con, rencana: Rencana, sama: dict) -> tuple[list, list]:
+    """Pratinjau lembar prioritas dan usulan (keputusan #20) menurut kuncinya: baris baru (judul/nama), dan kolom
+    utama yang berubah (prioritas: nama; usulan: judul, urusan, biaya, volume, lokasi, keputusan)."""
+    baru, ubah = [], []
+    cur = con.cursor()
+    try:
+        for r in rencana.prioritas:
+            lama = cur.execute(
+                "SELECT nama FROM prioritas WHERE daerah_kode IS NOT DISTINCT FROM $d AND dokumen = $dok AND kode = $k "
+                "AND tahun_awal = $a AND tahun_akhir = $b",
+                {"d": r["daerah_kode"], "dok": r["dokumen"], "k": r["kode"], "a": r["tahun_awal"],
+                 "b": r["tahun_akhir"]}).fetchone()
+            baris = {"tabel": "prioritas", "daerah_kode": r["daerah_kode"], "indikator_kode": None,
+                     "tahun": r["tahun_awal"], "kunci": f"{r['dokumen']} {r['kode']}", "baris": r["baris"]}
+            if lama is None:
+                baru.append({**baris, "nilai_lama": None, "nilai_baru": r["nama"]})
+            elif lama[0] != r["nama"]:
+                ubah.append({**baris, "kunci": f"{baris['kunci']} nama", "nilai_lama": lama[0],
+                             "nilai_baru": r["nama"]})
+            else:
+                sama["prioritas"] = sama.get("prioritas", 0) + 1
+        for r in rencana.usulan:
+            lama = cur.execute(
+                "SELECT u.judul, u.urusan_kode, u.biaya, u.volume, u.lokasi, k.keputusan FROM usulan u "
+                "LEFT JOIN keputusan_usulan_terkini k ON k.usulan_id = u.id "
+                "WHERE u.daerah_kode = $d AND u.tahun = $t AND u.nomor = $n",
+                {"d": r["daerah_kode"], "t": r["tahun"], "n": r["nomor"]}).fetchone()
+            baris = {"tabel": "usulan", "daerah_kode": r["daerah_kode"], "indikator_kode": None, "tahun": r["tahun"],
+                     "baris": r["baris"]}
+            if lama is None:
+                baru.append({**baris, "kunci": f"no. {r['nomor']}", "nilai_lama": None, "nilai_baru": r["judul"]})
+                continue
+            beda = [(k, a, r[k]) for k, a in zip(_KOLOM_USULAN, lama) if r[k] is not None and a != r[k]]
+            for k, a, b in beda:
+                ubah.append({**baris, "kunci": f"no. {r['nomor']} {k}", "nilai_lama": None if a is None else str(a),
+                             "nilai_baru": str(b)})
+            if not beda:
+                sama["usulan"] = sama.get("usulan", 0) + 1
+    finally:
+        cur.close()
+    kolom = lambda x: [pd.DataFrame(x, columns=KOLOM)] if x else []  # noqa: E731
+    return kolom(baru), kolom(ubah)

@@ -31,6 +31,14 @@ KOLOM_DUKUNGAN = ["daerah_kode", "periode_rpjmd", "tahun", "indikator_kode", "na
                   "sub_kegiatan_nama", "perangkat_daerah", "pagu", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3",
                   "realisasi_tw4", "realisasi_anggaran", "disepakati", "sumber", "catatan"]
 
+#: Lembar prioritas dan usulan (keputusan #20). Templat usulan tanpa kolom keputusan: keputusan diambil di desk
+#: provinsi (halaman Usulan), bukan oleh operator pengusul.
+KOLOM_PRIORITAS = ["tingkat", "daerah_kode", "dokumen", "jenis", "kode", "nama", "induk_kode", "tahun_awal",
+                   "tahun_akhir", "urusan_kode", "pn_kode", "sumber"]
+KOLOM_INDIKATOR_PRIORITAS = ["daerah_kode", "periode_rpjmd", "indikator_kode", "nama_indikator", "prioritas_kode"]
+KOLOM_USULAN = ["daerah_kode", "tahun", "nomor", "judul", "urusan_kode", "prioritas_kode", "permasalahan", "lokasi",
+                "volume", "satuan", "biaya", "sub_kegiatan_kode", "perangkat_daerah", "sumber"]
+
 PETUNJUK = [
     ("Umum", None, "Isi lembar 'target' dan/atau 'realisasi', lalu unggah di halaman Impor Pantau atau jalankan "
                    "'python -m pantau impor BERKAS'. Lembar 'petunjuk' ini diabaikan saat impor."),
@@ -76,6 +84,18 @@ PETUNJUK = [
      "Rupiah penuh (1.250.000.000 atau 1250000000; bukan 1,25 M). Realisasi triwulan = belanja DALAM triwulan itu "
      "(bukan kumulatif). realisasi_anggaran = angka setahun, bila diisi mengalahkan jumlah triwulan."),
     ("dukungan", "disepakati", "ya bila disepakati dalam desk urusan Rakortekrenbang, tidak bila belum."),
+    ("prioritas", None, "Hanya di templat provinsi: visi, misi, prioritas RPJMD dan tema RKPD provinsi (baris "
+                        "nasional PN: tingkat nasional, dokumen RKP, daerah_kode kosong)."),
+    ("prioritas", "urusan_kode / pn_kode", "Urusan yang melayani prioritas dan PN RKP yang dilayaninya; beberapa "
+                                          "kode dipisah koma (1.03, 2.15). Sel kosong tidak mengubah daftar yang ada."),
+    ("indikator_prioritas", None, "Hanya di templat provinsi: indikator yang melayani setiap prioritas (kode "
+                                  "prioritas daerah itu)."),
+    ("usulan", None, "Hanya di templat kabupaten/kota: usulan kepada provinsi untuk RKPD tahun itu, nomor 1..18 "
+                     "(kuota). prioritas_kode = kode prioritas PROVINSI (misalnya P04)."),
+    ("usulan", "biaya / volume", "biaya rupiah penuh (1.250.000.000); volume angka >= 0 dengan satuannya."),
+    ("usulan", "sub_kegiatan_kode", "Opsional. Angka ke-4 kode 1 = kegiatan provinsi; 2 = kegiatan kabupaten/kota "
+                                    "(ditandai bukan kewenangan provinsi)."),
+    ("usulan", "sumber", "pemda, pokir (pokok pikiran DPRD) atau masyarakat."),
 ]
 
 
@@ -259,6 +279,68 @@ def buat_templat(con: duckdb.DuckDBPyConnection, pilihan: PilihanTemplat) -> byt
         dv.add(f"{huruf}2:{huruf}{n_d + 1}")
         wd.add_data_validation(dv)
 
+    _lembar_prioritas_usulan(con, wb, pilihan)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _lembar_prioritas_usulan(con: duckdb.DuckDBPyConnection, wb, pilihan: PilihanTemplat) -> None:
+    """Provinsi: lembar prioritas dan indikator_prioritas berisi yang sudah tercatat. Kabupaten/kota: lembar usulan
+    berisi usulan tahun usulan terakhir (atau 18 nomor kosong untuk tahun sesudah tahun templat)."""
+    cur = con.cursor()
+    try:
+        jenis = cur.execute("SELECT jenis FROM daerah WHERE kode = $d", {"d": pilihan.daerah}).fetchone()[0]
+        if jenis == "provinsi":
+            pri = cur.execute(
+                """
+                SELECT p.tingkat, p.daerah_kode, p.dokumen, p.jenis, p.kode, p.nama, p.induk_kode, p.tahun_awal,
+                       p.tahun_akhir,
+                       (SELECT string_agg(urusan_kode, ', ' ORDER BY urusan_kode) FROM prioritas_urusan
+                        WHERE prioritas_id = p.id),
+                       (SELECT string_agg(pn_kode, ', ' ORDER BY pn_kode) FROM prioritas_pn WHERE prioritas_id = p.id),
+                       p.sumber
+                FROM prioritas p WHERE p.daerah_kode = $d ORDER BY p.dokumen, p.tahun_awal, p.id
+                """, {"d": pilihan.daerah}).fetchall()
+            ip = cur.execute(
+                """
+                SELECT i.daerah_kode, i.kode, i.nama, p.kode FROM indikator_prioritas ip
+                JOIN indikator i ON i.id = ip.indikator_id JOIN prioritas p ON p.id = ip.prioritas_id
+                WHERE i.daerah_kode = $d AND i.periode_id = $per ORDER BY p.kode, i.kode
+                """, {"d": pilihan.daerah, "per": pilihan.periode_id}).fetchall()
+            wp = wb.create_sheet("prioritas")
+            _judul(wp, KOLOM_PRIORITAS)
+            for r in pri:
+                _baris(wp, list(r))
+            _teks(wp, KOLOM_PRIORITAS, ["daerah_kode", "kode", "induk_kode", "urusan_kode", "pn_kode"], len(pri) + 50)
+            wi = wb.create_sheet("indikator_prioritas")
+            _judul(wi, KOLOM_INDIKATOR_PRIORITAS)
+            for d, k, n, pk in ip:
+                _baris(wi, [d, pilihan.periode_rpjmd, k, n, pk])
+            _teks(wi, KOLOM_INDIKATOR_PRIORITAS, ["daerah_kode", "indikator_kode", "prioritas_kode"], len(ip) + 100)
+            return
+        terakhir = cur.execute("SELECT max(tahun) FROM usulan WHERE daerah_kode = $d",
+                               {"d": pilihan.daerah}).fetchone()[0]
+        kolom = ", ".join(f"u.{k}" for k in KOLOM_USULAN if k not in ("prioritas_kode",))
+        usl = cur.execute(
+            f"SELECT {kolom}, p.kode FROM usulan u LEFT JOIN prioritas p ON p.id = u.prioritas_id "
+            "WHERE u.daerah_kode = $d AND u.tahun = $t ORDER BY u.nomor",
+            {"d": pilihan.daerah, "t": terakhir}).fetchall() if terakhir is not None else []
+        kuota = int(cur.execute("SELECT nilai FROM pengaturan_berlaku WHERE kunci = 'kuota_usulan'").fetchone()[0])
+    finally:
+        cur.close()
+    wu = wb.create_sheet("usulan")
+    _judul(wu, KOLOM_USULAN)
+    tanpa_pri = [k for k in KOLOM_USULAN if k != "prioritas_kode"]
+    for r in usl:
+        isi = dict(zip(tanpa_pri, r[:-1]), prioritas_kode=r[-1])
+        _baris(wu, [isi[k] for k in KOLOM_USULAN])
+    if not usl:
+        for no in range(1, kuota + 1):
+            _baris(wu, [pilihan.daerah, max(pilihan.tahun) + 1, no] + [None] * (len(KOLOM_USULAN) - 3))
+    n = max(len(usl), kuota) + 20
+    _teks(wu, KOLOM_USULAN, ["daerah_kode", "urusan_kode", "prioritas_kode", "sub_kegiatan_kode"], n)
+    i = KOLOM_USULAN.index("biaya") + 1
+    for r in range(2, n + 2):
+        wu.cell(row=r, column=i).number_format = "#,##0"
+    _daftar(wu, KOLOM_USULAN, "sumber", ("pemda", "pokir", "masyarakat"), n)

@@ -386,7 +386,142 @@ def tulis_impor(con, rencana: Rencana, *, pengguna: Pengguna | None = None, oleh
         ringkasan.jumlah["target"] = _tulis_target(p, rencana.target)
         ringkasan.jumlah["realisasi"] = _tulis_realisasi(p, rencana.realisasi)
         ringkasan.jumlah["dukungan"] = _tulis_dukungan(p, rencana.dukungan)
+        for nama, fungsi in (("prioritas", _tulis_prioritas), ("indikator_prioritas", _tulis_indikator_prioritas),
+                             ("usulan", _tulis_usulan)):
+            if getattr(rencana, nama):
+                ringkasan.jumlah[nama] = fungsi(p, getattr(rencana, nama))
         cur.execute("UPDATE impor SET keterangan = $k WHERE id = $id", {"k": ringkasan.teks(), "id": p.impor_id})
         return ringkasan
 
     return tulis(con, kerja, pengguna=pengguna, oleh=oleh, aksi="impor", kunci=kunci)
+
+
+# -- prioritas dan usulan (keputusan #20) ------------------------------------------------------------------------
+_KOLOM_PRIORITAS = ("tingkat", "jenis", "nama", "induk_kode", "sumber")
+_KOLOM_USULAN = ("judul", "urusan_kode", "prioritas_id", "permasalahan", "lokasi", "volume", "satuan", "biaya",
+                 "sub_kegiatan_kode", "perangkat_daerah", "sumber")
+
+
+def _id_prioritas(cur, kunci: tuple) -> int:
+    d, dok, kode, a, b = kunci
+    return cur.execute(
+        "SELECT id FROM prioritas WHERE daerah_kode IS NOT DISTINCT FROM $d AND dokumen = $dok AND kode = $k "
+        "AND tahun_awal = $a AND tahun_akhir = $b", {"d": d, "dok": dok, "k": kode, "a": a, "b": b}).fetchone()[0]
+
+
+def _tulis_prioritas(p: Penulis, rows: list[dict]) -> dict:
+    cur, jumlah = p.cur, {"tambah": 0, "ubah": 0, "sama": 0}
+    for r in rows:
+        kunci = (r["daerah_kode"], r["dokumen"], r["kode"], r["tahun_awal"], r["tahun_akhir"])
+        lama = cur.execute(
+            "SELECT id, tingkat, jenis, nama, induk_kode, sumber FROM prioritas WHERE daerah_kode IS NOT DISTINCT "
+            "FROM $d AND dokumen = $dok AND kode = $k AND tahun_awal = $a AND tahun_akhir = $b",
+            dict(zip(("d", "dok", "k", "a", "b"), kunci))).fetchone()
+        baru = {k: r[k] for k in _KOLOM_PRIORITAS}
+        catat = {"daerah_kode": r["daerah_kode"], "tahun": r["tahun_awal"], "kunci": f"{r['dokumen']} {r['kode']}"}
+        if lama is None:
+            pid = cur.execute(
+                "INSERT INTO prioritas (tingkat, daerah_kode, dokumen, jenis, kode, nama, induk_kode, tahun_awal, "
+                "tahun_akhir, sumber, diubah_oleh, diubah_pada, impor_id) VALUES ($tingkat, $d, $dok, $jenis, $k, "
+                "$nama, $induk_kode, $a, $b, $sumber, $oleh, $waktu, $impor_id) RETURNING id",
+                {**baru, "d": kunci[0], "dok": kunci[1], "k": kunci[2], "a": kunci[3], "b": kunci[4], "oleh": p.oleh,
+                 "waktu": p.waktu, "impor_id": p.impor_id}).fetchone()[0]
+            p.catat("prioritas", "tambah", kolom="nama", baru=r["nama"], **catat)
+            jumlah["tambah"] += 1
+            berubah = True
+        else:
+            pid = lama[0]
+            ubah = {k: v for k, v in baru.items() if v is not None and v != dict(zip(_KOLOM_PRIORITAS, lama[1:]))[k]}
+            for k, v in ubah.items():
+                cur.execute(f"UPDATE prioritas SET {k} = $v, diubah_oleh = $oleh, diubah_pada = $waktu, "
+                            "impor_id = $impor_id WHERE id = $id",
+                            {"v": v, "oleh": p.oleh, "waktu": p.waktu, "impor_id": p.impor_id, "id": pid})
+                p.catat("prioritas", "ubah", kolom=k, lama=dict(zip(_KOLOM_PRIORITAS, lama[1:]))[k], baru=v, **catat)
+            berubah = bool(ubah)
+        for tabel, kolom, daftar in (("prioritas_urusan", "urusan_kode", r["urusan"]),
+                                     ("prioritas_pn", "pn_kode", r["pn"])):
+            if daftar is None:
+                continue  # sel kosong tidak mengubah apa pun
+            ada = sorted(x[0] for x in cur.execute(f"SELECT {kolom} FROM {tabel} WHERE prioritas_id = $id",
+                                                   {"id": pid}).fetchall())
+            if ada != sorted(set(daftar)):
+                cur.execute(f"DELETE FROM {tabel} WHERE prioritas_id = $id", {"id": pid})
+                for x in sorted(set(daftar)):
+                    cur.execute(f"INSERT INTO {tabel} VALUES ($id, $x)", {"id": pid, "x": x})
+                p.catat("prioritas", "ubah" if lama is not None else "tambah", kolom=kolom, lama=", ".join(ada) or None,
+                        baru=", ".join(sorted(set(daftar))), **catat)
+                berubah = True
+        if lama is not None:
+            jumlah["ubah" if berubah else "sama"] += 1
+    return jumlah
+
+
+def _tulis_indikator_prioritas(p: Penulis, rows: list[dict]) -> dict:
+    cur, jumlah = p.cur, {"tambah": 0, "ubah": 0, "sama": 0}
+    for r in rows:
+        iid = cur.execute(
+            "SELECT i.id FROM indikator i JOIN periode pr ON pr.id = i.periode_id WHERE i.daerah_kode = $d AND "
+            "pr.tahun_awal = $a AND pr.tahun_akhir = $b AND i.kode = $k",
+            {"d": r["daerah_kode"], "a": r["tahun_awal"], "b": r["tahun_akhir"], "k": r["indikator_kode"]}
+        ).fetchone()[0]
+        pid = _id_prioritas(cur, r["prioritas"])
+        if cur.execute("SELECT 1 FROM indikator_prioritas WHERE indikator_id = $i AND prioritas_id = $p",
+                       {"i": iid, "p": pid}).fetchone():
+            jumlah["sama"] += 1
+            continue
+        cur.execute("INSERT INTO indikator_prioritas VALUES ($i, $p, $oleh, $waktu, $impor_id)",
+                    {"i": iid, "p": pid, "oleh": p.oleh, "waktu": p.waktu, "impor_id": p.impor_id})
+        p.catat("indikator_prioritas", "tambah", indikator_id=iid, daerah_kode=r["daerah_kode"],
+                indikator_kode=r["indikator_kode"], kunci=r["prioritas"][2], kolom="prioritas_kode",
+                baru=r["prioritas"][2])
+        jumlah["tambah"] += 1
+    return jumlah
+
+
+def _tulis_usulan(p: Penulis, rows: list[dict]) -> dict:
+    cur, jumlah = p.cur, {"tambah": 0, "ubah": 0, "sama": 0}
+    for r in rows:
+        baru = {k: r[k] for k in _KOLOM_USULAN if k != "prioritas_id"}
+        baru["prioritas_id"] = _id_prioritas(cur, r["prioritas"]) if r["prioritas"] else None
+        kunci = {"d": r["daerah_kode"], "t": r["tahun"], "n": r["nomor"]}
+        catat = {"daerah_kode": r["daerah_kode"], "tahun": r["tahun"], "kunci": str(r["nomor"])}
+        lama = cur.execute(f"SELECT id, {', '.join(_KOLOM_USULAN)} FROM usulan WHERE daerah_kode = $d AND "
+                           "tahun = $t AND nomor = $n", kunci).fetchone()
+        if lama is None:
+            uid = cur.execute(
+                f"INSERT INTO usulan (daerah_kode, tahun, nomor, {', '.join(_KOLOM_USULAN)}, diubah_oleh, diubah_pada, "
+                f"impor_id) VALUES ($d, $t, $n, {', '.join('$' + k for k in _KOLOM_USULAN)}, $oleh, $waktu, "
+                "$impor_id) RETURNING id",
+                {**kunci, **baru, "oleh": p.oleh, "waktu": p.waktu, "impor_id": p.impor_id}).fetchone()[0]
+            p.catat("usulan", "tambah", kolom="judul", baru=r["judul"], **catat)
+            jumlah["tambah"] += 1
+            berubah = True
+        else:
+            uid, lama_kolom = lama[0], dict(zip(_KOLOM_USULAN, lama[1:]))
+            # sel kosong tidak menimpa (prioritas_kode kosong pun tidak menghapus prioritas yang ada)
+            ubah = {k: v for k, v in baru.items() if v is not None and not _sama(v, lama_kolom[k])}
+            for k, v in ubah.items():
+                cur.execute(f"UPDATE usulan SET {k} = $v, diubah_oleh = $oleh, diubah_pada = $waktu, "
+                            "impor_id = $impor_id WHERE id = $id",
+                            {"v": v, "oleh": p.oleh, "waktu": p.waktu, "impor_id": p.impor_id, "id": uid})
+                p.catat("usulan", "ubah", kolom=k, lama=lama_kolom[k], baru=v, **catat)
+            berubah = bool(ubah)
+        if r["keputusan"] is not None:
+            k_lama = cur.execute(
+                "SELECT keputusan, alasan, dialihkan_ke, pagu_disepakati, versi FROM keputusan_usulan_terkini "
+                "WHERE usulan_id = $u", {"u": uid}).fetchone()
+            isi = (r["keputusan"], r["alasan"], r["dialihkan_ke"], r["pagu_disepakati"])
+            if k_lama is None or tuple(k_lama[:4]) != isi:
+                versi = (k_lama[4] if k_lama else 0) + 1
+                cur.execute(
+                    "INSERT INTO keputusan_usulan (usulan_id, keputusan, alasan, dialihkan_ke, pagu_disepakati, "
+                    "versi, versi_dasar, oleh, pada, impor_id) VALUES ($u, $k, $a, $al, $pg, $v, $vd, $oleh, $waktu, "
+                    "$impor_id)",
+                    {"u": uid, "k": isi[0], "a": isi[1], "al": isi[2], "pg": isi[3], "v": versi, "vd": versi - 1,
+                     "oleh": p.oleh, "waktu": p.waktu, "impor_id": p.impor_id})
+                p.catat("keputusan_usulan", "tambah" if k_lama is None else "ubah", kolom="keputusan",
+                        lama=k_lama[0] if k_lama else None, baru=isi[0], **catat)
+                berubah = True
+        if lama is not None:
+            jumlah["ubah" if berubah else "sama"] += 1
+    return jumlah

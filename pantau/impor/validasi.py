@@ -27,6 +27,10 @@ WAJIB = {
     "target": ["daerah_kode", "indikator_kode", "tahun", "target"],
     "realisasi": ["daerah_kode", "indikator_kode", "tahun", "periode", "realisasi"],
     "dukungan": ["daerah_kode", "tahun", "indikator_kode", "sub_kegiatan_kode"],
+    # prioritas dan usulan (keputusan #20): diperiksa di pantau/impor/prioritas.py
+    "prioritas": ["tingkat", "dokumen", "jenis", "kode", "nama", "tahun_awal", "tahun_akhir"],
+    "indikator_prioritas": ["daerah_kode", "indikator_kode", "prioritas_kode"],
+    "usulan": ["daerah_kode", "tahun", "nomor", "judul", "urusan_kode"],
 }
 OPSIONAL = {
     "indikator": ["kondisi_awal", "tahun_kondisi_awal", "target_akhir", "iku", "perangkat_daerah",
@@ -37,6 +41,10 @@ OPSIONAL = {
                  "pagu", "realisasi_tw1", "realisasi_tw2",
                  "realisasi_tw3", "realisasi_tw4", "realisasi_anggaran", "disepakati", "sumber", "catatan",
                  *KOLOM_KETERANGAN],
+    "prioritas": ["daerah_kode", "induk_kode", "urusan_kode", "pn_kode", "sumber", "catatan"],
+    "indikator_prioritas": ["periode_rpjmd", "nama_indikator", "nama_prioritas"],
+    "usulan": ["prioritas_kode", "permasalahan", "lokasi", "volume", "satuan", "biaya", "sub_kegiatan_kode",
+               "perangkat_daerah", "sumber", "keputusan", "alasan", "dialihkan_ke", "pagu_disepakati"],
 }
 #: Kolom rupiah lembar dukungan (nama kolom di berkas -> kolom tabel dukungan).
 KOLOM_RUPIAH = {"pagu": "pagu", "realisasi_tw1": "realisasi_tw1", "realisasi_tw2": "realisasi_tw2",
@@ -96,10 +104,15 @@ class Rencana:
     periode_baru: pd.DataFrame
     peringatan: list[Masalah] = field(default_factory=list)
     dukungan: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_KOLOM_DUKUNGAN))
+    #: prioritas, indikator_prioritas, usulan (pantau/impor/prioritas.py): daftar baris bersih
+    prioritas: list[dict] = field(default_factory=list)
+    indikator_prioritas: list[dict] = field(default_factory=list)
+    usulan: list[dict] = field(default_factory=list)
 
     @property
     def jumlah_baris(self) -> int:
-        return len(self.indikator) + len(self.target) + len(self.realisasi) + len(self.dukungan)
+        return (len(self.indikator) + len(self.target) + len(self.realisasi) + len(self.dukungan)
+                + len(self.prioritas) + len(self.indikator_prioritas) + len(self.usulan))
 
 
 def _teks(v) -> str | None:
@@ -622,8 +635,12 @@ def _frame(rows: list[dict], kolom: list[str]) -> pd.DataFrame:
     return df
 
 
-def periksa(con: duckdb.DuckDBPyConnection, lembar: dict[str, Lembar], masalah: list[Masalah]) -> Rencana | None:
-    """Periksa semua lembar. Mengembalikan ``Rencana`` bila tidak ada kesalahan, selain itu None."""
+def periksa(con: duckdb.DuckDBPyConnection, lembar: dict[str, Lembar], masalah: list[Masalah],
+            lembar_lain=None) -> Rencana | None:
+    """Periksa semua lembar. Mengembalikan ``Rencana`` bila tidak ada kesalahan, selain itu None.
+
+    ``lembar_lain(pemeriksa) -> dict``: pemeriksa lembar prioritas dan usulan (``pantau.impor.prioritas``),
+    dijalankan sesudah lembar indikator agar indikator di berkas yang sama dikenal."""
     p = _Pemeriksa(con, lembar, masalah)
     lengkap = {nama: p.periksa_kolom(nama) for nama in lembar}
     if not all(lengkap.values()):
@@ -634,6 +651,7 @@ def periksa(con: duckdb.DuckDBPyConnection, lembar: dict[str, Lembar], masalah: 
     target = p._baris_nilai("target", "target") if "target" in lembar else []
     realisasi = p._baris_nilai("realisasi", "realisasi") if "realisasi" in lembar else []
     dukungan = p.lembar_dukungan() if "dukungan" in lembar else []
+    lain = lembar_lain(p) if lembar_lain is not None else {}
     if any(not m.peringatan for m in masalah):
         return None
     df_dukungan = pd.DataFrame(dukungan, columns=_KOLOM_DUKUNGAN)
@@ -649,4 +667,5 @@ def periksa(con: duckdb.DuckDBPyConnection, lembar: dict[str, Lembar], masalah: 
         periode_baru=periode_baru,
         peringatan=[m for m in masalah if m.peringatan],
         dukungan=df_dukungan,
+        **lain,
     )

@@ -26,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from pantau import desk
 from pantau.aturan.format import format_angka, format_waktu, kosong, nilai_realisasi, nilai_target, rupiah_ringkas
+from pantau.aturan.usulan import label_keputusan, label_status
 from pantau.desk import ringkas as dr
 from pantau.desk.bahan import BahanRapat
 from pantau.keluaran import ekspor
@@ -335,6 +336,16 @@ def rencana(bahan: BahanRapat) -> list[Slide]:
         butir.append(b)
     butir = butir or [[("Belum ada catatan yang disimpan untuk urusan dan tahun ini.", False)]]
     slides += _slide_baris(judul, f"{provinsi} dan kabupaten/kota", butir)
+
+    if bahan.usulan is not None and not bahan.usulan.empty:  # usulan kabupaten/kota urusan ini (keputusan #20)
+        u = bahan.usulan
+        judul = bungkus(f"Usulan kabupaten/kota · {urusan}", LEBAR_ISI, UKURAN_JUDUL, True)
+        sub = (f"{len(u)} usulan RKPD {', '.join(str(int(t)) for t in sorted(u['tahun'].unique()))} · "
+               f"{int((u['status'] == 'sejalan').sum())} sejalan dengan prioritas provinsi")
+        butir = [[(x, False) for x in bungkus(
+            f"{x.daerah_nama} no. {int(x.nomor)} ({int(x.tahun)}) · {x.judul} · {label_status(x.status)} · "
+            f"{label_keputusan(x.keputusan)}", LEBAR_ISI, indentasi="    ")] for x in u.itertuples()]
+        slides += _slide_baris(judul, sub, butir)
 
     if dukungan is not None:
         ok = dukungan[dukungan["disepakati"].fillna(False).astype(bool)]

@@ -10,6 +10,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.subplots import make_subplots
 
 from pantau.aturan.aman import html as teks_aman  # plotly.js membaca <b>, <a>, <br> di label dan hover
 from pantau.aturan.format import format_angka, format_ringkas, kosong, nilai_target, periode_label, sd_label
@@ -551,4 +552,81 @@ def banding_kabkota(df: pd.DataFrame, satuan: str, *, nilai_provinsi=None, targe
     fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 40}, barmode="overlay",
                       legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left",
                               "itemclick": False, "itemdoubleclick": False})
+    return fig
+
+
+def usulan_per_daerah(df: pd.DataFrame, status: dict, keputusan: dict, *, tinggi: int | None = None,
+                      ukuran_huruf: int = 16) -> go.Figure:
+    """Usulan setiap kabupaten/kota untuk ruang rapat (keputusan #20): kiri jumlah per status keselarasan, kanan
+    keputusan sejauh ini; setiap potongan berlabel angkanya, label kabupaten/kota memuat "n usulan · m sejalan".
+
+    ``df``: baris ``queries/usulan_per_daerah.sql``; ``status``/``keputusan``: {kolom: (label, warna)} berurutan
+    (``pantau.aturan.usulan``)."""
+    d = df.iloc[::-1]  # kabupaten/kota pertama di atas
+    label = [f"{teks_aman(n)}<br><span style='font-size:0.8em'>{j} usulan · {s} sejalan</span>"
+             for n, j, s in zip(d["nama_pendek"], d["jumlah"], d["sejalan"])]
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.04,
+                        subplot_titles=("Keselarasan dengan prioritas provinsi", "Keputusan sejauh ini"))
+    for col, daftar in ((1, status), (2, keputusan)):
+        for kunci, (nama, warna) in daftar.items():
+            nilai = d[kunci]
+            fig.add_trace(go.Bar(
+                x=nilai, y=label, orientation="h", name=nama, legend="legend" if col == 1 else "legend2",
+                marker={"color": warna, "line": {"color": "#333333", "width": 0.5}},
+                text=[str(int(v)) if v else "" for v in nilai], textposition="inside", insidetextanchor="middle",
+                textfont={"color": teks_di_atas(warna), "size": ukuran_huruf},
+                hovertemplate=f"%{{y}}<br>{teks_aman(nama)}: %{{x}} usulan<extra></extra>",
+            ), row=1, col=col)
+    n = max(1, len(d))
+    tata_letak(fig, tinggi=tinggi or 230 + 62 * n, ukuran_huruf=ukuran_huruf, legenda=True)
+    # dua baris legenda di margin bawah (keselarasan, lalu keputusan), masing-masing berjudul, tidak menutupi batang;
+    # jarak dalam piksel dihitung ke pecahan tinggi area gambar
+    area = (tinggi or 230 + 62 * n) - 40 - 150
+    bawah = {"orientation": "h", "yanchor": "top", "x": 0, "xanchor": "left", "traceorder": "normal",
+             "font": {"color": WARNA_TEKS, "size": ukuran_huruf - 2}}
+    fig.update_layout(barmode="stack", margin={"l": 10, "r": 10, "t": 40, "b": 150},
+                      legend={**bawah, "y": -12 / area, "title": {"text": "Keselarasan:"}},
+                      legend2={**bawah, "y": -(12 + 62) / area, "title": {"text": "Keputusan:"}},
+                      uniformtext={"minsize": ukuran_huruf - 4, "mode": "hide"})
+    fig.update_xaxes(visible=False)
+    fig.for_each_annotation(lambda a: a.update(font={"size": ukuran_huruf + 1, "color": WARNA_TEKS}))
+    return fig
+
+
+def prioritas_predikat(df: pd.DataFrame, skala: pd.DataFrame, *, ukuran_huruf: int = 14) -> go.Figure:
+    """Kemajuan per prioritas (keputusan #20): batang bertumpuk jumlah indikator tertaut per predikat (warna dan simbol
+    skala), label prioritas dengan rata-rata capaiannya; PN yang dilayani di hover.
+
+    ``df``: baris ``queries/capaian_prioritas_daerah.sql``; ``skala``: predikat, urutan, warna, simbol (urutan 1..5)."""
+    kolom = {1: "sangat_rendah", 2: "rendah", 3: "sedang", 4: "tinggi", 5: "sangat_tinggi"}
+    d = df.iloc[::-1]
+    label = [f"{teks_aman(k)} {teks_aman(_potong(n, 34))}" for k, n in zip(d["kode"], d["nama"])]
+    pn = ["<br>".join(teks_aman(x) for x in str(p).split("; ")) if not kosong(p) else "PN: –" for p in d["pn"]]
+    fig = go.Figure()
+    for r in skala.sort_values("urutan", ascending=False).itertuples(index=False):
+        if int(r.urutan) not in kolom:
+            continue
+        nilai = d[kolom[int(r.urutan)]]
+        fig.add_trace(go.Bar(
+            x=nilai, y=label, orientation="h", name=f"{r.simbol} {r.predikat}",
+            marker={"color": r.warna, "line": {"color": "#333333", "width": 0.5}},
+            text=[str(int(v)) if v else "" for v in nilai], textposition="inside", insidetextanchor="middle",
+            textfont={"color": teks_di_atas(r.warna)}, customdata=pn,
+            hovertemplate=f"%{{y}}<br>{teks_aman(r.predikat)}: %{{x}} indikator<br>%{{customdata}}<extra></extra>",
+        ))
+    sisa = d["jumlah_indikator"] - d["jumlah_berealisasi"]
+    fig.add_trace(go.Bar(x=sisa, y=label, orientation="h", name="○ Belum ada data",
+                         marker={"color": WARNA_KOSONG, "line": {"color": "#333333", "width": 0.5}},
+                         text=[str(int(v)) if v else "" for v in sisa], textposition="inside",
+                         hovertemplate="%{y}<br>Belum ada data: %{x} indikator<extra></extra>"))
+    kanan = [("–" if kosong(c) else f"{format_angka(c, 1)}%") if j else "tanpa indikator"
+             for c, j in zip(d["rata_capaian"], d["jumlah_indikator"])]
+    maks = max(1, int(d["jumlah_indikator"].max() or 1))
+    for y, t in zip(label, kanan):
+        fig.add_annotation(x=maks * 1.02, y=y, text=t, showarrow=False, xanchor="left",
+                           font={"size": ukuran_huruf - 1, "color": WARNA_TEKS})
+    tata_letak(fig, tinggi=70 + 34 * max(1, len(d)), ukuran_huruf=ukuran_huruf, legenda=True)
+    fig.update_layout(barmode="stack", margin={"l": _margin_kiri(label, ukuran_huruf) - 40, "r": 110, "t": 30},
+                      legend={"y": 1.0, "yanchor": "bottom"})
+    fig.update_xaxes(visible=False, range=[0, maks * 1.02])
     return fig

@@ -24,6 +24,7 @@ HALAMAN = [
     ("pages/3_Impor.py", "Impor", ":material/upload_file:"),
     ("pages/4_Kualitas_Data.py", "Kualitas data", ":material/fact_check:"),
     ("pages/5_Desk_Urusan.py", "Desk Urusan", ":material/groups:"),
+    ("pages/9_Usulan.py", "Usulan", ":material/inbox:"),
     ("pages/6_Laporan.py", "Laporan", ":material/description:"),
     ("pages/7_Riwayat.py", "Riwayat", ":material/history:"),
     ("pages/8_Pengaturan.py", "Pengaturan", ":material/settings:"),

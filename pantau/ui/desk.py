@@ -13,6 +13,7 @@ from pantau import desk
 from pantau.aturan import aman
 from pantau.aturan.format import format_waktu
 from pantau.aturan.izin import TidakBerizin
+from pantau.aturan.usulan import label_keputusan, label_status, mengapa
 from pantau.desk.bahan import kumpulkan
 from pantau.keluaran import dek
 from pantau.keluaran import grafik as g
@@ -426,3 +427,27 @@ def bahan_rapat(desk_: Desk) -> None:
     st.caption(f"Slide judul; untuk {desk_.n} indikator grafik, angka dan semua sub kegiatan pendukung; catatan sesi "
                "dan semua sub kegiatan yang disepakati. Huruf paling kecil 18 pt; yang panjang berlanjut ke slide "
                "berikutnya.")
+
+
+def usulan_urusan(desk_: Desk) -> None:
+    """Usulan kabupaten/kota yang berurusan ini (keputusan #20), di samping indikatornya; keputusan dicatat di
+    halaman Usulan."""
+    c = desk_.ctx
+    u = data.tanya("desk_usulan", provinsi=c.provinsi, urusan=desk_.urusan, tahun=c.tahun)
+    st.subheader("Usulan kabupaten/kota urusan ini")
+    if u.empty:
+        kosong(f"Tidak ada usulan kabupaten/kota berurusan {desk_.judul_urusan} untuk RKPD {c.tahun} atau "
+               f"{c.tahun + 1}.")
+        return
+    st.caption(f"{len(u)} usulan, {int((u['status'] == 'sejalan').sum())} sejalan dengan prioritas provinsi. "
+               "Keputusan dicatat di halaman Usulan.")
+    tampil = pd.DataFrame({
+        "Kabupaten/kota": u["daerah_nama"], "RKPD": u["tahun"].astype(int).astype(str), "No": u["nomor"].astype(int),
+        "Judul": u["judul"], "Prioritas": u["prioritas_kode"].fillna("–"), "Status": u["status"].map(label_status),
+        "Mengapa": [mengapa(r) for r in u.to_dict("records")], "Biaya (Rp)": u["biaya"],
+        "Keputusan": u["keputusan"].map(label_keputusan)})
+    tabel(tampil, kunci="desk-usulan", nama_berkas=f"usulan-{desk_.urusan}-{c.provinsi}-{c.tahun}",
+          judul=f"Usulan kabupaten/kota urusan {desk_.judul_urusan}",
+          keterangan=keterangan_filter(c, Urusan=desk_.judul_urusan), desimal={"Biaya (Rp)": 0})
+    st.page_link("pages/9_Usulan.py", label="Catat keputusan di halaman Usulan", icon=":material/inbox:",
+                 query_params={**c.params(), "u_urusan": desk_.urusan})

@@ -23,7 +23,7 @@ from pantau.ui import data, masuk
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import tabel
 
-LEMBAR = ("indikator", "target", "realisasi", "dukungan")
+LEMBAR = ("indikator", "target", "realisasi", "dukungan", "prioritas", "indikator_prioritas", "usulan")
 KOLOM_MASALAH = {"jenis": "Jenis", "lembar": "Lembar", "baris": "Baris", "kolom": "Kolom", "nilai": "Nilai",
                  "pesan": "Pesan"}
 KOLOM_PRATINJAU = {"tabel": "Lembar", "daerah_kode": "Daerah", "indikator_kode": "Indikator", "tahun": "Tahun",
@@ -74,7 +74,8 @@ def bagian_templat(ctx: Konteks | None, bd) -> None:
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="templat_unduh", icon=":material/table:", on_click="ignore")
         st.caption("Berisi indikator daerah ini (kode, nama, satuan, polaritas), sel target dan realisasi "
-                   "kosong, lembar *dukungan* (sub kegiatan dan anggaran yang sudah tercatat), daftar pilihan "
+                   "kosong, lembar *dukungan* (sub kegiatan dan anggaran yang sudah tercatat), lembar *usulan* "
+                   "(kabupaten/kota) atau *prioritas* dan *indikator_prioritas* (provinsi), daftar pilihan "
                    "untuk kolom berkode, dan lembar *petunjuk*.")
 
 
@@ -112,7 +113,8 @@ def pengimpor() -> Pengguna:
 
 def unggah() -> Unggahan:
     berkas = st.file_uploader("Berkas impor", type=["xlsx", "xlsm", "csv", "xls"], key="berkas",
-                              help="Satu buku kerja .xlsx dengan lembar indikator/target/realisasi/dukungan, atau satu "
+                              help="Satu buku kerja .xlsx dengan lembar indikator/target/realisasi/dukungan (dan "
+                                   "prioritas/indikator_prioritas/usulan), atau satu "
                                    ".csv bernama seperti lembarnya (misalnya realisasi_tw3.csv).")
     if berkas is None:
         st.session_state.pop("impor_periksa", None)
@@ -130,11 +132,14 @@ def tabel_masalah(u: Unggahan, ctx: Konteks | None, masalah, kunci: str, judul: 
 
 
 def metrik_jumlah(j: dict) -> None:
-    """Baru / berubah / tetap per lembar (indikator, target, realisasi, dukungan)."""
-    for k, t in zip(st.columns(len(LEMBAR)), LEMBAR):
+    """Baru / berubah / tetap per lembar (indikator, target, realisasi, dukungan; prioritas dan usulan bila ada)."""
+    # lembar prioritas dan usulan (keputusan #20) hanya bila berkas memuatnya, agar empat kolom angka tetap lebar
+    lembar = [t for t in LEMBAR
+              if t in ("indikator", "target", "realisasi", "dukungan") or any(j.get(t, {}).values())]
+    for k, t in zip(st.columns(len(lembar)), lembar):
         x = j.get(t, {"tambah": 0, "ubah": 0, "sama": 0})
-        k.metric(t.capitalize(), f"{x['tambah']} baru · {x['ubah']} berubah", delta=f"{x['sama']} tetap",
-                 delta_color="off", delta_arrow="off")
+        k.metric(t.replace("_", " ").capitalize(), f"{x['tambah']} baru · {x['ubah']} berubah",
+                 delta=f"{x['sama']} tetap", delta_color="off", delta_arrow="off")
 
 
 def tampilkan_selesai(u: Unggahan, ctx: Konteks | None, akun: Pengguna) -> None:
