@@ -400,7 +400,11 @@ def tulis_hasil(mulai: float) -> None:
     for bagian, nama, m, lo, hi, sat, lantai, cat in BARIS:
         baris.append(f"| {bagian} | {nama} | {m:.1f} | {lo:.1f} | {hi:.1f} | {sat} | "
                      f"{'' if lantai is None else f'{lantai:.1f}'} | {f'{m / lantai:.2f}' if lantai else ''} | {cat} |")
-    HASIL.write_text("\n".join(baris) + "\n", encoding="utf-8")
+    # Bagian bertajuk "## ..." sesudah tabel (mis. SIPD dari bench/sipd.py, sebelum/sesudah isu #15) ditulis alat
+    # atau orang lain: dipertahankan apa adanya.
+    lama = HASIL.read_text(encoding="utf-8") if HASIL.exists() else ""
+    ekor = lama[lama.index("\n## ") + 1:] if "\n## " in lama else ""
+    HASIL.write_text("\n".join(baris) + "\n" + ("\n" + ekor if ekor else ""), encoding="utf-8")
     print(f"\nDitulis: {HASIL.relative_to(ROOT)}")
 
 
