@@ -238,3 +238,40 @@ def _periksa_pembaca(url, nilai, pilihan, sesi):
     assert set(url.daftar("k", pilihan, int)) <= set(pilihan)
     b = url.bilangan("k", 7)
     assert isinstance(b, int) and (b == 7 or str(b) == str(int(nilai)))
+
+
+# -- peramban: beberapa URL jahat di server sungguhan -----------------------------------------------------------
+
+URL_PERAMBAN = [
+    "/?provinsi=65%27%20OR%201%3D1--&daerah=%00&tahun=-1&kuadran=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    "/Daerah?provinsi=65&daerah=65.01&cari=%27%3B%20DROP%20TABLE%20realisasi%3B--&urusan=1.02,%27--&predikat=99"
+    "&warna=javascript:alert(1)",
+    "/Desk_Urusan?provinsi=65&daerah=65&urusan=1.02&presentasi=1&slide=99999999999999999999999&slide=-5"
+    "&catatan_daerah=%E2%80%AE65.03",
+    "/Indikator?provinsi=65&daerah=65.01&indikator=1%20UNION%20SELECT%201&tahun=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%94",
+    "/Riwayat?riwayat_oleh=%27%20OR%20%271%27%3D%271&riwayat_daerah=" + "A" * 4000,
+]
+
+
+@pytest.mark.peramban
+def test_peramban_url_jahat(server, halaman):
+    from tests.bantuan_peramban import tangkap_layar, tanpa_galat, tunggu_siap
+
+    halaman.goto(server.url + "/?provinsi=65&daerah=65.01&tahun=2024")
+    tunggu_siap(halaman)
+    sebelum = sidik(server.db)
+    dialog = []
+    halaman.on("dialog", lambda d: (dialog.append(d.message), d.dismiss()))
+    for i, jalur in enumerate(URL_PERAMBAN):
+        halaman.goto(server.url + jalur)
+        tunggu_siap(halaman)
+        tanpa_galat(halaman)
+        teks = halaman.evaluate("document.body.innerText")
+        assert not bocor(teks.replace("/tmp/", "")), (jalur, bocor(teks))
+        assert halaman.locator("h1").count() >= 1 and "Pantau belum dapat dibuka" not in teks, jalur
+        assert halaman.evaluate("window.__x === undefined"), jalur
+        if i == 2:
+            tangkap_layar(halaman, "serangan-url-desk-presentasi-1920x1080")
+    assert not dialog, dialog
+    assert sidik(server.db) == sebelum
+    assert "Traceback" not in server.log.read_text(errors="replace")
