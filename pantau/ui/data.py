@@ -19,6 +19,7 @@ import streamlit as st
 from pantau.db import (
     BasisData,
     BasisDataTakTerbuka,
+    jenis_gagal_tulis,
     keadaan_galat,
     pasang_skema,
     periksa_berkas,
@@ -165,8 +166,18 @@ def gagal_tulis(e: BaseException, apa: str) -> str:
     """Tulisan dari halaman gagal karena berkasnya (disk penuh, rusak, hanya-baca): rincian ke log, koneksi dibuka
     ulang, dan kembalikan pesan Indonesia untuk pengunjung (tanpa traceback atau lokasi berkas)."""
     log.error("%s gagal ditulis ke %s: %s", apa, path_db(), e, exc_info=e)
-    buka_ulang()
+    if jenis_gagal_tulis(e) == "rusak" or not _masih_hidup():
+        buka_ulang()  # koneksi yang masih sehat tidak ditutup: sesi lain sedang membaca lewat koneksi yang sama
     return pesan_gagal_tulis(e)
+
+
+def _masih_hidup() -> bool:
+    """Apakah koneksi proses ini masih menjawab (DuckDB membatalkannya sesudah COMMIT yang gagal di tengah jalan)."""
+    try:
+        _basis_data(path_db()).tanya("versi_data")
+        return True
+    except Exception:  # noqa: BLE001 - koneksi yang dibatalkan melempar galat apa pun
+        return False
 
 
 def info_kesegaran() -> pd.Series:

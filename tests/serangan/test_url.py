@@ -148,21 +148,34 @@ def test_daftar_parameter_lengkap():
     assert dibaca and dibaca <= set(SEMUA), sorted(dibaca - set(SEMUA))
 
 
-#: Halaman tanpa parameter sendiri (hanya parameter bersama, yang sudah diserang di halaman lain): ``lambat``.
-_CEPAT = {None, "pages/1_Indikator.py", "pages/2_Daerah.py", "pages/5_Desk_Urusan.py"}
+#: Muatan inti untuk rangkaian cepat (satu dari setiap jenis); daftar lengkap di setiap halaman ditandai ``lambat``.
+INTI = ["sql_union", "sql_attach", "panjang_10k", "angka_10k_digit", "rtl_nul_nol_lebar", "meluap_int64", "markup",
+        "berulang"]
+#: Halaman dengan parameter sendiri terbanyak (parameter bersama ikut diserang di sana).
+_CEPAT = [None, "pages/1_Indikator.py", "pages/2_Daerah.py", "pages/5_Desk_Urusan.py"]
 
 
-@pytest.mark.parametrize("halaman", [h if h in _CEPAT else pytest.param(h, marks=pytest.mark.lambat) for h in HALAMAN],
-                         ids=lambda h: (h or "dashboard.py").split("/")[-1])
-def test_muatan_daftar_tetap_setiap_parameter(buka_url, halaman):
-    """Setiap muatan di setiap parameter halaman itu sekaligus (parameter bersama juga)."""
-    path, sah = buka_url
+def _serang(path, sah, halaman, nama_muatan) -> None:
     sebelum = sidik(path)
-    for nama, nilai in MUATAN.items():
+    for nama in nama_muatan:
+        nilai = MUATAN[nama]
         params = {k: nilai for k in BERSAMA + HALAMAN[halaman]}
         at = _jalankan(halaman, params)
         periksa(at, halaman, sah, params)
         assert sidik(path) == sebelum, f"basis data berubah oleh muatan {nama} di {halaman}"
+
+
+@pytest.mark.parametrize("halaman", _CEPAT, ids=lambda h: (h or "dashboard.py").split("/")[-1])
+def test_muatan_inti_setiap_parameter(buka_url, halaman):
+    """Setiap muatan inti di setiap parameter halaman itu sekaligus (parameter bersama juga)."""
+    _serang(*buka_url, halaman, INTI)
+
+
+@pytest.mark.lambat
+@pytest.mark.parametrize("halaman", list(HALAMAN), ids=lambda h: (h or "dashboard.py").split("/")[-1])
+def test_muatan_daftar_tetap_setiap_parameter(buka_url, halaman):
+    """Setiap muatan daftar tetap di setiap parameter setiap halaman (153 pemuatan)."""
+    _serang(*buka_url, halaman, list(MUATAN))
 
 
 def test_parameter_tunggal_tidak_merusak_yang_lain(buka_url):
@@ -194,7 +207,7 @@ _nilai = st.one_of(
 )
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(halaman=st.sampled_from(list(HALAMAN)),
        params=st.dictionaries(st.sampled_from(SEMUA + ["x", "'", "provinsi[]"]), _nilai, min_size=1, max_size=8))
 def test_hypothesis_halaman(buka_url, halaman, params):
