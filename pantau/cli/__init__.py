@@ -15,7 +15,7 @@ from pantau.cli.laporan import daftarkan as daftarkan_laporan
 from pantau.cli.laporan import jalankan as _laporan
 from pantau.cli.usulan import daftarkan as daftarkan_usulan
 from pantau.cli.usulan import jalankan_rekap as _rekap_usulan
-from pantau.db import KesalahanBasisData, buka, pasang_skema, siapkan
+from pantau.db import GALAT_TULIS, KesalahanBasisData, buka, pasang_skema, pesan_gagal_tulis, siapkan
 from pantau.demo import bangun_demo
 from pantau.demo.nasional import bangun_nasional
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
@@ -168,6 +168,12 @@ def main(argv=None) -> int:
                 **_perintah_akun}[a.perintah](a)
     except KesalahanBasisData as e:
         print(f"Kesalahan: {e}", file=sys.stderr)
+        return 1
+    except GALAT_TULIS as e:
+        # disk penuh, batas ukuran berkas, izin berubah di tengah jalan (isu #17): pesan Indonesia, tanpa traceback;
+        # rincian teknis satu baris untuk administrator
+        print(f"Kesalahan: {pesan_gagal_tulis(e)}", file=sys.stderr)
+        print(f"  Rincian: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}", file=sys.stderr)
         return 1
 
 

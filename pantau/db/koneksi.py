@@ -89,6 +89,42 @@ def buka(path: str | Path, baca_saja: bool = False) -> duckdb.DuckDBPyConnection
         raise
 
 
+#: Galat menulis yang dijelaskan kepada pengguna (isu #17): disk penuh, batas ukuran berkas, hanya-baca, terkunci.
+PESAN_GAGAL_TULIS = {
+    "penuh": "Ruang disk server penuh (atau batas ukuran berkas tercapai), jadi basis data tidak dapat ditulis.",
+    "baca_saja": "Berkas basis data atau foldernya tidak dapat ditulis (izin atau sistem berkas hanya-baca).",
+    "terkunci": "Berkas basis data sedang dipegang proses lain.",
+    "rusak": "Berkas basis data rusak (isinya tidak cocok dengan checksum-nya), jadi tidak dapat ditulis.",
+    "lain": "Basis data tidak dapat ditulis.",
+}
+SARAN_GAGAL_TULIS = ("Tulisan ini tidak tersimpan sebagian: satu transaksi, jadi basis data berisi keadaan sebelum "
+                     "tulisan ini atau seluruhnya, tidak pernah separuh. Administrator: atasi masalahnya (kosongkan "
+                     "ruang disk, periksa izin, pulihkan cadangan bila berkasnya rusak), jalankan ulang layanan bila "
+                     "perlu, lalu ulangi; rinciannya di log.")
+
+
+#: Galat yang dapat muncul saat menulis berkas (untuk ``except`` di lantai atas tanpa menyebut DuckDB).
+GALAT_TULIS: tuple[type[BaseException], ...] = (duckdb.Error, OSError)
+
+
+def jenis_gagal_tulis(e: BaseException) -> str:
+    """Golongkan galat saat menulis: 'penuh', 'baca_saja', 'terkunci' atau 'lain'."""
+    import errno
+
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return "penuh"
+    t = str(e).lower()
+    if any(k in t for k in ("no space left", "file too large", "disk quota", "disk full")):
+        return "penuh"
+    keadaan = keadaan_galat(e)
+    return keadaan if keadaan in ("baca_saja", "terkunci", "rusak") else "lain"
+
+
+def pesan_gagal_tulis(e: BaseException) -> str:
+    """Satu kalimat Indonesia untuk galat menulis (tanpa traceback, jenis galat atau lokasi berkas)."""
+    return f"{PESAN_GAGAL_TULIS[jenis_gagal_tulis(e)]} {SARAN_GAGAL_TULIS}"
+
+
 @contextmanager
 def transaksi(con: duckdb.DuckDBPyConnection):
     """Satu transaksi pada koneksi/cursor ``con``: COMMIT bila blok selesai, ROLLBACK bila ada galat apa pun
@@ -98,7 +134,12 @@ def transaksi(con: duckdb.DuckDBPyConnection):
         yield con
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            # COMMIT yang gagal di tengah jalan (disk penuh saat checkpoint) membatalkan basis data di proses ini:
+            # ROLLBACK pun ditolak. Galat aslinya yang diteruskan, bukan galat ROLLBACK.
+            pass
         raise
 
 

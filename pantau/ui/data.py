@@ -16,7 +16,15 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from pantau.db import BasisData, BasisDataTakTerbuka, keadaan_galat, pasang_skema, periksa_berkas
+from pantau.db import (
+    BasisData,
+    BasisDataTakTerbuka,
+    jenis_gagal_tulis,
+    keadaan_galat,
+    pasang_skema,
+    periksa_berkas,
+    pesan_gagal_tulis,
+)
 from pantau.demo import bangun_demo
 from pantau.jalur import DEFAULT_DB
 
@@ -118,7 +126,10 @@ def _versi(path: str) -> tuple:
 
 
 def versi() -> tuple:
-    """Penanda versi data: berubah setelah setiap impor/perubahan, jadi tembolok kueri ikut segar."""
+    """Penanda versi data: berubah setelah setiap impor/perubahan, jadi tembolok kueri ikut segar. Lewat
+    ``basis_data()`` lebih dulu: berkas yang rusak/hilang sesudah koneksi dibuka ulang (``buka_ulang``) menjadi halaman
+    penjelasan, bukan galat dari dalam tembolok."""
+    basis_data()
     return _versi(path_db())
 
 
@@ -135,6 +146,38 @@ def tanya(nama: str, **params) -> pd.DataFrame:
 def segarkan() -> None:
     """Setelah menulis: lupakan penanda versi sehingga sesi ini langsung melihat data baru."""
     _versi.clear()
+
+
+def buka_ulang() -> None:
+    """Sesudah tulisan yang gagal di tengah COMMIT (disk penuh saat checkpoint), DuckDB menolak setiap kueri
+    berikutnya pada koneksi proses ini: tutup koneksinya dan lupakan tembolok, sehingga halaman berikutnya membuka
+    berkas lagi (WAL diputar ulang: keadaan sebelum tulisan, atau seluruh tulisan)."""
+    path = path_db()
+    try:
+        _basis_data(path).tutup()
+    except Exception:  # noqa: BLE001 - koneksi yang sudah rusak boleh gagal ditutup
+        log.warning("Koneksi basis data %s tidak dapat ditutup dengan rapi", path, exc_info=True)
+    _basis_data.clear()
+    _versi.clear()
+    _tanya.clear()
+
+
+def gagal_tulis(e: BaseException, apa: str) -> str:
+    """Tulisan dari halaman gagal karena berkasnya (disk penuh, rusak, hanya-baca): rincian ke log, koneksi dibuka
+    ulang, dan kembalikan pesan Indonesia untuk pengunjung (tanpa traceback atau lokasi berkas)."""
+    log.error("%s gagal ditulis ke %s: %s", apa, path_db(), e, exc_info=e)
+    if jenis_gagal_tulis(e) == "rusak" or not _masih_hidup():
+        buka_ulang()  # koneksi yang masih sehat tidak ditutup: sesi lain sedang membaca lewat koneksi yang sama
+    return pesan_gagal_tulis(e)
+
+
+def _masih_hidup() -> bool:
+    """Apakah koneksi proses ini masih menjawab (DuckDB membatalkannya sesudah COMMIT yang gagal di tengah jalan)."""
+    try:
+        _basis_data(path_db()).tanya("versi_data")
+        return True
+    except Exception:  # noqa: BLE001 - koneksi yang dibatalkan melempar galat apa pun
+        return False
 
 
 def info_kesegaran() -> pd.Series:

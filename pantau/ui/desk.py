@@ -14,6 +14,7 @@ from pantau.aturan import aman
 from pantau.aturan.format import format_waktu
 from pantau.aturan.izin import TidakBerizin
 from pantau.aturan.usulan import label_keputusan, label_status, mengapa
+from pantau.db import GALAT_TULIS
 from pantau.desk.bahan import kumpulkan
 from pantau.keluaran import dek
 from pantau.keluaran import grafik as g
@@ -372,6 +373,9 @@ def _simpan(bd, akun, desk_: Desk, daerah: str, kunci: str, dasar: int, nilai: d
                                     versi_dasar=dasar, **nilai)
     except TidakBerizin as e:
         st.error(aman.md(e), icon=":material/block:")
+        return
+    except GALAT_TULIS as e:  # berkas rusak, disk penuh, hanya-baca (isu #17)
+        st.error(f"Catatan tidak tersimpan. {data.gagal_tulis(e, 'Catatan desk')}", icon=":material/error:")
         return
     if not hasil.tersimpan:
         st.info("Tidak ada perubahan untuk disimpan.")

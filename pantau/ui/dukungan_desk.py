@@ -18,6 +18,7 @@ import streamlit as st
 from pantau.akun import TidakBerizin
 from pantau.aturan import aman
 from pantau.aturan.format import BULAN, kosong, rupiah, rupiah_ringkas
+from pantau.db import GALAT_TULIS
 from pantau.desk import dukungan as dk
 from pantau.desk import ringkas as dr
 from pantau.ui import data, masuk
@@ -177,6 +178,10 @@ def _tulis(induk_id, aksi) -> dk.Hasil | None:
         hasil = aksi(bd, akun)  # izin, kunci tulis, transaksi dan riwayat: pantau.db.tulis
     except (dk.DukunganTidakSah, TidakBerizin) as e:
         st.session_state[_kunci_pesan(induk_id)] = [("error", str(e))]
+        return None
+    except GALAT_TULIS as e:  # berkas rusak, disk penuh, hanya-baca (isu #17)
+        st.session_state[_kunci_pesan(induk_id)] = [("error", "Tidak tersimpan. "
+                                                     + data.gagal_tulis(e, "Dukungan desk"))]
         return None
     data.segarkan()
     st.session_state[_kunci_pesan(induk_id)] = [("success", hasil.pesan)] + [("warning", p) for p in hasil.peringatan]

@@ -16,6 +16,7 @@ import streamlit as st
 from pantau.aturan import aman
 from pantau.aturan.format import periode_label
 from pantau.aturan.izin import Pengguna, TidakBerizin
+from pantau.db import GALAT_TULIS
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
 from pantau.impor.pratinjau import pratinjau
 from pantau.impor.templat import PERIODE_REALISASI, buat_templat, pilihan_bawaan
@@ -247,6 +248,11 @@ def konfirmasi(u: Unggahan, bd, akun: Pengguna) -> None:
                                                      "pratinjau": None}
                 status.update(label="Impor ditolak", state="error")
                 st.rerun()
+            except GALAT_TULIS as e:  # disk penuh, izin berubah (isu #17): pesan Indonesia, rincian ke log
+                pesan = data.gagal_tulis(e, f"Impor {u.nama} oleh {akun.nama_pengguna}")
+                status.update(label="Impor tidak tersimpan", state="error")
+                st.error(pesan, icon=":material/error:")
+                st.stop()
         status.update(label=f"Impor #{hasil.ringkasan.impor_id} selesai", state="complete")
     st.session_state["impor_selesai"] = {
         "sidik": u.sidik, "impor_id": hasil.ringkasan.impor_id, "teks": hasil.ringkasan.teks(),

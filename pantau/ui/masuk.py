@@ -19,6 +19,7 @@ import streamlit as st
 from pantau import akun
 from pantau.akun import kelola, pengaturan
 from pantau.aturan import aman
+from pantau.db import GALAT_TULIS
 from pantau.ui import data, sesi
 
 KUNCI = "akun"            # session_state: dict Pengguna
@@ -160,6 +161,8 @@ def formulir(tempat: str) -> None:
             sesi_id, kode = akun.buat_kode_sesi(bd, p)
         except akun.GagalMasuk as e:
             st.error(str(e), icon=":material/lock:")
+        except GALAT_TULIS as e:  # masuk menulis (hitungan gagal, sesi): berkas rusak, disk penuh (isu #17)
+            st.error(f"Tidak dapat masuk sekarang. {data.gagal_tulis(e, 'Masuk')}", icon=":material/error:")
         else:
             st.session_state.pop("akun_keluar", None)
             st.session_state.pop("akun_oidc_asing", None)

@@ -10,7 +10,7 @@ from pantau.aturan import aman
 from pantau.aturan.format import format_waktu
 from pantau.aturan.izin import Pengguna, TidakBerizin
 from pantau.aturan.pengaturan import PENGATURAN, PengaturanTidakSah
-from pantau.db import cadangan
+from pantau.db import GALAT_TULIS, cadangan
 from pantau.impor.batal import GagalBatal, batalkan_impor
 from pantau.ui import data
 from pantau.ui.komponen import kosong, pesan_sesudah_muat_ulang, tabel, tampilkan_pesan_tertunda
@@ -69,6 +69,8 @@ def formulir_pengaturan(bd, akun: Pengguna) -> None:
             berubah = akun_pengaturan.ubah(bd, pelaku=akun, nilai=baru)
         except (PengaturanTidakSah, TidakBerizin) as e:
             st.error(f"Tidak disimpan (tidak ada yang berubah): {aman.md(e)}", icon=":material/error:")
+        except GALAT_TULIS as e:  # berkas rusak, disk penuh, hanya-baca (isu #17)
+            st.error(f"Tidak disimpan. {data.gagal_tulis(e, 'Pengaturan')}", icon=":material/error:")
         else:
             if not berubah:
                 st.info("Tidak ada yang berubah.", icon=":material/info:")
