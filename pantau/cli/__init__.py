@@ -13,6 +13,7 @@ from pantau.cli.impor import PERINTAH as _perintah_impor
 from pantau.cli.impor import daftarkan as daftarkan_impor
 from pantau.cli.laporan import daftarkan as daftarkan_laporan
 from pantau.cli.laporan import jalankan as _laporan
+from pantau.cli.umum import db_tidak_ada
 from pantau.cli.usulan import daftarkan as daftarkan_usulan
 from pantau.cli.usulan import jalankan_rekap as _rekap_usulan
 from pantau.db import GALAT_TULIS, KesalahanBasisData, buka, pasang_skema, pesan_gagal_tulis, siapkan
@@ -114,9 +115,7 @@ def _demo(a) -> int:
 
 
 def _impor(a) -> int:
-    if not Path(a.db).exists():
-        print(f"Berkas basis data {a.db} tidak ada. Buat dulu dengan: python -m pantau init --db {a.db}",
-              file=sys.stderr)
+    if db_tidak_ada(a.db):
         return 1
     con = buka(a.db)
     try:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import getpass
 import sys
-from pathlib import Path
 
 from pantau import akun
+from pantau.cli.umum import db_tidak_ada
 from pantau.db import buka, pasang_skema
 
 AKSI = ("tambah", "daftar", "nonaktifkan", "aktifkan", "reset-sandi")
@@ -44,9 +44,7 @@ def _sandi(a) -> str:
 
 
 def _pengguna(a) -> int:
-    if not Path(a.db).exists():
-        print(f"Berkas basis data {a.db} tidak ada. Buat dulu dengan: python -m pantau init --db {a.db}",
-              file=sys.stderr)
+    if db_tidak_ada(a.db):
         return 1
     if a.aksi != "daftar" and not a.nama:
         print(f"Kesalahan: NAMA_PENGGUNA wajib untuk '{a.aksi}'.", file=sys.stderr)

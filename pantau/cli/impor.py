@@ -6,6 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from pantau.cli.umum import db_tidak_ada
 from pantau.db import buka, cadangan, pasang_skema
 from pantau.impor.batal import GagalBatal, batalkan_impor
 from pantau.impor.masalah import ImporGagal
@@ -78,9 +79,7 @@ def ringkasan_sipd(hasil) -> list[str]:
 def _impor_sipd(a) -> int:
     from pantau.impor.sipd_tulis import siapkan_sipd, sidik, tulis_hasil_sipd
 
-    if not Path(a.db).exists():
-        print(f"Berkas basis data {a.db} tidak ada. Buat dulu dengan: python -m pantau init --db {a.db}",
-              file=sys.stderr)
+    if db_tidak_ada(a.db):
         return 1
     con = buka(a.db)
     try:

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -110,6 +111,21 @@ def buat(con: duckdb.DuckDBPyConnection, alasan: str = "manual", *, simpan: int 
                    ensure_ascii=False), encoding="utf-8")
     _pangkas(db, simpan if simpan is not None else _jumlah_simpan(con))
     return Cadangan(nama, folder, waktu, alasan)
+
+
+def tulis_dengan_cadangan(con, tulis_impor, *, cadangan: bool):
+    """Jalankan ``tulis_impor()`` (menulis satu impor, mengembalikan ringkasan ber-``impor_id``) di bawah kunci tulis
+    ``con`` (``BasisData`` dasbor) bila ada; bila ``cadangan``, salin basis data dulu lalu beri nama cadangan itu
+    dengan nomor impornya. Kembalikan (ringkasan, nama cadangan atau None)."""
+    with getattr(con, "kunci_tulis", None) or nullcontext():
+        c = buat(con, "sebelum-impor") if cadangan else None
+        ringkasan = tulis_impor()
+    if c is None:
+        return ringkasan, None
+    try:
+        return ringkasan, beri_nama(c, f"sebelum-impor-{ringkasan.impor_id}").nama
+    except OSError:
+        return ringkasan, c.nama
 
 
 def beri_nama(c: Cadangan, alasan: str) -> Cadangan:

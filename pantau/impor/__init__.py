@@ -109,15 +109,9 @@ def tulis_rencana(con, rencana: Rencana, *, oleh: str | None = None, berkas: str
     ``pengguna.nama_pengguna``; tanpa ``pengguna``, shell server sebagai admin dengan nama ``oleh``."""
     pelaku = _pelaku(pengguna, oleh)
     periksa_daerah(rencana, pelaku)
-    nama_cadangan = None
-    with getattr(con, "kunci_tulis", None) or nullcontext():
-        c = modul_cadangan.buat(con, "sebelum-impor") if cadangan else None
-        ringkasan = tulis_impor(con, rencana, pengguna=pelaku, berkas=berkas, sha256=sha256, kunci=nullcontext())
-    if c is not None:
-        try:
-            nama_cadangan = modul_cadangan.beri_nama(c, f"sebelum-impor-{ringkasan.impor_id}").nama
-        except OSError:
-            nama_cadangan = c.nama
+    ringkasan, nama_cadangan = modul_cadangan.tulis_dengan_cadangan(
+        con, lambda: tulis_impor(con, rencana, pengguna=pelaku, berkas=berkas, sha256=sha256, kunci=nullcontext()),
+        cadangan=cadangan)
     return HasilImpor(ringkasan, rencana.peringatan, nama_cadangan)
 
 

@@ -213,15 +213,9 @@ def tulis_hasil_sipd(con, hasil: HasilSipd, *, berkas: str, sha256: str, oleh: s
     """Tulis hasil yang sudah diperiksa; bila ``cadangan``, salin basis data dulu (pantau.db.cadangan)."""
     pelaku = _pelaku(pengguna, oleh)
     periksa_izin(pelaku, "impor", daerah=hasil.daerah_kode)
-    nama_cadangan = None
-    with getattr(con, "kunci_tulis", None) or nullcontext():
-        c = modul_cadangan.buat(con, "sebelum-impor") if cadangan else None
-        ringkasan = tulis_sipd(con, hasil, berkas=berkas, sha256=sha256, pengguna=pelaku, kunci=nullcontext())
-    if c is not None:
-        try:
-            nama_cadangan = modul_cadangan.beri_nama(c, f"sebelum-impor-{ringkasan.impor_id}").nama
-        except OSError:
-            nama_cadangan = c.nama
+    ringkasan, nama_cadangan = modul_cadangan.tulis_dengan_cadangan(
+        con, lambda: tulis_sipd(con, hasil, berkas=berkas, sha256=sha256, pengguna=pelaku, kunci=nullcontext()),
+        cadangan=cadangan)
     return HasilImporSipd(ringkasan, hasil, hasil.peringatan, nama_cadangan)
 
 
