@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from pantau.aturan import aman
-from pantau.aturan.format import kosong, sd_label
+from pantau.aturan.format import kosong, nilai_target, sd_label
 from pantau.keluaran import grafik as g
 from pantau.keluaran import peta
 from pantau.keluaran.grafik import KONFIG
@@ -138,6 +138,12 @@ def bagian_tabel(ctx: Konteks) -> None:
                   desimal={"Kondisi awal": 2, f"Target {th}": 2, f"Realisasi {th}": 2, "Capaian (%)": 2,
                            "Capaian periode (%)": 2},
                   tinggi=min(38 + 35 * len(t), 460),
+                  # target pita dan kualitatif tampil di kolom targetnya sendiri (angka unduhan tetap kosong)
+                  isi_sel={f"Target {th}": [nilai_target(None, a, b, c) if not kosong(a) or isinstance(c, str) else ""
+                                            for a, b, c in zip(hasil["target_min"], hasil["target_max"],
+                                                               hasil["target_teks"])],
+                           f"Realisasi {th}": [x if isinstance(x, str) else "" for x in hasil["realisasi_teks"]]},
+                  arti_kosong="belum ada data (target pita atau kualitatif juga di kolom Rentang/teks)",
                   column_config={
                       "Kode": st.column_config.TextColumn("Kode", width="small"),
                       "Indikator": st.column_config.TextColumn("Indikator", width="medium", pinned=True),
