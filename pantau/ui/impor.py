@@ -14,11 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from pantau.aturan import aman
-from pantau.aturan.format import periode_label
+from pantau.aturan.format import judul_kolom, periode_label
 from pantau.aturan.izin import Pengguna, TidakBerizin
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
 from pantau.impor.pratinjau import pratinjau
 from pantau.impor.templat import PERIODE_REALISASI, buat_templat, pilihan_bawaan
+from pantau.impor.tulis import teks_dilewati
 from pantau.ui import data, masuk
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import tabel
@@ -26,7 +27,8 @@ from pantau.ui.komponen import tabel
 LEMBAR = ("indikator", "target", "realisasi", "dukungan")
 KOLOM_MASALAH = {"jenis": "Jenis", "lembar": "Lembar", "baris": "Baris", "kolom": "Kolom", "nilai": "Nilai",
                  "pesan": "Pesan"}
-KOLOM_PRATINJAU = {"tabel": "Lembar", "daerah_kode": "Daerah", "indikator_kode": "Indikator", "tahun": "Tahun",
+KOLOM_PRATINJAU = {"tabel": "Lembar", "daerah_kode": "Kode daerah", "indikator_kode": "Kode indikator",
+                   "tahun": "Tahun",
                    "kunci": "Periode/dokumen/kode", "nilai_lama": "Nilai lama", "nilai_baru": "Nilai baru",
                    "baris": "Baris di berkas"}
 
@@ -165,7 +167,8 @@ def periksa(u: Unggahan, bd, akun: Pengguna) -> dict:
                 langkah.progress(60, text="Membandingkan dengan data sekarang…")
                 p = pratinjau(bd, rencana)
                 langkah.progress(100, text="Selesai")
-                hasil = {"sidik": u.sidik, "gagal": None, "peringatan": rencana.peringatan, "pratinjau": p}
+                hasil = {"sidik": u.sidik, "gagal": None, "peringatan": rencana.peringatan, "pratinjau": p,
+                         "dilewati": rencana.dilewati}
                 status.update(label=f"{aman.md(u.nama)} lolos pemeriksaan", state="complete", expanded=False)
     st.session_state["impor_periksa"] = hasil
     return hasil
@@ -188,6 +191,11 @@ def tampilkan_pratinjau(u: Unggahan, ctx: Konteks | None, hasil: dict) -> None:
     p = hasil["pratinjau"]
     st.subheader("Pratinjau perubahan")
     metrik_jumlah(p.jumlah)
+    dilewati = "; ".join(f"{lembar}{teks_dilewati(alasan).removeprefix(',')}"
+                         for lembar, alasan in (hasil.get("dilewati") or {}).items() if alasan)
+    if dilewati:
+        st.info(f"Baris tanpa nilai tidak diimpor dan tidak menimpa apa pun: {aman.md(dilewati)}.",
+                icon=":material/info:")
     if hasil["peringatan"]:
         with st.expander(f"{len(hasil['peringatan'])} peringatan (tidak menghalangi impor)", icon=":material/warning:"):
             tabel_masalah(u, ctx, hasil["peringatan"], "peringatan", "peringatan")
@@ -196,13 +204,13 @@ def tampilkan_pratinjau(u: Unggahan, ctx: Konteks | None, hasil: dict) -> None:
         if p.berubah.empty:
             st.caption("Tidak ada nilai yang berubah.")
         else:
-            st.dataframe(p.berubah.rename(columns=KOLOM_PRATINJAU), hide_index=True, width="stretch",
+            st.dataframe(judul_kolom(p.berubah, KOLOM_PRATINJAU), hide_index=True, width="stretch",
                          key="pratinjau_ubah", placeholder="–")
     with tab_baru:
         if p.baru.empty:
             st.caption("Tidak ada nilai baru.")
         else:
-            st.dataframe(p.baru.drop(columns=["nilai_lama"]).rename(columns=KOLOM_PRATINJAU), hide_index=True,
+            st.dataframe(judul_kolom(p.baru.drop(columns=["nilai_lama"]), KOLOM_PRATINJAU), hide_index=True,
                          width="stretch", key="pratinjau_baru", placeholder="–")
     if p.kosong:
         st.info("Berkas ini tidak mengubah apa pun (semua sel kosong atau sama dengan data sekarang).")
