@@ -28,7 +28,7 @@ JUDUL_KOLOM = {
     "sementara": "Ada angka sementara (indikator)", "usang": "Angka usang (indikator)",
     "persen_lapor": "Sudah lapor (%)", "terakhir_diubah_oleh": "Terakhir melapor",
     "terakhir_diubah_pada": "Terakhir melapor pada", "pelaporan": "Pelaporan", "sudah_lapor": "Sudah lapor",
-    "realisasi_terakhir": "Realisasi terakhir", "jumlah_sementara": "Angka sementara",
+    "realisasi_terakhir": "Realisasi terakhir", "jumlah_sementara": "Angka sementara (jumlah)",
     "diubah_oleh": "Diubah oleh", "diubah_pada": "Diubah pada", "waktu": "Waktu", "oleh": "Oleh",
     "tabel": "Data", "aksi": "Aksi", "tahun": "Tahun", "kunci": "Periode/dokumen", "kolom": "Kolom",
     "nilai_lama": "Nilai lama", "nilai_baru": "Nilai baru", "impor_id": "Nomor impor", "berkas": "Berkas",

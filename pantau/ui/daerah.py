@@ -42,6 +42,15 @@ def _dasar(sd, triwulan, agregasi) -> str:
     return f"{teks} (dibanding {int(triwulan)}/4 target)" if agregasi == "kumulatif" else teks
 
 
+def isi_target(t_min, t_max, teks) -> tuple[str, float] | None:
+    """Target pita atau kualitatif untuk sel Target yang angkanya kosong: (teks tampil, nilai urut)."""
+    if isinstance(teks, str):
+        return teks, float("-inf")
+    if not kosong(t_min) and not kosong(t_max):
+        return nilai_target(None, t_min, t_max), (float(t_min) + float(t_max)) / 2
+    return None
+
+
 def tabel_indikator(ctx: Konteks, df: pd.DataFrame, simbol: dict) -> pd.DataFrame:
     """Bingkai yang ditampilkan dan diunduh (tanpa kolom Buka): angka tetap angka. Kolom yang dibaca lebih dulu
     (nama, target, realisasi, capaian, predikat) di kiri, sehingga terlihat tanpa menggeser pada 1280x720."""
@@ -139,10 +148,10 @@ def bagian_tabel(ctx: Konteks) -> None:
                            "Capaian periode (%)": 2},
                   tinggi=min(38 + 35 * len(t), 460),
                   # target pita dan kualitatif tampil di kolom targetnya sendiri (angka unduhan tetap kosong)
-                  isi_sel={f"Target {th}": [nilai_target(None, a, b, c) if not kosong(a) or isinstance(c, str) else ""
-                                            for a, b, c in zip(hasil["target_min"], hasil["target_max"],
-                                                               hasil["target_teks"])],
-                           f"Realisasi {th}": [x if isinstance(x, str) else "" for x in hasil["realisasi_teks"]]},
+                  isi_sel={f"Target {th}": [isi_target(a, b, c) for a, b, c in zip(
+                      hasil["target_min"], hasil["target_max"], hasil["target_teks"])],
+                           f"Realisasi {th}": [(x, float("-inf")) if isinstance(x, str) else None
+                                               for x in hasil["realisasi_teks"]]},
                   arti_kosong="belum ada data (target pita atau kualitatif juga di kolom Rentang/teks)",
                   column_config={
                       "Kode": st.column_config.TextColumn("Kode", width="small"),

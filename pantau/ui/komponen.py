@@ -128,12 +128,15 @@ def tabel_riwayat(riw: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({k: v for k, v in kolom.items() if v is not None})
 
 
-def format_tabel(df: pd.DataFrame, desimal: dict[str, int], isi_sel: dict[str, list] | None = None):
+def format_tabel(df: pd.DataFrame, desimal: dict[str, int],
+                 isi_sel: dict[str, list[tuple[str, float] | None]] | None = None):
     """Styler yang menampilkan angka dengan format Indonesia tanpa mengubah nilai (urutan tetap numerik).
 
     Sel kosong tampil "–": kolom angka yang berisi None dijadikan float (None -> NaN, yang diberi na_rep),
-    kolom teks yang berisi None diisi "–" (hanya untuk tampilan; berkas unduhan tidak diubah). ``isi_sel``: teks
-    pengganti untuk sel kosong sebuah kolom, per baris (pita target "5,5–6,5" di kolom Target yang angkanya kosong).
+    kolom teks yang berisi None diisi "–" (hanya untuk tampilan; berkas unduhan tidak diubah). ``isi_sel``: untuk sel
+    kosong sebuah kolom angka, per baris, ``(teks, nilai_urut)`` atau None: pita target "5,5–6,5" tampil di kolom
+    Target yang angkanya kosong. Grid Streamlit menampilkan ``placeholder`` untuk setiap sel NULL walau Styler memberi
+    teks, jadi sel itu diberi ``nilai_urut`` (titik tengah pita; teks: -inf, di ujung urutan) dan teks tampilannya.
     """
     tampil = df.reset_index(drop=True)
     for k in tampil.columns:
@@ -144,13 +147,17 @@ def format_tabel(df: pd.DataFrame, desimal: dict[str, int], isi_sel: dict[str, l
             else:
                 tampil[k] = tampil[k].where(tampil[k].notna(), KOSONG)
     fmt = {k: (lambda v, d=d: KOSONG if pd.isna(v) else format_angka(v, d)) for k, d in desimal.items() if k in tampil}
-    gaya = tampil.style.format(fmt, na_rep=KOSONG)
-    for k, teks in (isi_sel or {}).items():
+    ganti = []
+    for k, isi in (isi_sel or {}).items():
         if k not in tampil:
             continue
-        for i, t in enumerate(teks):
-            if t and pd.isna(tampil.at[i, k]):
-                gaya = gaya.format(lambda v, t=t: t, subset=pd.IndexSlice[[i], [k]])
+        for i, x in enumerate(isi):
+            if x and pd.isna(tampil.at[i, k]):
+                tampil.at[i, k] = x[1]
+                ganti.append((i, k, x[0]))
+    gaya = tampil.style.format(fmt, na_rep=KOSONG)
+    for i, k, t in ganti:
+        gaya = gaya.format(lambda v, t=t: t, subset=pd.IndexSlice[[i], [k]])
     return gaya
 
 
@@ -166,7 +173,8 @@ def ada_kosong(df: pd.DataFrame) -> bool:
 
 def tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str, keterangan: dict[str, str],
           desimal: dict[str, int] | None = None, tinggi: int | str = "auto", column_config=None,
-          isi_sel: dict[str, list] | None = None, arti_kosong: str = "belum ada data") -> None:
+          isi_sel: dict[str, list[tuple[str, float] | None]] | None = None,
+          arti_kosong: str = "belum ada data") -> None:
     """Tabel bernomor Indonesia dengan tombol unduh CSV dan Excel (berformat, lembar keterangan). Judul kolom lewat
     ``judul_kolom`` (satu daftar untuk semua tabel); bila ada sel kosong, arti "–" (``arti_kosong``) ditulis di
     bawah tabel."""
