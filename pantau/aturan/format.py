@@ -75,6 +75,21 @@ def persen(x, desimal: int = 2) -> str:
     return "belum ada data" if kosong(x) else f"{format_angka(x, desimal)}%"
 
 
+def angka_sebanding(x, batas, desimal: int = 0, maks: int = 2) -> str:
+    """Capaian ``x`` dengan ``desimal`` angka di belakang koma, atau lebih (sampai ``maks``) bila pembulatannya
+    menyeberangi batas predikat: 90,96 dengan batas 91 ditulis "90,96", bukan "91" di sel berwarna Tinggi
+    (keputusan #16). ``batas``: batas bawah skala predikat."""
+    if kosong(x):
+        return KOSONG
+    batas = [float(b) for b in batas if not kosong(b)]
+    for d in range(desimal, maks + 1):
+        teks = format_angka(x, d)
+        dibaca = float(teks.replace(".", "").replace(",", "."))
+        if all((x >= b) == (dibaca >= b) for b in batas):
+            return teks
+    return format_angka(x, maks)
+
+
 def rupiah(x) -> str:
     """Rupiah penuh: 1250000000 -> 'Rp 1.250.000.000'; kosong -> '–'."""
     return "–" if kosong(x) else f"Rp {format_angka(x, 0)}"
@@ -137,4 +152,4 @@ def nilai_realisasi(nilai=None, teks=None) -> str:
 
 __all__ = ["format_angka", "format_ringkas", "format_rentang", "persen", "rupiah", "rupiah_ringkas", "periode_label",
            "sd_label", "format_waktu", "label_triwulan", "nilai_target", "nilai_realisasi", "RUMUS_NEGATIF", "BULAN",
-           "kosong", "KOSONG", "JUDUL_KOLOM", "judul_kolom", "nama_kolom", "isi_kosong", "SNAKE"]
+           "kosong", "KOSONG", "angka_sebanding", "JUDUL_KOLOM", "judul_kolom", "nama_kolom", "isi_kosong", "SNAKE"]
