@@ -62,3 +62,11 @@ def test_ringkasan_satu_baris_dilewati_seperti_isu():
     assert teks_dilewati({}) == "" and teks_dilewati(None) == ""
     assert teks_dilewati({"sel target kosong": list(range(2, 10))}) == \
         ", 8 dilewati: sel target kosong (baris 2, 3, 4, 5, 6 dan 3 lainnya)"
+
+
+def test_ringkasan_angka_indonesia_seperti_isu():
+    from pantau.impor.tulis import Ringkasan
+
+    r = Ringkasan(7, {"target": {"tambah": 2361, "ubah": 0, "sama": 1200}},
+                  {"target": {"sel target berisi '-'": [2362]}})
+    assert r.teks() == "target: 2.361 baru, 0 berubah, 1.200 tetap, 1 dilewati: sel target berisi '-' (baris 2362)"

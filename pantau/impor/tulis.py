@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pantau.aturan.angka import format_angka
 from pantau.aturan.izin import Pengguna
 from pantau.db.tulis import Penulis, tulis
 from pantau.impor.validasi import Rencana
@@ -32,7 +33,8 @@ class Ringkasan:
         """"target: 2361 baru, 0 berubah, 0 tetap, 1 dilewati: sel target berisi '-' (baris 17)"."""
         bagian = []
         for tabel, j in self.jumlah.items():
-            teks = f"{tabel}: {j['tambah']} baru, {j['ubah']} berubah, {j['sama']} tetap"
+            teks = (f"{tabel}: {format_angka(j['tambah'], 0)} baru, {format_angka(j['ubah'], 0)} berubah, "
+                    f"{format_angka(j['sama'], 0)} tetap")
             teks += teks_dilewati(self.dilewati.get(tabel))
             bagian.append(teks)
         return "; ".join(bagian)
@@ -48,7 +50,7 @@ def teks_dilewati(alasan: dict[str, list[int]] | None, batas: int = 5) -> str:
         daftar = ", ".join(str(b) for b in baris[:batas]) + (f" dan {len(baris) - batas} lainnya"
                                                              if len(baris) > batas else "")
         rinci.append(f"{len(baris)} {sebab} (baris {daftar})" if len(alasan) > 1 else f"{sebab} (baris {daftar})")
-    return f", {n} dilewati: " + ", ".join(rinci)
+    return f", {format_angka(n, 0)} dilewati: " + ", ".join(rinci)
 
 
 _GABUNG_INDIKATOR = """
