@@ -436,7 +436,7 @@ def test_halaman_riwayat_saring_dan_unduh(db, monkeypatch, tmp_path):
     assert set(df["Daerah"]) == {"Kabupaten Bulungan"}
     at.selectbox(key="riwayat_oleh").set_value("demo.operator.bulungan").run()
     df = at.dataframe[0].value
-    assert len(df) == 1 and df.iloc[0]["Oleh"] == "demo.operator.bulungan" and df.iloc[0]["Nilai baru"] == "88.8"
+    assert len(df) == 1 and df.iloc[0]["Oleh"] == "demo.operator.bulungan" and df.iloc[0]["Nilai baru"] == "88,8"
     assert {b.label for b in at.get("download_button")} >= {"Unduh CSV", "Unduh Excel"}
     at.selectbox(key="riwayat_daerah").set_value("65.03").run()
     assert not at.dataframe

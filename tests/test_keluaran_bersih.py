@@ -142,3 +142,14 @@ def test_dek_pptx_dan_pdf(con, png_palsu, urusan, tahun):
     assert len(bahan.indikator)
     temuan = periksa_pptx(dek.bangun_dek(bahan), f"dek {urusan}") + periksa_pdf(dek.bangun_pdf(bahan), f"dek {urusan}")
     assert not temuan, "\n".join(temuan[:30])
+
+
+def test_nilai_riwayat_angka_indonesia():
+    from pantau.ui.komponen import nilai_riwayat
+
+    assert nilai_riwayat("88.8", "realisasi") == "88,8"
+    assert nilai_riwayat("1.5 - 3.5", "target") == "1,5–3,5"
+    assert nilai_riwayat("1234567.5", "pagu") == "1.234.567,5"
+    assert nilai_riwayat("WTP", "target") == "WTP"
+    assert nilai_riwayat("1.02", "urusan_kode") == "1.02"  # kode, bukan angka
+    assert nilai_riwayat(None, "target") is None

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from pantau.aturan import aman
-from pantau.aturan.angka import format_angka, format_rentang
+from pantau.aturan.angka import format_angka, format_rentang, format_ringkas
 from pantau.aturan.format import KOSONG, format_waktu, judul_kolom, nama_kolom, periode_label
 from pantau.keluaran import ekspor
 from pantau.keluaran.grafik import KONFIG
@@ -111,6 +111,23 @@ DATA_RIWAYAT = {"realisasi": "Realisasi", "target": "Target", "indikator": "Indi
 AKSI_RIWAYAT = {"tambah": "tambah", "ubah": "ubah", "hapus": "hapus", "batal": "batal"}
 
 
+#: Kolom riwayat yang nilainya angka, disimpan apa adanya ("88.8", "1.5 - 3.5"): ditampilkan cara Indonesia.
+KOLOM_ANGKA_RIWAYAT = {"target", "realisasi", "kondisi_awal", "target_akhir", "pagu", "realisasi_anggaran", "nilai"}
+_ANGKA_RIWAYAT = re.compile(r"-?\d+(?:\.\d+)?")
+_PITA_RIWAYAT = re.compile(r"(-?\d+(?:\.\d+)?)\s+-\s+(-?\d+(?:\.\d+)?)")
+
+
+def nilai_riwayat(nilai, kolom) -> object:
+    """Nilai lama/baru riwayat untuk pembaca: angka kolom angka "88.8" -> "88,8", pita "1.5 - 3.5" -> "1,5–3,5";
+    teks lain apa adanya."""
+    if not isinstance(nilai, str) or kolom not in KOLOM_ANGKA_RIWAYAT:
+        return nilai
+    if _ANGKA_RIWAYAT.fullmatch(nilai.strip()):
+        return format_ringkas(float(nilai))
+    m = _PITA_RIWAYAT.fullmatch(nilai.strip())
+    return format_rentang(float(m.group(1)), float(m.group(2))) if m else nilai
+
+
 def tabel_riwayat(riw: pd.DataFrame) -> pd.DataFrame:
     """Baris ``riwayat`` (kueri riwayat_perubahan/indikator_riwayat) untuk dibaca orang: nama data dan kolom dalam
     kata, triwulan "Triwulan I", waktu Indonesia. Satu bentuk untuk halaman Riwayat dan tab riwayat Indikator."""
@@ -124,7 +141,9 @@ def tabel_riwayat(riw: pd.DataFrame) -> pd.DataFrame:
         "Periode/dokumen": riw["kunci"].map(
             lambda k: periode_label(k) if isinstance(k, str) and (k.startswith("TW") or k == "TAHUN") else k),
         "Kolom": riw["kolom"].map(lambda k: nama_kolom(k) if isinstance(k, str) else k),
-        "Nilai lama": riw["nilai_lama"], "Nilai baru": riw["nilai_baru"], "Berkas impor": riw["berkas"]}
+        "Nilai lama": [nilai_riwayat(v, k) for v, k in zip(riw["nilai_lama"], riw["kolom"])],
+        "Nilai baru": [nilai_riwayat(v, k) for v, k in zip(riw["nilai_baru"], riw["kolom"])],
+        "Berkas impor": riw["berkas"]}
     return pd.DataFrame({k: v for k, v in kolom.items() if v is not None})
 
 
