@@ -17,6 +17,7 @@ from pantau.aturan import aman
 from pantau.aturan.format import judul_kolom, periode_label
 from pantau.aturan.izin import Pengguna, TidakBerizin
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
+from pantau.impor.baca import BATAS_BERKAS_MB
 from pantau.impor.pratinjau import pratinjau
 from pantau.impor.templat import PERIODE_REALISASI, buat_templat, pilihan_bawaan
 from pantau.impor.tulis import teks_dilewati
@@ -97,7 +98,20 @@ def pengimpor() -> Pengguna:
     return akun
 
 
+#: Teks bawaan unggahan Streamlit ("Upload", "20MB per file • XLSX…") tidak dapat diatur lewat API: diganti dengan
+#: CSS (teks asli berukuran 0, teks Indonesia sebagai ::after), hanya untuk unggahan halaman ini.
+_CSS_UNGGAH = f"""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{font-size: 0;}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+    content: "Pilih berkas"; font-size: 0.875rem;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+    content: "Paling besar {BATAS_BERKAS_MB} MB per berkas · .xlsx, .xlsm, .csv, .xls"; font-size: 0.875rem;}}
+</style>"""
+
+
 def unggah() -> Unggahan:
+    st.markdown(_CSS_UNGGAH, unsafe_allow_html=True)
     berkas = st.file_uploader("Berkas impor", type=["xlsx", "xlsm", "csv", "xls"], key="berkas",
                               help="Satu buku kerja .xlsx dengan lembar indikator/target/realisasi/dukungan, atau satu "
                                    ".csv bernama seperti lembarnya (misalnya realisasi_tw3.csv).")
