@@ -2,18 +2,10 @@
 melapor — untuk satu provinsi dan kabupaten/kotanya. Semua hitungan di SQL (makro kualitas_lapor, persen_lapor)."""
 import streamlit as st
 
-from pantau.aturan.format import format_angka, format_waktu
+from pantau.aturan.format import format_angka, format_waktu, periode_label
 from pantau.ui import data
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import kosong, tabel
-
-#: Kolom kueri -> judul kolom tampilan dan unduhan.
-JUDUL = {"daerah": "Daerah", "urusan": "Urusan", "jumlah_indikator": "Indikator", "belum_lapor": "Belum lapor",
-         "sementara": "Ada angka sementara", "usang": "Angka usang", "persen_lapor": "Sudah lapor (%)",
-         "terakhir_diubah_oleh": "Terakhir melapor", "terakhir_diubah_pada": "Terakhir melapor pada",
-         "indikator_kode": "Kode", "indikator": "Indikator", "pelaporan": "Pelaporan",
-         "sudah_lapor": "Sudah lapor", "realisasi_terakhir": "Realisasi terakhir",
-         "jumlah_sementara": "Angka sementara", "diubah_oleh": "Diubah oleh", "diubah_pada": "Diubah pada"}
 
 ctx = mulai_halaman("Kualitas data", "🧹")
 ringkas = data.tanya("kualitas_ringkasan", provinsi=ctx.provinsi)
@@ -25,7 +17,7 @@ if ringkas.empty:
     kosong(f"Belum ada realisasi di {ctx.provinsi_nama} dan kabupaten/kotanya, jadi belum ada periode lapor.")
     st.stop()
 tahun_lapor, periode_lapor = int(ringkas["tahun_lapor"].iloc[0]), ringkas["periode_lapor"].iloc[0]
-label_lapor = f"{periode_lapor.replace('TW', 'TW ')} {tahun_lapor}"
+label_lapor = f"{periode_label(periode_lapor)} {tahun_lapor}"
 st.caption(f"Periode lapor: **{label_lapor}** (triwulan terakhir yang sudah diisi daerah mana pun di provinsi ini). "
            "Indikator tahunan (hanya pernah berangka setahun) dianggap sudah lapor bila berangka "
            f"{tahun_lapor - 1} atau {tahun_lapor}, dan usang bila angka terakhirnya lebih tua.")
@@ -43,8 +35,8 @@ k4.metric("Angka usang", f"{int(per_daerah['usang'].sum())}",
 ket = {"Provinsi": ctx.provinsi_nama, "Periode lapor": label_lapor}
 
 st.subheader("Per daerah")
-tabel(per_daerah[["daerah", "jumlah_indikator", "belum_lapor", "sementara", "usang", "persen_lapor"]].rename(
-    columns=JUDUL), kunci="kualitas_daerah",
+tabel(per_daerah[["daerah", "jumlah_indikator", "belum_lapor", "sementara", "usang", "persen_lapor"]],
+      kunci="kualitas_daerah",
       nama_berkas=f"kualitas-daerah-{ctx.provinsi}-{periode_lapor}-{tahun_lapor}",
       judul="Kualitas data per daerah", keterangan=ket, desimal={"Sudah lapor (%)": 1})
 
@@ -53,7 +45,7 @@ hanya_masalah = st.toggle("Hanya yang belum lapor, sementara atau usang", value=
 tampil = ringkas[(ringkas["belum_lapor"] + ringkas["sementara"] + ringkas["usang"]) > 0] if hanya_masalah else ringkas
 tampil = tampil.assign(terakhir_diubah_pada=tampil["terakhir_diubah_pada"].map(format_waktu))
 tabel(tampil[["daerah", "urusan", "jumlah_indikator", "belum_lapor", "sementara", "usang", "persen_lapor",
-              "terakhir_diubah_oleh", "terakhir_diubah_pada"]].rename(columns=JUDUL), kunci="kualitas_urusan",
+              "terakhir_diubah_oleh", "terakhir_diubah_pada"]], kunci="kualitas_urusan",
       nama_berkas=f"kualitas-urusan-{ctx.provinsi}-{periode_lapor}-{tahun_lapor}",
       judul="Kualitas data per daerah dan urusan", keterangan=ket, desimal={"Sudah lapor (%)": 1})
 
@@ -68,10 +60,10 @@ if masalah.empty:
     kosong("Tidak ada indikator yang belum lapor, sementara atau usang.")
 else:
     t = masalah.assign(sudah_lapor=masalah["sudah_lapor"].map({True: "ya", False: "belum"}),
-                       usang=masalah["usang"].map({True: "usang", False: ""}),
+                       usang=masalah["usang"].map({True: "ya", False: "tidak"}),
                        diubah_pada=masalah["diubah_pada"].map(format_waktu))
     tabel(t[["daerah", "urusan", "indikator_kode", "indikator", "pelaporan", "sudah_lapor", "realisasi_terakhir",
-             "jumlah_sementara", "usang", "diubah_oleh", "diubah_pada"]].rename(columns=JUDUL),
+             "jumlah_sementara", "usang", "diubah_oleh", "diubah_pada"]].rename(columns={"usang": "Angka usang"}),
           kunci="kualitas_indikator", nama_berkas=f"kualitas-indikator-{ctx.provinsi}-{periode_lapor}-{tahun_lapor}",
           judul="Indikator yang perlu ditindaklanjuti", keterangan={**ket, "Daerah": nama.get(pilih, "semua")})
 terakhir = rinci["diubah_pada"].max()

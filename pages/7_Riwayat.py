@@ -8,7 +8,7 @@ from pantau.aturan import aman
 from pantau.aturan.format import format_waktu
 from pantau.ui import data, masuk
 from pantau.ui.bingkai import mulai_halaman
-from pantau.ui.komponen import kosong, tabel
+from pantau.ui.komponen import kosong, tabel, tabel_riwayat
 from pantau.ui.url import indeks_awal
 
 BATAS = 5000
@@ -56,9 +56,8 @@ terakhir = format_waktu(df["waktu"].iloc[0])
 jumlah = f"{len(df):,}".replace(",", ".")
 batas = f" (hanya {BATAS:,} yang terbaru; persempit saringan)".replace(",", ".") if len(df) >= BATAS else ""
 st.markdown(f"**{jumlah}** perubahan{batas}, terakhir {terakhir}.")
-tampil = df.assign(waktu=df["waktu"].dt.strftime("%Y-%m-%d %H:%M:%S"))
-tabel(tampil, kunci="riwayat", nama_berkas=f"riwayat-{daerah or 'semua'}-{dari:%Y%m%d}-{sampai:%Y%m%d}",
+tabel(tabel_riwayat(df), kunci="riwayat", nama_berkas=f"riwayat-{daerah or 'semua'}-{dari:%Y%m%d}-{sampai:%Y%m%d}",
       judul="Riwayat perubahan Pantau",
       keterangan={"Daerah": label_dae[daerah], "Pengguna": oleh or "Semua pengguna",
                   "Rentang": f"{dari:%d/%m/%Y} – {sampai:%d/%m/%Y}", "Diunduh oleh": akun.nama_pengguna},
-      tinggi=560)
+      tinggi=560, arti_kosong="tidak berlaku untuk perubahan ini (misalnya akun atau pengaturan tanpa tahun)")

@@ -434,10 +434,10 @@ def test_halaman_riwayat_saring_dan_unduh(db, monkeypatch, tmp_path):
     masuk(at, "demo.pimpinan")
     assert not at.exception
     df = at.dataframe[0].value
-    assert set(df["daerah_kode"]) == {"65.01"}
+    assert set(df["Daerah"]) == {"Kabupaten Bulungan"}
     at.selectbox(key="riwayat_oleh").set_value("demo.operator.bulungan").run()
     df = at.dataframe[0].value
-    assert len(df) == 1 and df.iloc[0]["oleh"] == "demo.operator.bulungan" and df.iloc[0]["nilai_baru"] == "88.8"
+    assert len(df) == 1 and df.iloc[0]["Oleh"] == "demo.operator.bulungan" and df.iloc[0]["Nilai baru"] == "88,8"
     assert {b.label for b in at.get("download_button")} >= {"Unduh CSV", "Unduh Excel"}
     at.selectbox(key="riwayat_daerah").set_value("65.03").run()
     assert not at.dataframe

@@ -48,7 +48,7 @@ def test_ringkasan_bulungan_2025_produksi_padi_di_atas_dan_alasan_terlihat(app):
     assert "Produksi Padi" in label[0] and "67,22%" in label[0]
     assert not any(x.startswith("▲▲") for x in label[:1])
     # Alasan tertulis di labelnya sendiri (terlihat di proyektor), bukan hanya di tooltip.
-    assert any(re.search(r"proyeksi 2026: \d+,\d%", x) for x in label[1:5])
+    assert any(re.search(r"proyeksi 2026: \d+,\d\d%", x) for x in label[1:5])
     # Aturan urutannya tertulis di layar.
     assert any("di bawah predikat Tinggi" in c.value and "proyeksi" in c.value for c in at.caption)
     # Semua 24 indikator dapat dilihat, dengan kolom alasan.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 
 import pandas as pd
@@ -14,6 +15,57 @@ ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 RUMUS_NEGATIF = {"2T-R": "(2T − R) / T × 100", "T/R": "T / R × 100"}
 
 
+#: Isi sel tanpa nilai di setiap tabel, layar maupun unduhan (keputusan #16); artinya ditulis di dekat tabel.
+KOSONG = "–"
+#: Judul kolom kueri (snake_case) yang bocor ke pembaca: huruf kecil dan garis bawah.
+SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
+#: Nama kolom kueri -> judul kolom untuk pembaca, dengan satuannya. Satu daftar untuk setiap tabel di layar dan
+#: setiap CSV/Excel (``judul_kolom``); halaman boleh memberi judul sendiri yang lebih tepat.
+JUDUL_KOLOM = {
+    "daerah": "Daerah", "daerah_kode": "Kode daerah", "urusan": "Urusan", "urusan_kode": "Kode urusan",
+    "indikator": "Indikator", "indikator_kode": "Kode indikator", "nama": "Nama", "kode": "Kode",
+    "jumlah_indikator": "Jumlah indikator", "belum_lapor": "Belum lapor (indikator)",
+    "sementara": "Ada angka sementara (indikator)", "usang": "Angka usang (indikator)",
+    "persen_lapor": "Sudah lapor (%)", "terakhir_diubah_oleh": "Terakhir melapor",
+    "terakhir_diubah_pada": "Terakhir melapor pada", "pelaporan": "Pelaporan", "sudah_lapor": "Sudah lapor",
+    "realisasi_terakhir": "Realisasi terakhir", "jumlah_sementara": "Angka sementara (jumlah)",
+    "diubah_oleh": "Diubah oleh", "diubah_pada": "Diubah pada", "waktu": "Waktu", "oleh": "Oleh",
+    "tabel": "Data", "aksi": "Aksi", "tahun": "Tahun", "kunci": "Periode/dokumen", "kolom": "Kolom",
+    "nilai_lama": "Nilai lama", "nilai_baru": "Nilai baru", "impor_id": "Nomor impor", "berkas": "Berkas",
+    "target": "Target", "realisasi": "Realisasi", "capaian": "Capaian (%)", "predikat": "Predikat",
+    "satuan": "Satuan", "status": "Status", "sumber": "Sumber", "catatan": "Catatan",
+    "pagu": "Pagu (Rp)", "serapan": "Serapan (%)", "kinerja": "Kinerja (%)",
+    "baris": "Baris", "lembar": "Lembar", "pesan": "Pesan", "nilai": "Nilai",
+}
+
+
+def judul_kolom(df: pd.DataFrame, judul: dict[str, str] | None = None) -> pd.DataFrame:
+    """Judul kolom untuk pembaca: ``judul`` (khusus tabel itu), lalu ``JUDUL_KOLOM``; nama kueri lain yang masih
+    snake_case menjadi kalimat ("jumlah_sub_kegiatan" -> "Jumlah sub kegiatan"). Judul yang sudah Indonesia tetap."""
+    return df.rename(columns=lambda k: nama_kolom(k, judul))
+
+
+def nama_kolom(k, judul: dict[str, str] | None = None) -> str:
+    """Satu nama kolom kueri sebagai judul untuk pembaca (juga nilai kolom "Kolom" di Riwayat)."""
+    k = str(k)
+    if judul and k in judul:
+        return judul[k]
+    if k in JUDUL_KOLOM:
+        return JUDUL_KOLOM[k]
+    return k.replace("_", " ").capitalize() if SNAKE.match(k) else k
+
+
+def isi_kosong(df: pd.DataFrame) -> pd.DataFrame:
+    """Salinan untuk berkas unduhan: sel teks tanpa nilai (None, NaN, teks kosong) menjadi "–"; kolom angka tetap
+    angka (sel kosongnya ditulis "–" oleh penulis CSV/Excel lewat ``na_rep``)."""
+    hasil = df.copy()
+    for k in hasil.columns:
+        kol = hasil[k]
+        if kol.dtype == object or isinstance(kol.dtype, pd.StringDtype):
+            hasil[k] = kol.map(lambda v: KOSONG if kosong(v) or v == "" else v)
+    return hasil
+
+
 def kosong(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or x is pd.NaT
 
@@ -21,6 +73,21 @@ def kosong(x) -> bool:
 def persen(x, desimal: int = 2) -> str:
     """87.345 -> '87,35%'; kosong -> 'belum ada data'."""
     return "belum ada data" if kosong(x) else f"{format_angka(x, desimal)}%"
+
+
+def angka_sebanding(x, batas, desimal: int = 0, maks: int = 2) -> str:
+    """Capaian ``x`` dengan ``desimal`` angka di belakang koma, atau lebih (sampai ``maks``) bila pembulatannya
+    menyeberangi batas predikat: 90,96 dengan batas 91 ditulis "90,96", bukan "91" di sel berwarna Tinggi
+    (keputusan #16). ``batas``: batas bawah skala predikat."""
+    if kosong(x):
+        return KOSONG
+    batas = [float(b) for b in batas if not kosong(b)]
+    for d in range(desimal, maks + 1):
+        teks = format_angka(x, d)
+        dibaca = float(teks.replace(".", "").replace(",", "."))
+        if all((x >= b) == (dibaca >= b) for b in batas):
+            return teks
+    return format_angka(x, maks)
 
 
 def rupiah(x) -> str:
@@ -85,4 +152,4 @@ def nilai_realisasi(nilai=None, teks=None) -> str:
 
 __all__ = ["format_angka", "format_ringkas", "format_rentang", "persen", "rupiah", "rupiah_ringkas", "periode_label",
            "sd_label", "format_waktu", "label_triwulan", "nilai_target", "nilai_realisasi", "RUMUS_NEGATIF", "BULAN",
-           "kosong"]
+           "kosong", "KOSONG", "angka_sebanding", "JUDUL_KOLOM", "judul_kolom", "nama_kolom", "isi_kosong", "SNAKE"]

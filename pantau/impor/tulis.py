@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pantau.aturan.angka import format_angka
 from pantau.aturan.izin import Pengguna
 from pantau.db.tulis import Penulis, tulis
 from pantau.impor.validasi import Rencana
@@ -25,12 +26,31 @@ class Ringkasan:
     impor_id: int
     #: tabel -> {"tambah": n, "ubah": n, "sama": n}
     jumlah: dict = field(default_factory=dict)
+    #: baris tanpa nilai yang dilewati: tabel -> alasan -> nomor baris (``Rencana.dilewati``)
+    dilewati: dict = field(default_factory=dict)
 
     def teks(self) -> str:
+        """"target: 2361 baru, 0 berubah, 0 tetap, 1 dilewati: sel target berisi '-' (baris 17)"."""
         bagian = []
         for tabel, j in self.jumlah.items():
-            bagian.append(f"{tabel}: {j['tambah']} baru, {j['ubah']} berubah, {j['sama']} tetap")
+            teks = (f"{tabel}: {format_angka(j['tambah'], 0)} baru, {format_angka(j['ubah'], 0)} berubah, "
+                    f"{format_angka(j['sama'], 0)} tetap")
+            teks += teks_dilewati(self.dilewati.get(tabel))
+            bagian.append(teks)
         return "; ".join(bagian)
+
+
+def teks_dilewati(alasan: dict[str, list[int]] | None, batas: int = 5) -> str:
+    """", 1 dilewati: sel target berisi '-' (baris 17)" untuk satu lembar; "" bila tidak ada yang dilewati."""
+    if not alasan:
+        return ""
+    n = sum(len(b) for b in alasan.values())
+    rinci = []
+    for sebab, baris in alasan.items():
+        daftar = ", ".join(str(b) for b in baris[:batas]) + (f" dan {len(baris) - batas} lainnya"
+                                                             if len(baris) > batas else "")
+        rinci.append(f"{len(baris)} {sebab} (baris {daftar})" if len(alasan) > 1 else f"{sebab} (baris {daftar})")
+    return f", {format_angka(n, 0)} dilewati: " + ", ".join(rinci)
 
 
 _GABUNG_INDIKATOR = """
@@ -381,7 +401,7 @@ def tulis_impor(con, rencana: Rencana, *, pengguna: Pengguna | None = None, oleh
                 "SELECT daerah_kode, tahun_awal, tahun_akhir FROM v_periode ON CONFLICT DO NOTHING"
             )
             cur.unregister("v_periode")
-        ringkasan = Ringkasan(p.impor_id)
+        ringkasan = Ringkasan(p.impor_id, dilewati=rencana.dilewati)
         ringkasan.jumlah["indikator"] = _tulis_indikator(p, rencana.indikator)
         ringkasan.jumlah["target"] = _tulis_target(p, rencana.target)
         ringkasan.jumlah["realisasi"] = _tulis_realisasi(p, rencana.realisasi)

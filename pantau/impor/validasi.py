@@ -108,6 +108,8 @@ class Rencana:
     prioritas: list[dict] = field(default_factory=list)
     indikator_prioritas: list[dict] = field(default_factory=list)
     usulan: list[dict] = field(default_factory=list)
+    #: baris yang dilewati karena tidak berisi nilai: lembar -> alasan ("sel target berisi '-'") -> nomor baris
+    dilewati: dict = field(default_factory=dict)
 
     @property
     def jumlah_baris(self) -> int:
@@ -164,6 +166,12 @@ class _Pemeriksa:
         cur.close()
         self.indikator_berkas: dict[tuple, list] = {}
         self.n_salah = 0
+        #: indikator yang ditolak di barisnya sendiri di lembar 'indikator': (daerah, kode) -> nomor baris
+        self.indikator_ditolak: dict[tuple, int] = {}
+        #: akibatnya: (lembar, daerah, kode) -> nomor baris target/realisasi yang tidak dapat diperiksa
+        self.akibat_ditolak: dict[tuple, list[int]] = {}
+        #: baris tanpa nilai yang dilewati: lembar -> alasan -> nomor baris
+        self.dilewati: dict[str, dict[str, list[int]]] = {}
 
     # -- alat bantu ---------------------------------------------------------------------
     def salah(self, lembar, baris, kolom, nilai, pesan):
@@ -287,6 +295,11 @@ class _Pemeriksa:
             calon[(a, b)] = (pol, nn)  # isi berkas menang atas yang lama
         if periode is not None:
             calon = {p: v for p, v in calon.items() if p == periode}
+        if not calon and (daerah, kode) in self.indikator_ditolak:
+            # bukan kesalahan baris ini: indikatornya ditolak di lembar 'indikator'; dilaporkan sekali (akibat_ditolak)
+            self.n_salah += 1
+            self.akibat_ditolak.setdefault((nama, daerah, kode), []).append(no)
+            return None
         if not calon:
             tambahan = f" pada periode {periode[0]}-{periode[1]}" if periode else ""
             self.salah(nama, no, "indikator_kode", kode,
@@ -309,6 +322,26 @@ class _Pemeriksa:
         ada = self._kode_per_daerah.get(daerah, set())
         mirip = difflib.get_close_matches(kode, sorted(ada), n=1, cutoff=0.75)
         return f"; mungkin maksudnya {mirip[0]}?" if mirip else ""
+
+    def laporkan_akibat(self) -> None:
+        """Baris target/realisasi milik indikator yang ditolak di barisnya sendiri: satu pesan per indikator dan
+        lembar, tepat sesudah kesalahan penyebabnya (bukan satu "indikator tidak dikenal" per baris)."""
+        disisipkan: set[int] = set()
+        for (nama, daerah, kode), baris in self.akibat_ditolak.items():
+            asal = self.indikator_ditolak[(daerah, kode)]
+            daftar = ", ".join(str(b) for b in baris[:10]) + (f" dan {len(baris) - 10} lainnya" if len(baris) > 10
+                                                             else "")
+            m = Masalah(nama, baris[0], "indikator_kode", kode,
+                        f"{len(baris)} baris {nama} milik indikator {kode} (daerah {daerah}) yang ditolak di baris "
+                        f"{asal} lembar 'indikator' (baris {daftar}); baris-baris itu diperiksa lagi sesudah "
+                        "baris indikatornya diperbaiki")
+            letak = max((i for i, x in enumerate(self.masalah) if x.lembar == "indikator" and x.baris == asal),
+                        default=len(self.masalah) - 1)
+            # sesudah penyebabnya dan akibat lain yang sudah disisipkan di belakangnya
+            while letak + 1 < len(self.masalah) and id(self.masalah[letak + 1]) in disisipkan:
+                letak += 1
+            self.masalah.insert(letak + 1, m)
+            disisipkan.add(id(m))
 
     def cek_dobel(self, nama, kunci_baris: dict, kunci, no, uraian):
         if kunci in kunci_baris:
@@ -394,6 +427,8 @@ class _Pemeriksa:
                 self.cek_dobel(nama, kunci_baris, (daerah, periode, kode), no,
                                f"indikator {kode} daerah {daerah} periode {periode[0]}-{periode[1]}")
             if self.n_salah > jumlah_salah:
+                if daerah and kode:
+                    self.indikator_ditolak.setdefault((daerah, kode), no)
                 continue
             if periode not in self.periode_db.get(daerah, set()):
                 periode_baru[(daerah, periode)] = True
@@ -452,7 +487,11 @@ class _Pemeriksa:
             if self.n_salah > jumlah_salah:
                 continue
             if kosong(v):
-                continue  # sel kosong atau "-": tidak ada nilai, tidak menimpa apa pun
+                # sel kosong atau "-": tidak ada nilai, tidak menimpa apa pun; dihitung dan disebut di ringkasan
+                alasan = (f"sel {kolom_nilai} kosong" if v is None or (isinstance(v, str) and not v.strip())
+                          else f"sel {kolom_nilai} berisi '{str(v).strip()}'")
+                self.dilewati.setdefault(nama, {}).setdefault(alasan, []).append(no)
+                continue
             extra.pop("_kunci")
             hasil.append({"baris": no, "daerah_kode": daerah, "tahun_awal": ind[0], "tahun_akhir": ind[1],
                           "indikator_kode": kode, "tahun": tahun, **extra, **nilai})
@@ -652,6 +691,7 @@ def periksa(con: duckdb.DuckDBPyConnection, lembar: dict[str, Lembar], masalah: 
     realisasi = p._baris_nilai("realisasi", "realisasi") if "realisasi" in lembar else []
     dukungan = p.lembar_dukungan() if "dukungan" in lembar else []
     lain = lembar_lain(p) if lembar_lain is not None else {}
+    p.laporkan_akibat()
     if any(not m.peringatan for m in masalah):
         return None
     df_dukungan = pd.DataFrame(dukungan, columns=_KOLOM_DUKUNGAN)
@@ -668,4 +708,5 @@ def periksa(con: duckdb.DuckDBPyConnection, lembar: dict[str, Lembar], masalah: 
         peringatan=[m for m in masalah if m.peringatan],
         dukungan=df_dukungan,
         **lain,
+        dilewati=p.dilewati,
     )

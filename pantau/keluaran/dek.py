@@ -176,7 +176,7 @@ def _baris_tabel(d: pd.DataFrame) -> list[list[str]]:
             ("◆ " if x.jenis == "provinsi" else "") + x.daerah,
             nilai_target(x.target, x.target_min, x.target_max, x.target_teks),
             nilai_realisasi(x.realisasi, x.realisasi_teks),
-            "–" if kosong(x.capaian) else f"{format_angka(x.capaian, 1)}%",
+            "–" if kosong(x.capaian) else f"{format_angka(x.capaian, 2)}%",
             f"{x.simbol} {x.predikat}" if isinstance(x.predikat, str) else "belum ada data",
         ])
     return rows

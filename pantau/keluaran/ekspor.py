@@ -13,7 +13,7 @@ import pandas as pd
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from pantau.aturan.format import format_waktu
+from pantau.aturan.format import KOSONG, format_waktu, isi_kosong, judul_kolom
 from pantau.keluaran.grafik import untuk_ekspor
 
 _kaleido_kunci = threading.Lock()
@@ -41,23 +41,26 @@ def teks_csv_aman(v):
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV untuk Excel berbahasa Indonesia: pemisah titik koma, koma desimal, UTF-8 dengan BOM. Teks yang diawali
     = + - @ tab atau CR diberi awalan ' agar lembar kerja membacanya sebagai teks, bukan rumus (keputusan #19); kolom
-    angka tidak disentuh, jadi angka negatif tetap angka."""
-    aman = df.rename(columns=lambda k: teks_csv_aman(str(k)))
+    angka tidak disentuh, jadi angka negatif tetap angka. Judul kolom lewat ``judul_kolom`` dan sel tanpa nilai "–",
+    seperti tabel di layar (keputusan #16)."""
+    aman = isi_kosong(judul_kolom(df)).rename(columns=lambda k: teks_csv_aman(str(k)))
     for k in aman.columns:
         if not pd.api.types.is_numeric_dtype(aman[k]) and not pd.api.types.is_datetime64_any_dtype(aman[k]):
             aman[k] = aman[k].map(teks_csv_aman)
-    return aman.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    return aman.to_csv(index=False, sep=";", decimal=",", na_rep=KOSONG).encode("utf-8-sig")
 
 
 def excel_bytes(df: pd.DataFrame, *, judul: str, keterangan: dict[str, str] | None = None,
                 format_angka: dict[str, str] | None = None) -> bytes:
     """Buku kerja berformat: baris judul dibekukan, angka tetap angka dengan format tampilan,
     dan lembar 'keterangan' berisi filter yang menghasilkannya serta waktu pembuatannya. Teks selalu sel teks,
-    tidak pernah rumus atau tautan (keputusan #19)."""
+    tidak pernah rumus atau tautan (keputusan #19). Judul kolom lewat ``judul_kolom``, sel tanpa nilai "–" dan artinya
+    di lembar keterangan (keputusan #16)."""
+    df = isi_kosong(judul_kolom(df))
     buf = io.BytesIO()
     format_angka = format_angka or {}
     with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": OPSI_XLSXWRITER}) as xw:
-        df.to_excel(xw, sheet_name="data", index=False)
+        df.to_excel(xw, sheet_name="data", index=False, na_rep=KOSONG)
         wb, ws = xw.book, xw.sheets["data"]
         kepala = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7",
                                 "border": 1})
@@ -79,7 +82,8 @@ def excel_bytes(df: pd.DataFrame, *, judul: str, keterangan: dict[str, str] | No
         info.write(0, 0, judul, tebal)
         baris = 2
         for k, v in {**(keterangan or {}), "Dibuat": format_waktu(datetime.now()),
-                     "Jumlah baris": str(len(df)), "Sumber": "Pantau"}.items():
+                     "Jumlah baris": str(len(df)), "Sel berisi –": "belum ada data (atau tidak berlaku)",
+                     "Sumber": "Pantau"}.items():
             info.write(baris, 0, k, tebal)
             info.write(baris, 1, v)
             baris += 1

@@ -13,7 +13,15 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from pantau.aturan.aman import html as teks_aman  # plotly.js membaca <b>, <a>, <br> di label dan hover
-from pantau.aturan.format import format_angka, format_ringkas, kosong, nilai_target, periode_label, sd_label
+from pantau.aturan.format import (
+    angka_sebanding,
+    format_angka,
+    format_ringkas,
+    kosong,
+    nilai_target,
+    periode_label,
+    sd_label,
+)
 
 #: "Source Sans" = huruf web Streamlit (layar); "Source Sans 3" = berkas pantau/huruf untuk kaleido (PNG, dek).
 #: Nama berkutip: tanpa kutip, "Source Sans 3" (kata yang diawali angka) membuat seluruh deklarasi CSS tidak sah
@@ -201,7 +209,9 @@ def _kisi_urusan(u: pd.DataFrame, urutan: list[str], skala: pd.DataFrame, panas:
     # Angka di tiap sel, dua lapis dengan warna teks tetap: putih atau hitam, mana yang kontrasnya lebih tinggi
     # terhadap warna sel — terbaca di tema apa pun (#D55E00 Sangat Rendah: hitam 4,9:1, putih hanya 3,9:1).
     gelap = {int(u) for u, w in zip(skala["urutan"], skala["warna"]) if teks_di_atas(w) == TEKS_DI_GELAP}
-    teks = [["" if kosong(v) else format_angka(v, 0) for v in r] for r in nilai.values]
+    # bilangan bulat, kecuali bila pembulatan menyeberangi batas predikat warna selnya (90,96 bukan "91" Tinggi)
+    batas = skala["batas_bawah"].tolist() if "batas_bawah" in skala else []
+    teks = [["" if kosong(v) else angka_sebanding(v, batas) for v in r] for r in nilai.values]
     info = [[f"{format_angka(v, 2)}% · {pr}" if not kosong(v) else "" for v, pr in zip(rv, rp)]
             for rv, rp in zip(nilai.values, pred.values)]
     ukuran_sel = ukuran_huruf - 3 if len(daerah) <= 11 else ukuran_huruf - 4

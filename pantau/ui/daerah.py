@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from pantau.aturan import aman
-from pantau.aturan.format import kosong, sd_label
+from pantau.aturan.format import kosong, nilai_target, sd_label
 from pantau.keluaran import grafik as g
 from pantau.keluaran import peta
 from pantau.keluaran.grafik import KONFIG
@@ -40,6 +40,15 @@ def _dasar(sd, triwulan, agregasi) -> str:
         return "setahun"
     teks = sd_label(sd)
     return f"{teks} (dibanding {int(triwulan)}/4 target)" if agregasi == "kumulatif" else teks
+
+
+def isi_target(t_min, t_max, teks) -> tuple[str, float] | None:
+    """Target pita atau kualitatif untuk sel Target yang angkanya kosong: (teks tampil, nilai urut)."""
+    if isinstance(teks, str):
+        return teks, float("-inf")
+    if not kosong(t_min) and not kosong(t_max):
+        return nilai_target(None, t_min, t_max), (float(t_min) + float(t_max)) / 2
+    return None
 
 
 def tabel_indikator(ctx: Konteks, df: pd.DataFrame, simbol: dict) -> pd.DataFrame:
@@ -138,6 +147,12 @@ def bagian_tabel(ctx: Konteks) -> None:
                   desimal={"Kondisi awal": 2, f"Target {th}": 2, f"Realisasi {th}": 2, "Capaian (%)": 2,
                            "Capaian periode (%)": 2},
                   tinggi=min(38 + 35 * len(t), 460),
+                  # target pita dan kualitatif tampil di kolom targetnya sendiri (angka unduhan tetap kosong)
+                  isi_sel={f"Target {th}": [isi_target(a, b, c) for a, b, c in zip(
+                      hasil["target_min"], hasil["target_max"], hasil["target_teks"])],
+                           f"Realisasi {th}": [(x, float("-inf")) if isinstance(x, str) else None
+                                               for x in hasil["realisasi_teks"]]},
+                  arti_kosong="belum ada data (target pita atau kualitatif juga di kolom Rentang/teks)",
                   column_config={
                       "Kode": st.column_config.TextColumn("Kode", width="small"),
                       "Indikator": st.column_config.TextColumn("Indikator", width="medium", pinned=True),

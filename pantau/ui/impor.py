@@ -14,12 +14,14 @@ import pandas as pd
 import streamlit as st
 
 from pantau.aturan import aman
-from pantau.aturan.format import periode_label
+from pantau.aturan.format import judul_kolom, periode_label
 from pantau.aturan.izin import Pengguna, TidakBerizin
 from pantau.db import GALAT_TULIS
 from pantau.impor import ImporGagal, impor_berkas, siapkan_impor
+from pantau.impor.baca import BATAS_BERKAS_MB
 from pantau.impor.pratinjau import pratinjau
 from pantau.impor.templat import PERIODE_REALISASI, buat_templat, pilihan_bawaan
+from pantau.impor.tulis import teks_dilewati
 from pantau.ui import data, masuk
 from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import tabel
@@ -27,7 +29,8 @@ from pantau.ui.komponen import tabel
 LEMBAR = ("indikator", "target", "realisasi", "dukungan", "prioritas", "indikator_prioritas", "usulan")
 KOLOM_MASALAH = {"jenis": "Jenis", "lembar": "Lembar", "baris": "Baris", "kolom": "Kolom", "nilai": "Nilai",
                  "pesan": "Pesan"}
-KOLOM_PRATINJAU = {"tabel": "Lembar", "daerah_kode": "Daerah", "indikator_kode": "Indikator", "tahun": "Tahun",
+KOLOM_PRATINJAU = {"tabel": "Lembar", "daerah_kode": "Kode daerah", "indikator_kode": "Kode indikator",
+                   "tahun": "Tahun",
                    "kunci": "Periode/dokumen/kode", "nilai_lama": "Nilai lama", "nilai_baru": "Nilai baru",
                    "baris": "Baris di berkas"}
 
@@ -112,7 +115,20 @@ def pengimpor() -> Pengguna:
     return akun
 
 
+#: Teks bawaan unggahan Streamlit ("Upload", "20MB per file • XLSX…") tidak dapat diatur lewat API: diganti dengan
+#: CSS (teks asli berukuran 0, teks Indonesia sebagai ::after), hanya untuk unggahan halaman ini.
+_CSS_UNGGAH = f"""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{font-size: 0;}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+    content: "Pilih berkas"; font-size: 0.875rem;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+    content: "Paling besar {BATAS_BERKAS_MB} MB per berkas · .xlsx, .xlsm, .csv, .xls"; font-size: 0.875rem;}}
+</style>"""
+
+
 def unggah() -> Unggahan:
+    st.markdown(_CSS_UNGGAH, unsafe_allow_html=True)
     berkas = st.file_uploader("Berkas impor", type=["xlsx", "xlsm", "csv", "xls"], key="berkas",
                               help="Satu buku kerja .xlsx dengan lembar indikator/target/realisasi/dukungan (dan "
                                    "prioritas/indikator_prioritas/usulan), atau satu "
@@ -186,7 +202,8 @@ def periksa(u: Unggahan, bd, akun: Pengguna) -> dict:
                 langkah.progress(60, text="Membandingkan dengan data sekarang…")
                 p = pratinjau(bd, rencana)
                 langkah.progress(100, text="Selesai")
-                hasil = {"sidik": u.sidik, "gagal": None, "peringatan": rencana.peringatan, "pratinjau": p}
+                hasil = {"sidik": u.sidik, "gagal": None, "peringatan": rencana.peringatan, "pratinjau": p,
+                         "dilewati": rencana.dilewati}
                 status.update(label=f"{aman.md(u.nama)} lolos pemeriksaan", state="complete", expanded=False)
     st.session_state["impor_periksa"] = hasil
     return hasil
@@ -209,6 +226,11 @@ def tampilkan_pratinjau(u: Unggahan, ctx: Konteks | None, hasil: dict) -> None:
     p = hasil["pratinjau"]
     st.subheader("Pratinjau perubahan")
     metrik_jumlah(p.jumlah)
+    dilewati = "; ".join(f"{lembar}{teks_dilewati(alasan).removeprefix(',')}"
+                         for lembar, alasan in (hasil.get("dilewati") or {}).items() if alasan)
+    if dilewati:
+        st.info(f"Baris tanpa nilai tidak diimpor dan tidak menimpa apa pun: {aman.md(dilewati)}.",
+                icon=":material/info:")
     if hasil["peringatan"]:
         with st.expander(f"{len(hasil['peringatan'])} peringatan (tidak menghalangi impor)", icon=":material/warning:"):
             tabel_masalah(u, ctx, hasil["peringatan"], "peringatan", "peringatan")
@@ -217,13 +239,13 @@ def tampilkan_pratinjau(u: Unggahan, ctx: Konteks | None, hasil: dict) -> None:
         if p.berubah.empty:
             st.caption("Tidak ada nilai yang berubah.")
         else:
-            st.dataframe(p.berubah.rename(columns=KOLOM_PRATINJAU), hide_index=True, width="stretch",
+            st.dataframe(judul_kolom(p.berubah, KOLOM_PRATINJAU), hide_index=True, width="stretch",
                          key="pratinjau_ubah", placeholder="–")
     with tab_baru:
         if p.baru.empty:
             st.caption("Tidak ada nilai baru.")
         else:
-            st.dataframe(p.baru.drop(columns=["nilai_lama"]).rename(columns=KOLOM_PRATINJAU), hide_index=True,
+            st.dataframe(judul_kolom(p.baru.drop(columns=["nilai_lama"]), KOLOM_PRATINJAU), hide_index=True,
                          width="stretch", key="pratinjau_baru", placeholder="–")
     if p.kosong:
         st.info("Berkas ini tidak mengubah apa pun (semua sel kosong atau sama dengan data sekarang).")

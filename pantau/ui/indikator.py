@@ -31,6 +31,7 @@ from pantau.ui.komponen import (
     kolom_target_realisasi,
     sumber_data,
     tabel,
+    tabel_riwayat,
 )
 from pantau.ui.komponen import kosong as info_kosong
 from pantau.ui.url import indeks_awal
@@ -218,13 +219,7 @@ def tab_riwayat(ctx: Konteks, c: Cerita, ket: dict) -> None:
     if riw.empty:
         info_kosong("Belum ada perubahan tercatat untuk indikator ini.")
         return
-    df = pd.DataFrame({
-        "Waktu": riw["waktu"].map(format_waktu), "Oleh": riw["oleh"], "Data": riw["tabel"], "Aksi": riw["aksi"],
-        "Tahun": riw["tahun"],
-        "Periode/dokumen": riw["kunci"].map(
-            lambda k: periode_label(k) if isinstance(k, str) and (k.startswith("TW") or k == "TAHUN") else k),
-        "Kolom": riw["kolom"], "Nilai lama": riw["nilai_lama"], "Nilai baru": riw["nilai_baru"],
-        "Berkas": riw["berkas"]})
+    df = tabel_riwayat(riw)
     tabel(df, kunci="tabel-riwayat", nama_berkas=f"{c.meta['kode']}-{ctx.daerah}-riwayat",
           judul=f"{c.meta['nama']} — riwayat perubahan", keterangan=ket)
 

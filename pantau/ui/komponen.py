@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from pantau.aturan import aman
-from pantau.aturan.angka import format_angka, format_rentang
+from pantau.aturan.angka import format_angka, format_rentang, format_ringkas
+from pantau.aturan.format import KOSONG, format_waktu, judul_kolom, nama_kolom, periode_label
 from pantau.keluaran import ekspor
 from pantau.keluaran.grafik import KONFIG
 from pantau.ui.bingkai import Konteks
@@ -134,30 +135,105 @@ def kolom_target_realisasi(df: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def format_tabel(df: pd.DataFrame, desimal: dict[str, int]):
+#: Isi kolom ``tabel`` dan ``aksi`` riwayat sebagai kata untuk pembaca.
+DATA_RIWAYAT = {"realisasi": "Realisasi", "target": "Target", "indikator": "Indikator", "dukungan": "Dukungan",
+                "pengguna": "Akun", "pengaturan": "Pengaturan", "catatan_desk": "Catatan desk", "impor": "Impor",
+                "skala_predikat": "Skala predikat"}
+AKSI_RIWAYAT = {"tambah": "tambah", "ubah": "ubah", "hapus": "hapus", "batal": "batal"}
+
+
+#: Kolom riwayat yang nilainya angka, disimpan apa adanya ("88.8", "1.5 - 3.5"): ditampilkan cara Indonesia.
+KOLOM_ANGKA_RIWAYAT = {"target", "realisasi", "kondisi_awal", "target_akhir", "pagu", "realisasi_anggaran", "nilai"}
+_ANGKA_RIWAYAT = re.compile(r"-?\d+(?:\.\d+)?")
+_PITA_RIWAYAT = re.compile(r"(-?\d+(?:\.\d+)?)\s+-\s+(-?\d+(?:\.\d+)?)")
+
+
+def nilai_riwayat(nilai, kolom) -> object:
+    """Nilai lama/baru riwayat untuk pembaca: angka kolom angka "88.8" -> "88,8", pita "1.5 - 3.5" -> "1,5–3,5";
+    teks lain apa adanya."""
+    if not isinstance(nilai, str) or kolom not in KOLOM_ANGKA_RIWAYAT:
+        return nilai
+    if _ANGKA_RIWAYAT.fullmatch(nilai.strip()):
+        return format_ringkas(float(nilai))
+    m = _PITA_RIWAYAT.fullmatch(nilai.strip())
+    return format_rentang(float(m.group(1)), float(m.group(2))) if m else nilai
+
+
+def tabel_riwayat(riw: pd.DataFrame) -> pd.DataFrame:
+    """Baris ``riwayat`` (kueri riwayat_perubahan/indikator_riwayat) untuk dibaca orang: nama data dan kolom dalam
+    kata, triwulan "Triwulan I", waktu Indonesia. Satu bentuk untuk halaman Riwayat dan tab riwayat Indikator."""
+    kolom = {
+        "Waktu": riw["waktu"].map(format_waktu), "Oleh": riw["oleh"],
+        "Daerah": riw["daerah"] if "daerah" in riw else None,
+        "Data": riw["tabel"].map(lambda t: DATA_RIWAYAT.get(t, nama_kolom(t)) if isinstance(t, str) else t),
+        "Aksi": riw["aksi"].map(lambda a: AKSI_RIWAYAT.get(a, a)),
+        "Indikator": riw["indikator_kode"] if "indikator_kode" in riw else None,
+        "Tahun": riw["tahun"].astype("Int64").astype(object).where(riw["tahun"].notna(), None),
+        "Periode/dokumen": riw["kunci"].map(
+            lambda k: periode_label(k) if isinstance(k, str) and (k.startswith("TW") or k == "TAHUN") else k),
+        "Kolom": riw["kolom"].map(lambda k: nama_kolom(k) if isinstance(k, str) else k),
+        "Nilai lama": [nilai_riwayat(v, k) for v, k in zip(riw["nilai_lama"], riw["kolom"])],
+        "Nilai baru": [nilai_riwayat(v, k) for v, k in zip(riw["nilai_baru"], riw["kolom"])],
+        "Berkas impor": riw["berkas"]}
+    return pd.DataFrame({k: v for k, v in kolom.items() if v is not None})
+
+
+def format_tabel(df: pd.DataFrame, desimal: dict[str, int],
+                 isi_sel: dict[str, list[tuple[str, float] | None]] | None = None):
     """Styler yang menampilkan angka dengan format Indonesia tanpa mengubah nilai (urutan tetap numerik).
 
     Sel kosong tampil "–": kolom angka yang berisi None dijadikan float (None -> NaN, yang diberi na_rep),
-    kolom teks yang berisi None diisi "–" (hanya untuk tampilan; berkas unduhan tidak diubah).
+    kolom teks yang berisi None diisi "–" (hanya untuk tampilan; berkas unduhan tidak diubah). ``isi_sel``: untuk sel
+    kosong sebuah kolom angka, per baris, ``(teks, nilai_urut)`` atau None: pita target "5,5–6,5" tampil di kolom
+    Target yang angkanya kosong. Grid Streamlit menampilkan ``placeholder`` untuk setiap sel NULL walau Styler memberi
+    teks, jadi sel itu diberi ``nilai_urut`` (titik tengah pita; teks: -inf, di ujung urutan) dan teks tampilannya.
     """
-    tampil = df.copy()
+    tampil = df.reset_index(drop=True)
     for k in tampil.columns:
         if tampil[k].dtype == object:
             isi = tampil[k].dropna()
             if len(isi) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in isi):
                 tampil[k] = pd.to_numeric(tampil[k])
             else:
-                tampil[k] = tampil[k].where(tampil[k].notna(), "–")
-    fmt = {k: (lambda v, d=d: "–" if pd.isna(v) else format_angka(v, d)) for k, d in desimal.items() if k in tampil}
-    return tampil.style.format(fmt, na_rep="–")
+                tampil[k] = tampil[k].where(tampil[k].notna(), KOSONG)
+    fmt = {k: (lambda v, d=d: KOSONG if pd.isna(v) else format_angka(v, d)) for k, d in desimal.items() if k in tampil}
+    ganti = []
+    for k, isi in (isi_sel or {}).items():
+        if k not in tampil:
+            continue
+        for i, x in enumerate(isi):
+            if x and pd.isna(tampil.at[i, k]):
+                tampil.at[i, k] = x[1]
+                ganti.append((i, k, x[0]))
+    gaya = tampil.style.format(fmt, na_rep=KOSONG)
+    for i, k, t in ganti:
+        gaya = gaya.format(lambda v, t=t: t, subset=pd.IndexSlice[[i], [k]])
+    return gaya
+
+
+def ada_kosong(df: pd.DataFrame) -> bool:
+    """Ada sel tanpa nilai (None, NaN, teks kosong atau "–") yang akan tampil sebagai "–"."""
+    for k in df.columns:
+        kol = df[k]
+        if kol.isna().any() or (kol.dtype == object and kol.map(lambda v: isinstance(v, str) and v.strip() in
+                                                                ("", KOSONG)).any()):
+            return True
+    return False
 
 
 def tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str, keterangan: dict[str, str],
-          desimal: dict[str, int] | None = None, tinggi: int | str = "auto", column_config=None) -> None:
-    """Tabel bernomor Indonesia dengan tombol unduh CSV dan Excel (berformat, lembar keterangan)."""
+          desimal: dict[str, int] | None = None, tinggi: int | str = "auto", column_config=None,
+          isi_sel: dict[str, list[tuple[str, float] | None]] | None = None,
+          arti_kosong: str = "belum ada data") -> None:
+    """Tabel bernomor Indonesia dengan tombol unduh CSV dan Excel (berformat, lembar keterangan). Judul kolom lewat
+    ``judul_kolom`` (satu daftar untuk semua tabel); bila ada sel kosong, arti "–" (``arti_kosong``) ditulis di
+    bawah tabel."""
     desimal = desimal or {}
-    st.dataframe(format_tabel(df, desimal), hide_index=True, width="stretch", height=tinggi, placeholder="–",
-                 key=kunci, column_config=column_config)
+    df = judul_kolom(df)
+    st.dataframe(format_tabel(df, desimal, isi_sel), hide_index=True, width="stretch", height=tinggi,
+                 placeholder=KOSONG, key=kunci, column_config=column_config)
+    if ada_kosong(df):
+        st.caption(f"{KOSONG} = {arti_kosong}.")
     # Kolom tautan hanya untuk layar; berkas unduhan berisi data saja.
     tautan = [k for k, c in (column_config or {}).items()
               if isinstance(c, dict) and (c.get("type_config") or {}).get("type") == "link"]

@@ -30,7 +30,7 @@ def _isian(kunci: str, tersimpan: dict[str, str], aktif: bool, **kw):
         return str(int(st.number_input(p.label, min_value=int(p.minimum), max_value=int(p.maksimum), value=nilai,
                                        step=5, disabled=not aktif, **kw)))
     x = st.number_input(p.label, min_value=float(p.minimum), max_value=float(p.maksimum), value=nilai, step=1.0,
-                        format="%.1f", disabled=not aktif, **kw)
+                        format="%g", disabled=not aktif, **kw)
     return f"{x:g}"
 
 
@@ -59,7 +59,7 @@ def formulir_pengaturan(bd, akun: Pengguna) -> None:
             lama = p.nilai(tersimpan.get(p.kunci))
             kolom = st.columns(3)
             tw = [kolom[i].number_input(f"s.d. Triwulan {r} (%)", min_value=float(p.minimum),
-                                        max_value=float(p.maksimum), value=lama[i], step=5.0, format="%.1f",
+                                        max_value=float(p.maksimum), value=lama[i], step=5.0, format="%g",
                                         disabled=not admin) for i, r in enumerate(_BULAN_TW)]
             baru[p.kunci] = ";".join(f"{x:g}" for x in tw)
         simpan = st.form_submit_button("Simpan pengaturan", type="primary", disabled=not admin,

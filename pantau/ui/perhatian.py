@@ -39,7 +39,7 @@ def label(r, tahun_akhir: int) -> str:
     if int(r.kelompok) == 1:
         return f"{tanda} **{format_angka(r.capaian, 2)}%** · {nama}{iku}"
     capaian = "belum ada data" if kosong(r.capaian) else f"{format_angka(r.capaian, 2)}%"
-    proyeksi = "meleset" if kosong(r.capaian_proyeksi) else f"{format_angka(r.capaian_proyeksi, 1)}%"
+    proyeksi = "meleset" if kosong(r.capaian_proyeksi) else f"{format_angka(r.capaian_proyeksi, 2)}%"
     return f"{tanda} {capaian} · {nama}{iku} · *proyeksi {tahun_akhir}: {proyeksi}*"
 
 

@@ -80,7 +80,7 @@ def test_csv_teks_rumus_diberi_awalan_angka_negatif_tetap_angka():
     for asli, sel in zip(SEMUA_RUMUS, [r[0] for r in isi]):
         assert sel == "'" + asli.replace("\r", "\n"), (asli, sel)  # CR di dalam sel menjadi LF (tetap satu baris)
     assert len(isi) == 9
-    assert [r[1] for r in isi] == ["'-", "-1,5", "'+62 812 555", "-12%", "'=", "'@", "biasa", "x", ""]
+    assert [r[1] for r in isi] == ["'-", "-1,5", "'+62 812 555", "-12%", "'=", "'@", "biasa", "x", "–"]
     assert [r[2] for r in isi][:4] == ["-1,5", "-2,0", "3,25", "-1234,5"]  # angka: tanpa awalan
     assert [r[3] for r in isi][:3] == ["-1", "2", "-3"]
     # tidak ada sel yang diawali tanda rumus tanpa awalan, kecuali angka
