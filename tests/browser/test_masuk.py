@@ -23,8 +23,8 @@ from tests.browser.conftest import (
 )
 
 # Desk_Urusan lebih dulu: pengunjung pertama server yang baru mulai datang lewat tautan dalam.
-TAUTAN = ["/Desk_Urusan", "/", "/Indikator", "/Daerah", "/Impor", "/Kualitas_Data", "/Laporan", "/Riwayat",
-          "/Pengaturan"]
+TAUTAN = ["/Desk_Urusan", "/", "/Indikator", "/Daerah", "/Impor", "/Kualitas_Data", "/Usulan", "/Laporan",
+          "/Riwayat", "/Pengaturan"]
 PARAM = "?provinsi=65&daerah=65.01&tahun=2024"
 
 

@@ -56,7 +56,7 @@ def test_setiap_halaman_dua_ukuran_tanpa_nilai_mentah(server, halaman):
     halaman.goto(server.url + "/Riwayat" + PARAM)
     tunggu_siap(halaman)
     masuk(halaman, "demo.admin", sandi_demo("demo.admin"))
-    assert len(TAUTAN) == len(HALAMAN) == 9
+    assert len(TAUTAN) == len(HALAMAN) == 10
     temuan, sel = [], {}
     for label, jalur in TAUTAN.items():
         halaman.set_viewport_size(UKURAN["1920x1080"])
