@@ -107,8 +107,8 @@ def _tulis(aksi: str, con, path, p: Pengguna, tmp_path):
         ind = con.execute("SELECT id FROM indikator WHERE daerah_kode = '65.01' AND kode = 'KES-01'").fetchone()[0]
         dukungan.tambah(con, pengguna=p, daerah="65.01", tahun=2026, indikator_id=ind,
                         sub_kegiatan_kode="1.02.02.2.01.0014", perangkat_daerah="Dinas Kesehatan", pagu=1e8)
-    elif aksi == "batal_impor":
-        batalkan_impor(con, 1, pengguna=p)
+    elif aksi == "batal_impor":  # impor terakhir: realisasi yang disiapkan uji (lihat _siapkan)
+        batalkan_impor(con, con.execute("SELECT max(id) FROM impor").fetchone()[0], pengguna=p)
     elif aksi == "pengaturan":
         akun.ubah_pengaturan(con, pelaku=p, kunci="menit_sesi", nilai="30")
     elif aksi == "kelola_akun":
@@ -122,10 +122,14 @@ def _tulis(aksi: str, con, path, p: Pengguna, tmp_path):
         raise AssertionError(aksi)
 
 
-#: admin-batal_impor membatalkan impor #1, yaitu seluruh data demo (±23.000 baris satu per satu): 1,5-3 menit, jadi
-#: ditandai lambat.
-JALUR_TULIS = [pytest.param(k, v, id=f"{k[0]}-{k[1]}",
-                            marks=[pytest.mark.lambat] if k == ("admin", "batal_impor") else [])
+def _siapkan(aksi: str, con, tmp_path) -> None:
+    """Keadaan sebelum aksi: batal_impor membatalkan impor realisasi kecil yang dibuat admin di sini (impor #1 data
+    demo memuat prioritas dan usulan, yang pembatalannya ditolak, keputusan #20)."""
+    if aksi == "batal_impor":
+        impor_berkas(con, _realisasi(tmp_path / "awal", ["65.01"], nilai=12.3).parent, pengguna=ADMIN)
+
+
+JALUR_TULIS = [pytest.param(k, v, id=f"{k[0]}-{k[1]}")
                for k, v in KASUS if k[1] in ("impor", "catatan_desk", "dukungan_desk", "batal_impor", "pengaturan",
                                              "kelola_akun", "pulihkan")]
 
@@ -135,6 +139,7 @@ def test_jalur_tulis_menegakkan_izin(db, tmp_path, peran_aksi, harap):
     peran, aksi = peran_aksi
     con = buka(db)
     try:
+        _siapkan(aksi, con, tmp_path)
         sebelum = isi_db(con)
         if harap == "-":
             with pytest.raises(TidakBerizin):
@@ -315,7 +320,8 @@ def test_cli_sandi_bukan_argumen():
 # -- sesi di dasbor (AppTest) ---------------------------------------------------------------------------------
 
 HALAMAN_SEMUA = [None, "pages/1_Indikator.py", "pages/2_Daerah.py", "pages/3_Impor.py", "pages/4_Kualitas_Data.py",
-                 "pages/5_Desk_Urusan.py", "pages/6_Laporan.py", "pages/7_Riwayat.py", "pages/8_Pengaturan.py"]
+                 "pages/5_Desk_Urusan.py", "pages/6_Laporan.py", "pages/7_Riwayat.py", "pages/8_Pengaturan.py",
+                 "pages/9_Usulan.py"]
 
 
 @pytest.fixture

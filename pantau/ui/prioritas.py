@@ -16,6 +16,7 @@ from pantau.ui.komponen import grafik, tautan_indikator
 def bagian_prioritas(ctx: Konteks) -> None:
     df = data.tanya("capaian_prioritas_daerah", daerah=ctx.daerah, tahun=ctx.tahun)
     if df.empty:
+        url.tulis("prioritas", "")  # tautan lama dari daerah lain tidak tertinggal di URL
         return  # daerah ini belum mencatat prioritas pembangunannya: bagian tidak ditampilkan
     st.divider()
     st.subheader(f"Kemajuan per prioritas pembangunan · {ctx.label_tahun}")

@@ -25,6 +25,9 @@ from pantau.ui.komponen import grafik, pesan_sesudah_muat_ulang, tabel, tampilka
 from pantau.ui.komponen import kosong as info_kosong
 
 #: kolom jumlah keputusan di queries/usulan_per_daerah.sql
+#: kunci URL halaman ini (tahun, usulan terpilih, saringan daftar)
+KUNCI_URL_USULAN = ("tahun_usulan", "usulan", "u_daerah", "u_urusan", "u_prioritas", "u_status", "u_keputusan")
+
 KOLOM_KEPUTUSAN = {"belum_dibahas": None, "diterima": "diterima", "diterima_catatan": "diterima_catatan",
                    "dialihkan": "dialihkan", "ditunda": "ditunda", "ditolak": "ditolak"}
 
@@ -56,6 +59,8 @@ def siapkan(ctx: Konteks) -> Usulan | None:
     if th.empty:
         info_kosong(f"Belum ada usulan kabupaten/kota kepada Provinsi {ctx.provinsi_nama}. Usulan diimpor lewat "
                     "halaman Impor (lembar `usulan`, lihat templat).")
+        for k in KUNCI_URL_USULAN:  # pilihan dari provinsi lain tidak tertinggal di URL
+            url.tulis(k, "")
         return None
     pilihan = [int(t) for t in th["tahun"]]
     bawaan = ctx.tahun if ctx.tahun in pilihan else pilihan[-1]
@@ -162,6 +167,7 @@ def keputusan(u: Usulan, tersaring: pd.DataFrame) -> None:
     akun = masuk.pengguna()
     if tersaring.empty:
         info_kosong("Tidak ada usulan pada saringan ini.")
+        url.tulis("usulan", "")
         return
     baris = tersaring.to_dict("records")
     ids = [int(r["usulan_id"]) for r in baris]

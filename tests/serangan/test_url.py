@@ -28,15 +28,16 @@ from tests.serangan.test_xss import periksa_halaman
 #: Parameter bersama (bingkai halaman) dan parameter setiap halaman.
 BERSAMA = ["provinsi", "daerah", "periode", "tahun"]
 HALAMAN = {
-    None: ["kuadran"],
+    None: ["kuadran", "prioritas"],
     "pages/1_Indikator.py": ["indikator"],
     "pages/2_Daerah.py": ["urusan", "predikat", "cari", "ontrack", "iku", "bandingkan", "warna"],
-    "pages/3_Impor.py": [],
+    "pages/3_Impor.py": ["mode"],
     "pages/4_Kualitas_Data.py": [],
     "pages/5_Desk_Urusan.py": ["urusan", "presentasi", "slide", "catatan_daerah"],
     "pages/6_Laporan.py": ["laporan"],
     "pages/7_Riwayat.py": ["riwayat_daerah", "riwayat_oleh"],
     "pages/8_Pengaturan.py": [],
+    "pages/9_Usulan.py": ["tahun_usulan", "usulan", "u_daerah", "u_urusan", "u_prioritas", "u_status", "u_keputusan"],
 }
 SEMUA = sorted(set(BERSAMA).union(*HALAMAN.values()))
 
@@ -75,6 +76,9 @@ def db_url(db_demo, tmp_path_factory):
             "periode": {str(r[0]) for r in con.execute("SELECT id FROM periode").fetchall()},
             "indikator": {str(r[0]) for r in con.execute("SELECT id FROM indikator").fetchall()},
             "urusan": {r[0] for r in con.execute("SELECT kode FROM urusan").fetchall()},
+            "prioritas": {str(r[0]) for r in con.execute("SELECT id FROM prioritas").fetchall()},
+            "usulan": {str(r[0]) for r in con.execute("SELECT id FROM usulan").fetchall()},
+            "tahun_usulan": {str(r[0]) for r in con.execute("SELECT DISTINCT tahun FROM usulan").fetchall()},
         }
     finally:
         con.close()
@@ -126,6 +130,19 @@ def periksa(at, halaman, sah: dict, params: dict) -> None:
         assert q["laporan"] in ("rkpd", "rpjmd")
     if halaman is None and "kuadran" in q:
         assert q["kuadran"] == "perangkat_daerah"
+    if halaman is None and "prioritas" in q:
+        assert q["prioritas"] in sah["prioritas"], dict(q)
+    if halaman == "pages/3_Impor.py":
+        assert q.get("mode", "lembar") in ("lembar", "sipd"), dict(q)
+    if halaman == "pages/9_Usulan.py":
+        for k in ("tahun_usulan", "usulan"):
+            assert k not in q or q[k] in sah[k], (k, dict(q))
+        for v in (q.get("u_status") or "").split(","):
+            assert v == "" or re.fullmatch(r"[a-z_]+", v), v
+        for v in (q.get("u_daerah") or "").split(","):
+            assert v == "" or v in sah["daerah"], v
+        for v in (q.get("u_urusan") or "").split(","):
+            assert v == "" or v in sah["urusan"], v
     if halaman == "pages/2_Daerah.py":
         for k in ("urusan",):
             for v in (q.get(k) or "").split(","):
@@ -145,6 +162,9 @@ def test_daftar_parameter_lengkap():
         dibaca |= set(re.findall(r"url\.(?:indeks_awal|indeks|daftar|bilangan|tulis)\(\"(\w+)\"", s))
         dibaca |= set(re.findall(r"\bindeks_awal\(\"(\w+)\"", s))
         dibaca |= set(re.findall(r"KUNCI_URL = \"(\w+)\"", s))
+        # kunci bentukan f-string (``url.daftar(f"u_{kunci}", ...)``): awalannya harus dimiliki parameter terdaftar
+        for awalan in re.findall(r"url\.\w+\(f\"(\w*)\{", s):
+            assert any(k.startswith(awalan) for k in SEMUA if k not in BERSAMA), (p.name, awalan)
     assert dibaca and dibaca <= set(SEMUA), sorted(dibaca - set(SEMUA))
 
 
@@ -262,6 +282,8 @@ URL_PERAMBAN = [
     "/Desk_Urusan?provinsi=65&daerah=65&urusan=1.02&presentasi=1&slide=99999999999999999999999&slide=-5"
     "&catatan_daerah=%E2%80%AE65.03",
     "/Indikator?provinsi=65&daerah=65.01&indikator=1%20UNION%20SELECT%201&tahun=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%94",
+    "/Usulan?provinsi=65&daerah=65&tahun_usulan=-1&usulan=1%20OR%201%3D1&u_status=%3Cimg%20src%3Dx%20onerror%3D"
+    "alert(1)%3E&u_daerah=65.01,%27--&u_prioritas=99999999999999999999",
     "/Riwayat?riwayat_oleh=%27%20OR%20%271%27%3D%271&riwayat_daerah=" + "A" * 4000,
 ]
 
