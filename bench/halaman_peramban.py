@@ -149,6 +149,7 @@ HALAMAN = [
             [Ganti("Daerah", "Kabupaten Malang", wadah="stMain", kembali=False)]),
     Halaman("Laporan", f"/Laporan?{DASAR}", "pages/6_Laporan.py",
             [Ganti("Jenis laporan", "Evaluasi hasil RPJMD", jenis="radio", kembali=False)]),
+    Halaman("Usulan", f"/Usulan?{DASAR}", "pages/9_Usulan.py", [Ganti("Usulan", kembali=False)]),
 ]
 
 #: Skenario yang dimulai dengan navigasi (waktu sejak performance.timeOrigin); lainnya sejak klik/tombol.
@@ -497,7 +498,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, help="basis data nasional (disalin dulu; tidak pernah ditulis)")
     ap.add_argument("--ulang", type=int, default=5, help="putaran per halaman (median dari N); bawaan 5")
-    ap.add_argument("--halaman", nargs="*", help="awal judul halaman: Ringkasan Indikator Daerah Desk Kualitas Laporan")
+    ap.add_argument("--halaman", nargs="*",
+                    help="awal judul halaman: Ringkasan Indikator Daerah Desk Kualitas Laporan Usulan")
     ap.add_argument("--periksa", action="store_true", help="periksa alat ukur dengan halaman yang sengaja lambat")
     a = ap.parse_args()
     if a.periksa:
