@@ -178,9 +178,21 @@ def tabel_riwayat(riw: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({k: v for k, v in kolom.items() if v is not None})
 
 
+def _tampil_apa_adanya(kolom: pd.Series) -> bool:
+    """Kolom yang tampil sama di grid dengan atau tanpa Styler: teks dan bilangan bulat (bukan boolean, pecahan,
+    tanggal atau waktu, yang grid tampilkan dengan caranya sendiri)."""
+    t = kolom.dtype
+    if isinstance(t, pd.StringDtype):
+        return True
+    if pd.api.types.is_integer_dtype(t):
+        return not pd.api.types.is_bool_dtype(t)
+    return pd.api.types.is_object_dtype(t) and all(isinstance(v, str) for v in kolom)
+
+
 def format_tabel(df: pd.DataFrame, desimal: dict[str, int],
                  isi_sel: dict[str, list[tuple[str, float] | None]] | None = None):
-    """Styler yang menampilkan angka dengan format Indonesia tanpa mengubah nilai (urutan tetap numerik).
+    """Styler yang menampilkan angka dengan format Indonesia tanpa mengubah nilai (urutan tetap numerik); tabel yang
+    hanya berisi teks dan bilangan bulat dikembalikan sebagai DataFrame (tampilannya sama, tanpa biaya Styler).
 
     Sel kosong tampil "–": kolom angka yang berisi None dijadikan float (None -> NaN, yang diberi na_rep),
     kolom teks yang berisi None diisi "–" (hanya untuk tampilan; berkas unduhan tidak diubah). ``isi_sel``: untuk sel
@@ -196,6 +208,12 @@ def format_tabel(df: pd.DataFrame, desimal: dict[str, int],
                 tampil[k] = pd.to_numeric(tampil[k])
             else:
                 tampil[k] = tampil[k].where(tampil[k].notna(), KOSONG)
+    if not isi_sel and not any(k in tampil for k in desimal) and all(_tampil_apa_adanya(tampil[k]) for k in tampil):
+        # Hanya teks dan bilangan bulat: grid menampilkannya sama persis dengan Styler ("1234", teks apa adanya),
+        # jadi Styler (~50 µs per sel di Python, dan nilai tampilan dikirim dua kali) dilewati (keputusan #15).
+        return tampil
+    # Kolom teks pandas 3 (Arrow) dibaca Styler sel demi sel; sebagai object ~25% lebih cepat, tampilan sama.
+    tampil = tampil.astype({k: object for k in tampil.columns if isinstance(tampil[k].dtype, pd.StringDtype)})
     fmt = {k: (lambda v, d=d: KOSONG if pd.isna(v) else format_angka(v, d)) for k, d in desimal.items() if k in tampil}
     ganti = []
     for k, isi in (isi_sel or {}).items():

@@ -10,7 +10,7 @@ from pantau.aturan.format import format_angka, kosong
 from pantau.keluaran import grafik as g
 from pantau.ui import data, url
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import grafik, tautan_indikator
+from pantau.ui.komponen import gambar, grafik, tautan_indikator
 
 
 def bagian_prioritas(ctx: Konteks) -> None:
@@ -23,7 +23,7 @@ def bagian_prioritas(ctx: Konteks) -> None:
     skala = data.tanya("ringkasan_predikat", daerah=ctx.daerah, periode_id=ctx.periode_id, tahun=ctx.tahun)
     kiri, kanan = st.columns([2.2, 1], gap="medium")
     with kiri:
-        grafik(g.prioritas_predikat(df, skala[skala["urutan"] > 0]), kunci="prioritas-grafik",
+        grafik(gambar(g.prioritas_predikat, df, skala[skala["urutan"] > 0]), kunci="prioritas-grafik",
                nama_berkas=f"prioritas-{ctx.daerah}-{ctx.tahun}", judul="Kemajuan per prioritas pembangunan",
                subjudul=f"{ctx.daerah_nama} · indikator tertaut per predikat, {ctx.tahun}")
         st.caption("Jumlah indikator yang melayani setiap prioritas, per predikat capaian; kanan: rata-rata capaian "

@@ -21,7 +21,7 @@ from pantau.keluaran.laporan.pdf import pdf_bytes
 from pantau.keluaran.laporan.usulan import susun_rekap_usulan
 from pantau.ui import data, masuk, url
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import grafik, pesan_sesudah_muat_ulang, tabel, tampilkan_pesan_tertunda
+from pantau.ui.komponen import gambar, grafik, pesan_sesudah_muat_ulang, tabel, tampilkan_pesan_tertunda
 from pantau.ui.komponen import kosong as info_kosong
 
 #: kolom jumlah keputusan di queries/usulan_per_daerah.sql
@@ -88,7 +88,7 @@ def kepala(u: Usulan) -> None:
 def grafik_daerah(u: Usulan) -> None:
     st.subheader("Per kabupaten/kota")
     keputusan = {kol: KEPUTUSAN[k] for kol, k in KOLOM_KEPUTUSAN.items()}
-    fig = g.usulan_per_daerah(u.per_daerah, STATUS, keputusan)
+    fig = gambar(g.usulan_per_daerah, u.per_daerah, STATUS, keputusan)
     grafik(fig, kunci="usulan-daerah", nama_berkas=f"usulan-{u.ctx.provinsi}-{u.tahun}",
            judul="Usulan kabupaten/kota per status dan keputusan",
            subjudul=f"Provinsi {u.ctx.provinsi_nama} · RKPD {u.tahun}",
@@ -161,8 +161,13 @@ def _label_usulan(r: dict) -> str:
     return f"{r['daerah_nama']} · no. {int(r['nomor'])} · {r['judul']}"
 
 
+@st.fragment
 def keputusan(u: Usulan, tersaring: pd.DataFrame) -> None:
-    """Mencatat keputusan atas satu usulan (analis dan admin). Protokol versi seperti catatan desk."""
+    """Mencatat keputusan atas satu usulan (analis dan admin). Protokol versi seperti catatan desk.
+
+    Fragmen (keputusan #15): memilih usulan lain atau mengisi formulir hanya menjalankan ulang bagian ini, bukan
+    grafik dan daftar ratusan usulan di atasnya (nasional: 346 KB per pilihan). Sesudah menyimpan, seluruh halaman
+    dijalankan ulang (``st.rerun`` bercakupan aplikasi) agar grafik dan rekap memuat keputusan baru."""
     st.subheader("Catat keputusan")
     akun = masuk.pengguna()
     if tersaring.empty:
