@@ -57,6 +57,13 @@ def _capaian_teks(c) -> str:
     return "–" if kosong(c) else f"{format_angka(c, 2)}%"
 
 
+def peta_provinsi(df: pd.DataFrame, provinsi: str, skala: pd.DataFrame, **kw) -> go.Figure:
+    """``peta_kabkota`` dengan batas wilayah provinsi ``provinsi`` (yang harus ada, lihat ``geojson_provinsi``).
+    Kuncinya kode provinsi, bukan GeoJSON-nya, sehingga tembolok gambar (``ui.komponen.gambar``) tidak perlu
+    meng-hash batas wilayah setiap kali halaman dijalankan."""
+    return peta_kabkota(df, geojson_provinsi(provinsi), skala, **kw)
+
+
 def peta_kabkota(df: pd.DataFrame, geojson: dict, skala: pd.DataFrame, *, mode: str = "capaian",
                  satuan: str = "", terpilih: str | None = None, tinggi: int = 520) -> go.Figure:
     """Peta kabupaten/kota berwarna menurut predikat capaian (``mode='capaian'``) atau nilai realisasi

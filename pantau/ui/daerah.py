@@ -232,14 +232,14 @@ def bagian_banding(ctx: Konteks) -> None:
             st.caption("Semua kabupaten/kota punya angka untuk indikator ini.")
 
     with kanan:
-        gj = peta.geojson_provinsi(ctx.provinsi)
-        if gj is None:
+        if not peta.ada_batas(ctx.provinsi):
             info_kosong(f"Batas wilayah kabupaten/kota Provinsi {ctx.provinsi_nama} belum disertakan di aplikasi "
                         "jadi peta tidak dapat digambar. Grafik di kiri tetap lengkap.")
         else:
             st.markdown(f"**Peta {WARNA_PETA[mode].lower()}** · klik wilayah untuk memilihnya")
-            fig_peta = peta.peta_kabkota(kab, gj, skala, mode=mode, satuan=satuan, terpilih=ctx.daerah,
-                                         tinggi=max(420, min(620, fig.layout.height or 480)))
+            tinggi = fig.to_dict()["layout"].get("height") or 480  # setinggi grafik banding di kirinya
+            fig_peta = gambar(peta.peta_provinsi, kab, ctx.provinsi, skala, mode=mode, satuan=satuan,
+                              terpilih=ctx.daerah, tinggi=max(420, min(620, tinggi)))
 
             def _pilih_daerah() -> None:
                 k = peta.kode_dari_pilihan(st.session_state.get("peta-kabkota"))
@@ -251,7 +251,7 @@ def bagian_banding(ctx: Konteks) -> None:
                             selection_mode="points", config={**KONFIG, "topojsonURL": peta.TOPOJSON_URL})
             st.download_button(
                 "Unduh PNG", data=lambda: peta.png_peta(
-                    fig_peta, lebar=1200, skala=2, judul=f"Peta {WARNA_PETA[mode].lower()} · {label_ind[kode]}",
+                    fig_peta.asli(), lebar=1200, skala=2, judul=f"Peta {WARNA_PETA[mode].lower()} · {label_ind[kode]}",
                     subjudul=f"Kabupaten/kota Provinsi {ctx.provinsi_nama} · {ctx.tahun}",
                     sumber=sumber_data(kab["sumber"])),
                 file_name=f"peta-{kode.lower()}-{ctx.provinsi}-{ctx.tahun}.png", mime="image/png",
