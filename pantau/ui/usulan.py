@@ -24,10 +24,12 @@ from pantau.ui.bingkai import Konteks
 from pantau.ui.komponen import gambar, grafik, pesan_sesudah_muat_ulang, tabel, tampilkan_pesan_tertunda
 from pantau.ui.komponen import kosong as info_kosong
 
-#: kolom jumlah keputusan di queries/usulan_per_daerah.sql
+#: saringan daftar usulan, berurutan; di URL sebagai ``u_<nama>``
+SARINGAN = ("daerah", "urusan", "prioritas", "status", "keputusan")
 #: kunci URL halaman ini (tahun, usulan terpilih, saringan daftar)
-KUNCI_URL_USULAN = ("tahun_usulan", "usulan", "u_daerah", "u_urusan", "u_prioritas", "u_status", "u_keputusan")
+KUNCI_URL_USULAN = ("tahun_usulan", "usulan", *(f"u_{k}" for k in SARINGAN))
 
+#: kolom jumlah keputusan di queries/usulan_per_daerah.sql
 KOLOM_KEPUTUSAN = {"belum_dibahas": None, "diterima": "diterima", "diterima_catatan": "diterima_catatan",
                    "dialihkan": "dialihkan", "ditunda": "ditunda", "ditolak": "ditolak"}
 
@@ -105,16 +107,17 @@ def _saring(u: Usulan) -> pd.DataFrame:
     urusan = {k: f"{k} {n}" for k, n in zip(d["urusan_kode"], d["urusan_nama"].fillna(""))}
     prioritas = {k: f"{k} {n}" for k, n in zip(d["prioritas_kode"], d["prioritas_nama"]) if not kosong(k)}
     kep = ["belum", *[k for k in KEPUTUSAN if k]]
-    pilih = [
-        ("daerah", "Kabupaten/kota", sorted(nama), nama.get),
-        ("urusan", "Urusan", sorted(urusan), urusan.get),
-        ("prioritas", "Prioritas", sorted(prioritas), prioritas.get),
-        ("status", "Status", list(STATUS), label_status),
-        ("keputusan", "Keputusan", kep, lambda k: label_keputusan(None if k == "belum" else k)),
-    ]
-    kolom = st.columns(len(pilih))
+    pilih = {
+        "daerah": ("Kabupaten/kota", sorted(nama), nama.get),
+        "urusan": ("Urusan", sorted(urusan), urusan.get),
+        "prioritas": ("Prioritas", sorted(prioritas), prioritas.get),
+        "status": ("Status", list(STATUS), label_status),
+        "keputusan": ("Keputusan", kep, lambda k: label_keputusan(None if k == "belum" else k)),
+    }
+    kolom = st.columns(len(SARINGAN))
     nilai = {}
-    for (kunci, label, opsi, fmt), c in zip(pilih, kolom):
+    for kunci, c in zip(SARINGAN, kolom):
+        label, opsi, fmt = pilih[kunci]
         with c:
             nilai[kunci] = st.multiselect(label, opsi, default=url.daftar(f"u_{kunci}", opsi), format_func=fmt,
                                           key=f"u_{kunci}", placeholder="Semua")
