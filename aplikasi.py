@@ -5,17 +5,17 @@ Halaman yang sama dengan ``streamlit run dashboard.py`` (dashboard.py dan pages/
 - jalur sesi (``pantau.ui.sesi``): kuki HttpOnly agar masuk bertahan saat halaman dimuat ulang (keputusan #22);
 - kepala keamanan di setiap jawaban dan /_stcore/metrics ditutup (``pantau.ui.penjaga``, keputusan #19);
 - galat halaman yang tidak terduga: satu pesan Indonesia, rinciannya ke log server;
-- pemanasan (``pantau.ui.pemanasan``): modul halaman dan Plotly dimuat saat server menyala, bukan saat pengunjung
-  pertama menunggu (keputusan #15).
+- pemanasan (``pantau.ui.pemanasan``): modul halaman dan Plotly dimuat saat server menyala, dan tembolok kueri
+  diisi dengan kueri terakhir sebelum server dimatikan, bukan saat pengunjung pertama menunggu (keputusan #15).
 """
 import streamlit as st
 from starlette.middleware import Middleware
 
 from pantau.ui import sesi
-from pantau.ui.pemanasan import panaskan
+from pantau.ui.pemanasan import lifespan, panaskan
 from pantau.ui.penjaga import KepalaKeamanan, galat_halaman
 
 panaskan()
 
 app = st.App("dashboard.py", routes=sesi.rute(), middleware=[Middleware(KepalaKeamanan)],
-             on_script_error=galat_halaman)
+             on_script_error=galat_halaman, lifespan=lifespan)

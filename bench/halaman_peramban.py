@@ -153,9 +153,12 @@ HALAMAN = [
 ]
 
 #: Skenario yang dimulai dengan navigasi (waktu sejak performance.timeOrigin); lainnya sejak klik/tombol.
-NAVIGASI = ("dingin", "hangat", "profil baru", "presentasi")
+DINGIN_BARU = "dingin (tanpa daftar pemanasan)"
+DINGIN_ULANG = "dingin (nyala ulang, daftar pemanasan ada)"
+NAVIGASI = ("dingin", DINGIN_BARU, DINGIN_ULANG, "hangat", "profil baru", "presentasi")
 #: Skenario Pantau -> skenario lantai pembandingnya.
-PASANGAN = {"dingin": "dingin", "hangat": "hangat", "profil baru": "profil baru", "presentasi": "hangat"}
+PASANGAN = {"dingin": "dingin", DINGIN_BARU: "dingin", DINGIN_ULANG: "dingin", "hangat": "hangat",
+            "profil baru": "profil baru", "presentasi": "hangat"}
 
 
 class Galat(RuntimeError):
@@ -308,6 +311,12 @@ def ukur_halaman(b, hal: Halaman, salinan: Path, folder: Path, ulang: int, cat: 
     ctxarg = {"viewport": VIEWPORT, "locale": "id-ID"}
     for i in range(ulang):
         print(f"  {hal.judul}: putaran {i + 1}/{ulang}", flush=True)
+        # Putaran genap: server Pantau menyala tanpa daftar kueri terakhir (basis data yang belum pernah dibuka);
+        # putaran ganjil: nyala ulang sesudah putaran sebelumnya (daftarnya ditulis saat server itu berhenti).
+        panas = salinan.with_name(salinan.name + ".panas.json")
+        if i % 2 == 0:
+            panas.unlink(missing_ok=True)
+        dingin = DINGIN_ULANG if panas.exists() else DINGIN_BARU
         sa = mulai_server(salinan, folder / f"lantai-{hal.judul}-{i}.log", skrip=LANTAI)
         sb = mulai_server(salinan, folder / f"pantau-{hal.judul}-{i}.log")
         try:
@@ -318,7 +327,7 @@ def ukur_halaman(b, hal: Halaman, salinan: Path, folder: Path, ulang: int, cat: 
             for ctx, s, url, siapa in ((ctx_a, sa, "/", "A"), (ctx_b, sb, hal.url, "B")):
                 t = Tab(ctx)
                 h = t.buka(s.url + url, f"{siapa} dingin")
-                cat.tambah(hal.judul, "dingin", h, lantai=siapa == "A")
+                cat.tambah(hal.judul, "dingin" if siapa == "A" else dingin, h, lantai=siapa == "A")
                 t.tutup()
             # hangat: tab baru di profil yang sama (cache peramban terisi); tab itu dipakai untuk ganti filter
             ta, tb = Tab(ctx_a), Tab(ctx_b)

@@ -225,7 +225,7 @@ def bagian_peramban(db: Path, ulang: int) -> None:
         pertama = f", grafik pertama {r['pertama']:.0f} ms" if r["pertama"] else ""
         catat("peramban", f"{r['halaman']}: {r['skenario']}", r["nilai"], lantai=r["lantai"],
               catatan=f"ws {r['kb']:.1f} KB, {r['grafik']:.0f} grafik Plotly{pertama}")
-        if r["skenario"] == "dingin":
+        if r["skenario"].startswith("dingin"):
             catat("peramban", f"{r['halaman']}: websocket server -> peramban per tampilan", [r["kb"]], "KB",
                   lantai=r["kb_lantai"])
             catat("peramban", f"{r['halaman']}: gambar Plotly di halaman", [r["grafik"]], "buah",

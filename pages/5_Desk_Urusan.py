@@ -14,10 +14,17 @@ if d.presentasi:  # satu indikator per layar
 
 desk.kepala(d)
 kiri, kanan = st.columns([2.2, 1], gap="large")
-with kiri:
-    desk.indikator_terpilih(d)
-    desk.usulan_urusan(d)
-    desk.ikhtisar(d)
+with kiri:  # hanya tab yang terbuka yang dibangun dan dikirim (keputusan #15)
+    dibahas, semua, usulan = desk.tab_bagian()
+    if dibahas.open:
+        with dibahas:
+            desk.indikator_terpilih(d)
+    if semua.open:
+        with semua:
+            desk.ikhtisar(d)
+    if usulan.open:
+        with usulan:
+            desk.usulan_urusan(d)
 with kanan:
     desk.catatan_sesi(d)
     desk.bahan_rapat(d)

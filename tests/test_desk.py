@@ -280,7 +280,12 @@ def test_presentasi_satu_indikator_dan_url(app):
     assert len(at.get("plotly_chart")) == 1
     assert at.selectbox(key="indikator_dibahas").value == 1
     assert len(at.selectbox(key="indikator_dibahas").options) == 4
-    assert len(at.dataframe[-1].value) == 4
+    assert not any("Keselarasan target" in d.value.columns for d in at.dataframe)  # ikhtisar hanya di tabnya
+    at.session_state["desk_bagian"] = "Semua indikator"
+    at.run()
+    ikhtisar = next(d.value for d in at.dataframe if "Keselarasan target" in d.value.columns)
+    assert len(ikhtisar) == 4
+    assert len(at.get("plotly_chart")) == 0  # tab indikator yang dibahas tidak dibangun
 
 
 # -- dek -----------------------------------------------------------------------------------------------

@@ -193,6 +193,9 @@ def test_ringkasan_kemajuan_per_prioritas(app, con):
 
 def test_desk_urusan_menampilkan_usulan_urusannya_dan_dek(app, con):
     at = app("pages/5_Desk_Urusan.py", provinsi="65", daerah="65", tahun=2025, urusan="1.03")
+    assert not any("Mengapa" in d.value.columns for d in at.dataframe)  # tab usulan belum dibuka
+    at.session_state["desk_bagian"] = "Usulan kabupaten/kota"
+    at.run()
     harap = con.execute("SELECT count(*) FROM keselarasan_usulan WHERE provinsi_kode = '65' AND urusan_kode = '1.03' "
                         "AND tahun IN (2025, 2026)").fetchone()[0]
     df = next(d.value for d in at.dataframe if "Mengapa" in d.value.columns)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import pandas as pd
@@ -140,7 +142,34 @@ def _tanya(path: str, versi_data: tuple, nama: str, params: tuple) -> pd.DataFra
 
 def tanya(nama: str, **params) -> pd.DataFrame:
     """Jalankan ``queries/<nama>.sql`` dengan parameter terikat, bertembolok per versi data."""
-    return _tanya(path_db(), versi(), nama, tuple(sorted(params.items())))
+    kunci = tuple(sorted(params.items()))
+    _catat_kunjungan(nama, kunci)
+    return _tanya(path_db(), versi(), nama, kunci)
+
+
+#: Kueri terakhir yang diminta halaman (nama, parameter), terbaru di akhir; dipakai ``pantau.ui.pemanasan`` untuk
+#: mengisi tembolok saat server dinyalakan ulang (keputusan #15). Hanya parameter bernilai sederhana; kueri riwayat
+#: (nama pelaku) tidak dicatat.
+KUNJUNGAN_MAKS = 400
+_kunjungan: OrderedDict[tuple, None] = OrderedDict()
+_kunci_kunjungan = threading.Lock()
+_SEDERHANA = (str, int, float, bool, type(None))
+
+
+def _catat_kunjungan(nama: str, kunci: tuple) -> None:
+    if nama.startswith("riwayat_") or not all(type(v) in _SEDERHANA for _, v in kunci):
+        return
+    with _kunci_kunjungan:
+        _kunjungan[(nama, kunci)] = None
+        _kunjungan.move_to_end((nama, kunci))
+        while len(_kunjungan) > KUNJUNGAN_MAKS:
+            _kunjungan.popitem(last=False)
+
+
+def kunjungan_terakhir() -> list[tuple[str, tuple]]:
+    """Salinan daftar kueri terakhir, terlama lebih dulu."""
+    with _kunci_kunjungan:
+        return list(_kunjungan)
 
 
 def segarkan() -> None:

@@ -234,6 +234,16 @@ def kepala(desk_: Desk) -> None:
                 f"{int(ringkas.isna().sum())} belum dapat diperiksa.")
 
 
+#: Tab mode biasa (label tetap: pilihan tab bertahan saat urusan atau tahun diganti).
+TAB_BAGIAN = ("Indikator yang dibahas", "Semua indikator", "Usulan kabupaten/kota")
+
+
+def tab_bagian():
+    """Mode biasa: tiga tab di kolom kiri. Hanya isi tab yang terbuka yang dijalankan (``on_change="rerun"``):
+    halaman tidak membangun dan mengirim ikhtisar dan usulan selagi ruang rapat melihat satu indikator (isu #15)."""
+    return st.tabs(list(TAB_BAGIAN), key="desk_bagian", on_change="rerun")
+
+
 def _pilih_dari_daftar() -> None:
     st.session_state["slide"] = st.session_state["indikator_dibahas"]
 
@@ -301,7 +311,6 @@ def tabel_ikhtisar(desk_: Desk) -> pd.DataFrame:
 def ikhtisar(desk_: Desk) -> None:
     """Mode biasa: semua indikator urusan ini dalam satu tabel (tanpa grafik), nomornya sama dengan pemilih."""
     c = desk_.ctx
-    st.subheader("Semua indikator urusan ini")
     st.caption("Nomor = urutan di pemilih dan slide presentasi (terlemah lebih dulu). Rata-rata capaian: provinsi "
                "dan kabupaten/kota, tiap capaian dibatasi 100%. – = belum ada data tahun ini.")
     tabel(tabel_ikhtisar(desk_), kunci="ikhtisar", nama_berkas=f"desk-{desk_.urusan}-{c.provinsi}-{c.tahun}-ikhtisar",
@@ -438,7 +447,6 @@ def usulan_urusan(desk_: Desk) -> None:
     halaman Usulan."""
     c = desk_.ctx
     u = data.tanya("desk_usulan", provinsi=c.provinsi, urusan=desk_.urusan, tahun=c.tahun)
-    st.subheader("Usulan kabupaten/kota urusan ini")
     if u.empty:
         kosong(f"Tidak ada usulan kabupaten/kota berurusan {desk_.judul_urusan} untuk RKPD {c.tahun} atau "
                f"{c.tahun + 1}.")

@@ -1,48 +1,191 @@
-"""Pemanasan saat server menyala (dipanggil aplikasi.py): modul yang dipakai setiap halaman dimuat dan Plotly
-membangun satu gambar lewat ``tata_letak``, sebelum pengunjung pertama datang.
+"""Pemanasan saat server menyala (dipasang aplikasi.py), agar pengunjung pertama sesudah server dinyalakan (ulang) tidak
+menanggung biaya yang bukan miliknya (keputusan #15):
 
-Tanpa ini kunjungan pertama sesudah server dinyalakan menanggung ~2-4 s memuat modul (pandas, DuckDB, Plotly dan
-validator propertinya, openpyxl, Pillow) di dalam skrip halaman, di depan ruangan yang menunggu (keputusan #15).
-Tidak membuka basis data: galat berkas tetap dilaporkan halaman, dalam bahasa Indonesia."""
+- ``panaskan`` (saat aplikasi.py dimuat): modul halaman dimuat, Plotly membangun satu gambar dengan setiap jenis trace
+  yang dipakai Pantau dan Styler pandas memformat satu tabel kecil. Tanpa ini kunjungan pertama menanggung ~2-4 s
+  memuat modul (pandas, DuckDB, Plotly dan validator propertinya, openpyxl, Pillow, templat Jinja Styler).
+- ``lifespan`` (sesudah runtime Streamlit menyala, sebelum server menerima kunjungan): basis data dibuka, lalu
+  tembolok kueri diisi ulang dengan kueri yang terakhir diminta halaman sebelum server dimatikan (daftarnya disimpan
+  di samping basis data, ``<berkas>.panas.json``, setiap 30 detik dan saat server berhenti). Halaman yang kemarin
+  dibuka Bappeda terbuka secepat kunjungan kedua; daerah lain membayar SQL-nya sekali seperti biasa.
+  ``PANTAU_PANAS_DETIK`` (bawaan 30) membatasi lama pengisian; 0 mematikannya.
+
+Galat apa pun hanya dicatat: server tetap menyala, dan halaman yang melaporkan basis data yang hilang atau rusak
+dalam bahasa Indonesia."""
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
 import logging
+import os
+import threading
 import time
+from pathlib import Path
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("pantau")
+
+SIMPAN_SETIAP_DETIK = 30
 
 
-class _TanpaPeringatanRuntime(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "No runtime found" not in record.getMessage()
+@contextlib.contextmanager
+def _tanpa_peringatan(pencatat: str, pesan: str):
+    """Saring satu peringatan Streamlit yang tidak berlaku di sini (pemanasan berjalan di luar skrip halaman)."""
+    class Saring(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return pesan not in record.getMessage()
+
+    log_st, saring = logging.getLogger(pencatat), Saring()
+    log_st.addFilter(saring)
+    try:
+        yield
+    finally:
+        log_st.removeFilter(saring)
 
 
 def panaskan() -> float:
-    """Muat modul halaman dan bangun satu gambar kecil; kembalikan lamanya (detik). Galat hanya dicatat: server
-    tetap menyala, halaman yang akan melaporkannya."""
+    """Muat modul halaman, bangun satu gambar dengan setiap jenis trace dan format satu tabel; kembalikan lamanya
+    (detik). Galat hanya dicatat: server tetap menyala, halaman yang akan melaporkannya."""
     mulai = time.perf_counter()
-    # Dekorator st.cache_data memeriksa parameternya saat modul dimuat; sebelum runtime Streamlit ada, pemeriksaan
-    # itu memperingatkan "No runtime found" (tembolok sebenarnya dibuat saat fungsi pertama dipanggil, di runtime).
-    pencatat = logging.getLogger("streamlit.runtime.caching.cache_data_api")
-    saring = _TanpaPeringatanRuntime()
-    pencatat.addFilter(saring)
     try:
-        import plotly.graph_objects as go
-
-        import pantau.keluaran.ekspor  # noqa: F401 (openpyxl, Pillow)
-        import pantau.keluaran.kuadran  # noqa: F401
-        import pantau.keluaran.peta  # noqa: F401
-        import pantau.ui.anggaran  # noqa: F401
-        import pantau.ui.daerah  # noqa: F401
-        import pantau.ui.desk  # noqa: F401
-        import pantau.ui.indikator  # noqa: F401
-        import pantau.ui.komponen  # noqa: F401
-        from pantau.keluaran.grafik import tata_letak
-
-        fig = go.Figure([go.Bar(x=[1.0], y=["a"], orientation="h"), go.Scatter(x=[1.0], y=["a"], mode="text")])
-        tata_letak(fig, tinggi=300, legenda=True).to_dict()
+        # Dekorator st.cache_data memeriksa parameternya saat modul dimuat; sebelum runtime Streamlit ada, pemeriksaan
+        # itu memperingatkan "No runtime found" (tembolok sebenarnya dibuat saat fungsi pertama dipanggil).
+        with _tanpa_peringatan("streamlit.runtime.caching.cache_data_api", "No runtime found"):
+            _muat_dan_bangun_contoh()
     except Exception:  # noqa: BLE001 - pemanasan tidak boleh menghentikan server
         log.exception("Pemanasan server gagal (halaman tetap berjalan, hanya kunjungan pertama lebih lambat)")
-    finally:
-        pencatat.removeFilter(saring)
     return time.perf_counter() - mulai
+
+
+def _muat_dan_bangun_contoh() -> None:
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    import pantau.keluaran.ekspor  # noqa: F401 (openpyxl, Pillow)
+    import pantau.keluaran.kuadran  # noqa: F401
+    import pantau.keluaran.peta  # noqa: F401
+    import pantau.ui.anggaran  # noqa: F401
+    import pantau.ui.daerah  # noqa: F401
+    import pantau.ui.desk  # noqa: F401
+    import pantau.ui.indikator  # noqa: F401
+    import pantau.ui.prioritas  # noqa: F401
+    import pantau.ui.usulan  # noqa: F401
+    from pantau.keluaran.grafik import tata_letak
+    from pantau.ui.komponen import format_tabel
+
+    # Setiap jenis trace yang dipakai pantau.keluaran: validator propertinya dimuat sekali, di sini.
+    fig = go.Figure([go.Bar(x=[1.0], y=["a"], orientation="h", text=["a"], marker={"color": ["#000"]}),
+                     go.Scatter(x=[1.0], y=["a"], mode="text+markers", text=["a"], customdata=[["a"]]),
+                     go.Heatmap(z=[[1.0]], x=["a"], y=["a"], text=[["a"]], colorscale=[[0, "#fff"], [1, "#000"]]),
+                     go.Choropleth(locations=["a"], z=[1.0], geojson={"type": "FeatureCollection", "features": []})])
+    fig.add_annotation(text="a", x=0, y=0)
+    fig.add_shape(type="line", x0=0, x1=1, y0=0, y1=1)
+    tata_letak(fig, tinggi=300, legenda=True).to_dict()
+    format_tabel(pd.DataFrame({"a": ["x"], "b": [1.5]}), {"b": 2}).to_html()  # templat Jinja Styler
+
+
+# -- kueri terakhir: disimpan saat server berjalan, diisi ulang saat menyala ----------------------------------------
+
+def berkas_kunjungan(path_db: str) -> Path:
+    p = Path(path_db)
+    return p.with_name(p.name + ".panas.json")
+
+
+def simpan_kunjungan(berkas: Path, kunjungan: list[tuple[str, tuple]]) -> None:
+    """Tulis daftar kueri terakhir (terlama lebih dulu) utuh atau tidak sama sekali (berkas sementara lalu ganti)."""
+    isi = {"versi": 1, "kueri": [{"nama": n, "parameter": dict(k)} for n, k in kunjungan]}
+    sementara = berkas.with_name(berkas.name + ".tmp")
+    sementara.write_text(json.dumps(isi, ensure_ascii=False), encoding="utf-8")
+    os.replace(sementara, berkas)
+
+
+def muat_kunjungan(berkas: Path, nama_sah: set[str]) -> list[tuple[str, tuple]]:
+    """Daftar kueri dari berkas, hanya yang sah (nama berkas di queries/, parameter bernilai sederhana); berkas yang
+    tidak ada atau rusak = daftar kosong."""
+    try:
+        isi = json.loads(berkas.read_text(encoding="utf-8"))
+        kueri = isi["kueri"] if isinstance(isi, dict) and isi.get("versi") == 1 else []
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError, KeyError) as e:
+        log.warning("Daftar pemanasan %s tidak terbaca, dilewati: %s", berkas.name, e)
+        return []
+    hasil = []
+    for x in kueri if isinstance(kueri, list) else []:
+        if not (isinstance(x, dict) and x.get("nama") in nama_sah and isinstance(x.get("parameter"), dict)):
+            continue
+        par = x["parameter"]
+        if all(isinstance(k, str) and isinstance(v, (str, int, float, bool, type(None))) for k, v in par.items()):
+            hasil.append((x["nama"], tuple(sorted(par.items()))))
+    return hasil
+
+
+def isi_tembolok(batas_detik: float) -> tuple[int, int, float]:
+    """Buka basis data dan jalankan kueri dari daftar kunjungan (terbaru lebih dulu) lewat tembolok halaman sampai
+    ``batas_detik``. Kembalikan (terisi, jumlah di daftar, detik)."""
+    from pantau.jalur import QUERIES_DIR
+    from pantau.ui import data
+
+    mulai = time.perf_counter()
+    path = data.path_db()
+    try:
+        data._basis_data(path)
+        versi = data._versi(path)
+    except Exception as e:  # noqa: BLE001 - halaman yang akan menjelaskan galatnya kepada pengunjung
+        log.warning("Pemanasan: basis data belum dapat dibuka (%s); tembolok tidak diisi", e)
+        return 0, 0, time.perf_counter() - mulai
+    daftar = muat_kunjungan(berkas_kunjungan(path), {f.stem for f in QUERIES_DIR.glob("*.sql")})
+    terisi = 0
+    for nama, kunci in reversed(daftar):
+        if time.perf_counter() - mulai > batas_detik:
+            break
+        try:
+            data._tanya(path, versi, nama, kunci)
+            data._catat_kunjungan(nama, kunci)
+            terisi += 1
+        except Exception as e:  # noqa: BLE001 - kueri yang parameternya sudah berubah sejak disimpan
+            log.info("Pemanasan: %s dilewati (%s)", nama, e)
+    return terisi, len(daftar), time.perf_counter() - mulai
+
+
+def _isi_tembolok_diam(batas_detik: float) -> tuple[int, int, float]:
+    # Di luar skrip halaman Streamlit memperingatkan "missing ScriptRunContext" untuk setiap tembolok: tidak berlaku.
+    with _tanpa_peringatan("streamlit.runtime.scriptrunner_utils.script_run_context", "missing ScriptRunContext"):
+        return isi_tembolok(batas_detik)
+
+
+def _simpan(path_db: str) -> None:
+    from pantau.ui import data
+
+    kunjungan = data.kunjungan_terakhir()
+    if kunjungan:
+        try:
+            simpan_kunjungan(berkas_kunjungan(path_db), kunjungan)
+        except OSError as e:
+            log.warning("Daftar pemanasan tidak dapat disimpan (%s); server tetap berjalan", e)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(_app):
+    """Untuk ``st.App(lifespan=…)``: isi tembolok sebelum server menerima kunjungan, simpan daftar kunjungan
+    berkala dan saat berhenti."""
+    from pantau.ui import data
+
+    batas = float(os.environ.get("PANTAU_PANAS_DETIK", "30") or 0)
+    if batas > 0:
+        terisi, jumlah, detik = await asyncio.to_thread(_isi_tembolok_diam, batas)
+        log.info("Pemanasan: %d dari %d kueri terakhir diisi ke tembolok dalam %.1f s", terisi, jumlah, detik)
+    path = data.path_db()
+    berhenti = threading.Event()
+
+    def berkala():
+        while not berhenti.wait(SIMPAN_SETIAP_DETIK):
+            _simpan(path)
+
+    threading.Thread(target=berkala, name="pantau-simpan-kunjungan", daemon=True).start()
+    try:
+        yield
+    finally:
+        berhenti.set()
+        if batas > 0:
+            _simpan(path)
