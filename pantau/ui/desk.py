@@ -87,12 +87,29 @@ class Desk:
         return replace(c, daerah=c.provinsi, daerah_nama=f"Provinsi {c.provinsi_nama}", jenis="provinsi")
 
     def satu(self, induk_id):
-        """(baris provinsi dan kab/kota, baris pertama, keselarasan) satu indikator provinsi."""
-        if not hasattr(self, "_per_indikator"):  # dikelompokkan sekali: menyaring DataFrame per panggilan ~10 ms
-            kes = dict(tuple(self.kes.groupby("induk_id", sort=False))) if not self.kes.empty else {}
-            self._per_indikator = {i: (d, d.iloc[0], kes.get(i, self.kes.iloc[0:0]))
-                                   for i, d in self.ind.groupby("induk_id", sort=False)}
+        """(baris provinsi dan kab/kota, baris pertama, keselarasan) satu indikator provinsi. Mode biasa dan
+        presentasi hanya memerlukan satu indikator (disaring sendiri); ikhtisar memerlukan semuanya (``semua``)."""
+        if not hasattr(self, "_per_indikator"):
+            self._per_indikator = {}
+        if induk_id not in self._per_indikator:
+            d = self.ind[self.ind["induk_id"] == induk_id]
+            k = self.kes[self.kes["induk_id"] == induk_id] if not self.kes.empty else self.kes.iloc[0:0]
+            self._per_indikator[induk_id] = (d, d.iloc[0], k)
         return self._per_indikator[induk_id]
+
+    def semua(self):
+        """``satu`` untuk setiap indikator urusan ini, urut slide; dikelompokkan sekali (menyaring per indikator
+        ~1 ms x belasan indikator)."""
+        kes = dict(tuple(self.kes.groupby("induk_id", sort=False))) if not self.kes.empty else {}
+        self._per_indikator = {i: (d, d.iloc[0], kes.get(i, self.kes.iloc[0:0]))
+                               for i, d in self.ind.groupby("induk_id", sort=False)}
+        return [(i, self._per_indikator[i]) for i in self.urutan]
+
+    def label_indikator(self) -> dict[int, str]:
+        """Nomor slide -> "kode · nama" indikator provinsi, untuk pemilih (tanpa membentuk baris per indikator)."""
+        pertama = self.ind.drop_duplicates("induk_id").set_index("induk_id")
+        return {n: f"{n}. {pertama.at[i, 'induk_kode']} · {pertama.at[i, 'induk_nama']}"
+                for n, i in enumerate(self.urutan, start=1)}
 
 
 def _geser(langkah: int) -> None:
@@ -254,7 +271,7 @@ def pilih_indikator(desk_: Desk) -> int:
     n = desk_.n
     if st.session_state.get("indikator_dibahas") != desk_.slide:
         st.session_state["indikator_dibahas"] = desk_.slide
-    label = {i: f"{i}. {_judul(desk_.satu(induk_id)[1])}" for i, induk_id in enumerate(desk_.urutan, start=1)}
+    label = desk_.label_indikator()
     st.selectbox(f"Indikator yang dibahas ({n} indikator, terlemah lebih dulu)", list(label), key="indikator_dibahas",
                  format_func=label.get, on_change=_pilih_dari_daftar)
     return desk_.slide
@@ -291,8 +308,7 @@ def tabel_ikhtisar(desk_: Desk) -> pd.DataFrame:
     kabupaten/kota (dasar urutan), daerah yang berdata, dan keselarasan target."""
     selaras = dict(zip(desk_.kes["induk_id"], desk_.kes["selaras"])) if not desk_.kes.empty else {}
     baris = []
-    for i, induk_id in enumerate(desk_.urutan, start=1):
-        d, r, _ = desk_.satu(induk_id)
+    for i, (induk_id, (d, r, _)) in enumerate(desk_.semua(), start=1):
         prov = d[d["jenis"] == "provinsi"]
         p = prov.iloc[0] if not prov.empty else None
         s = selaras.get(induk_id)
