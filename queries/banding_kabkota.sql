@@ -28,5 +28,9 @@ SELECT dae.kode AS daerah_kode, nama_pendek(dae.nama, dae.jenis) AS daerah, dae.
 FROM dae
 CROSS JOIN acuan
 LEFT JOIN ind ON ind.daerah_kode = dae.kode
-LEFT JOIN (SELECT * FROM capaian_tahunan WHERE dalam_provinsi(daerah_kode, $provinsi) AND tahun = $tahun) c ON c.indikator_id = ind.id AND c.tahun = $tahun
+-- indikator_kode = $indikator_kode: setiap ind.id berkode itu, jadi baris yang bergabung tidak berubah, tetapi saringan
+-- sampai ke pemindaian indikator di view tahunan (tanpa ini capaian dihitung untuk semua indikator provinsi)
+LEFT JOIN (SELECT * FROM capaian_tahunan
+           WHERE dalam_provinsi(daerah_kode, $provinsi) AND tahun = $tahun AND indikator_kode = $indikator_kode) c
+       ON c.indikator_id = ind.id AND c.tahun = $tahun
 ORDER BY dae.jenis <> 'provinsi', c.realisasi DESC NULLS LAST, dae.kode

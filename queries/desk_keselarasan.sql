@@ -12,13 +12,19 @@
 WITH pas AS (   -- pemasangan indikator desk (makro tabel pasangan_desk di aturan.sql)
     SELECT * FROM pasangan_desk($provinsi, $urusan, $tahun)
 ),
+-- target tahun itu hanya untuk indikator yang dipasangkan: saringan indikator_id sampai ke pemindaian view tahunan
+-- (tanpa ini target_tahunan dihitung untuk semua indikator nasional pada tahun itu)
+tt AS (
+    SELECT indikator_id, target FROM target_tahunan
+    WHERE tahun = $tahun AND indikator_id IN (SELECT indikator_id FROM pas)
+),
 prov AS (
     SELECT i.id, i.kode, i.nama, i.satuan, i.polaritas,
            coalesce(i.agregasi_wilayah,
                     CASE WHEN i.agregasi = 'kumulatif' THEN 'jumlah' ELSE 'rerata_tertimbang' END) AS cara,
            t.target AS target_provinsi
     FROM indikator i
-    LEFT JOIN target_tahunan t ON t.indikator_id = i.id AND t.tahun = $tahun
+    LEFT JOIN tt t ON t.indikator_id = i.id
     WHERE i.id IN (SELECT induk_id FROM pas)
 ),
 kabkota AS (
@@ -29,7 +35,7 @@ pasangan AS (
            nama_pendek(d.nama, d.jenis) AS daerah, d.penduduk, t.target AS target_daerah
     FROM pas ps
     JOIN kabkota d ON d.kode = ps.daerah_kode
-    LEFT JOIN target_tahunan t ON t.indikator_id = ps.indikator_id AND t.tahun = $tahun
+    LEFT JOIN tt t ON t.indikator_id = ps.indikator_id
 ),
 gabung AS (
     SELECT

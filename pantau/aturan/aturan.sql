@@ -45,8 +45,11 @@ END;
 -- sebelum bertemu skala predikat (2,28 terhadap target 3 = 76,00 -> Tinggi).
 -- Pembulatan lewat DECIMAL: 75,995 (tersimpan sebagai 75,99499... dalam double) menjadi 76,00,
 -- bukan 75,99 seperti round(double, 2).
+-- Argumen x ditulis sekali (lewat lambda), bukan tiga kali: capaian(...) = bulat_dua(capaian_mentah(...)) tidak lagi
+-- menyalin CASE capaian_mentah tiga kali ke setiap kueri, yang memperlama perencanaan view capaian_* (isu #15).
 CREATE OR REPLACE MACRO bulat_dua(x) AS
-    CASE WHEN abs(x) < 1e15 THEN CAST(round(CAST(x AS DECIMAL(38, 9)), 2) AS DOUBLE) ELSE round(x, 2) END;
+    list_transform([x], lambda v: CASE WHEN abs(v) < 1e15 THEN CAST(round(CAST(v AS DECIMAL(38, 9)), 2) AS DOUBLE)
+                                       ELSE round(v, 2) END)[1];
 
 CREATE OR REPLACE MACRO capaian(polaritas, t, t_min, t_max, r, rumus_negatif) AS
     bulat_dua(capaian_mentah(polaritas, t, t_min, t_max, r, rumus_negatif));
@@ -309,8 +312,19 @@ ringkas AS (
     GROUP BY daerah_kode, indikator_id
 ),
 rpjmd AS (
+    -- realisasi s.d. tahun terakhir, dengan rumus view realisasi_rpjmd (jumlah berjalan untuk 'kumulatif') atas
+    -- baris yang sama (th yang berdata = tahun dalam periode dengan realisasi atau realisasi_teks), tetapi dari th
+    -- sehingga view tahunan tidak direncanakan dan dipindai sekali lagi (isu #15). Ubah bersama realisasi_rpjmd.
     SELECT daerah_kode, indikator_id, arg_max(realisasi_rpjmd, tahun) AS realisasi_periode
-    FROM realisasi_rpjmd
+    FROM (
+        SELECT daerah_kode, indikator_id, tahun,
+               CASE WHEN agregasi = 'kumulatif' THEN sum(realisasi) OVER (
+                   PARTITION BY daerah_kode, indikator_id ORDER BY tahun
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+               ELSE realisasi END AS realisasi_rpjmd
+        FROM th
+        WHERE ada
+    )
     GROUP BY daerah_kode, indikator_id
 ),
 titik AS (
@@ -825,17 +839,20 @@ tertaut AS (
     JOIN indikator i ON i.id = ip.indikator_id
     WHERE i.polaritas <> 'teks'
 ),
+-- Satu tingkat join (bukan tahun_prioritas LEFT JOIN (tahun_prioritas JOIN ...)): saringan daerah_kode dan tahun di
+-- luar view sampai ke tahun_prioritas dan, lewat kesamaan daerah dan tahun, ke capaian_tahunan; sebelumnya
+-- capaian_tahunan dihitung untuk seluruh indikator nasional (isu #15). Baris dan hitungan sama.
 nilai AS (
-    SELECT tp.prioritas_id, tp.tahun, t.indikator_id, c.capaian_sd AS capaian,
-           info_predikat(c.capaian_sd).urutan AS urutan
+    SELECT tp.prioritas_id, tp.daerah_kode, tp.kode, tp.nama, tp.jenis, tp.dokumen, tp.tahun,
+           t.indikator_id, c.capaian_sd AS capaian, info_predikat(c.capaian_sd).urutan AS urutan
     FROM tahun_prioritas tp
-    JOIN tertaut t ON t.prioritas_id = tp.prioritas_id
+    LEFT JOIN tertaut t ON t.prioritas_id = tp.prioritas_id
     -- indikator tertaut selalu milik daerah prioritasnya (impor mencarinya di sana); kesamaan daerah ditulis agar
     -- saringan daerah sampai ke capaian_tahunan
     LEFT JOIN capaian_tahunan c ON c.indikator_id = t.indikator_id AND c.tahun = tp.tahun
                                AND c.daerah_kode = tp.daerah_kode
 )
-SELECT tp.prioritas_id, tp.daerah_kode, tp.kode, tp.nama, tp.jenis, tp.dokumen, tp.tahun,
+SELECT n.prioritas_id, n.daerah_kode, n.kode, n.nama, n.jenis, n.dokumen, n.tahun,
        count(n.indikator_id) AS jumlah_indikator,
        count(n.capaian) AS jumlah_berealisasi,
        count(*) FILTER (WHERE n.urutan = 5) AS sangat_tinggi,
@@ -844,6 +861,5 @@ SELECT tp.prioritas_id, tp.daerah_kode, tp.kode, tp.nama, tp.jenis, tp.dokumen, 
        count(*) FILTER (WHERE n.urutan = 2) AS rendah,
        count(*) FILTER (WHERE n.urutan = 1) AS sangat_rendah,
        rata_capaian(n.capaian) AS rata_capaian
-FROM tahun_prioritas tp
-LEFT JOIN nilai n ON n.prioritas_id = tp.prioritas_id AND n.tahun = tp.tahun
+FROM nilai n
 GROUP BY ALL;
