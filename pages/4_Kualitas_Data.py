@@ -2,7 +2,7 @@
 melapor — untuk satu provinsi dan kabupaten/kotanya. Semua hitungan di SQL (makro kualitas_lapor, persen_lapor)."""
 import streamlit as st
 
-from pantau.aturan.format import format_angka, format_waktu, periode_label
+from pantau.aturan.format import format_angka, format_waktu, format_waktu_kolom, periode_label
 from pantau.ui import data
 from pantau.ui.bingkai import mulai_halaman
 from pantau.ui.komponen import kosong, tabel
@@ -43,7 +43,7 @@ tabel(per_daerah[["daerah", "jumlah_indikator", "belum_lapor", "sementara", "usa
 st.subheader("Per daerah dan urusan")
 hanya_masalah = st.toggle("Hanya yang belum lapor, sementara atau usang", value=True, key="kualitas_masalah")
 tampil = ringkas[(ringkas["belum_lapor"] + ringkas["sementara"] + ringkas["usang"]) > 0] if hanya_masalah else ringkas
-tampil = tampil.assign(terakhir_diubah_pada=tampil["terakhir_diubah_pada"].map(format_waktu))
+tampil = tampil.assign(terakhir_diubah_pada=format_waktu_kolom(tampil["terakhir_diubah_pada"]))
 tabel(tampil[["daerah", "urusan", "jumlah_indikator", "belum_lapor", "sementara", "usang", "persen_lapor",
               "terakhir_diubah_oleh", "terakhir_diubah_pada"]], kunci="kualitas_urusan",
       nama_berkas=f"kualitas-urusan-{ctx.provinsi}-{periode_lapor}-{tahun_lapor}",
@@ -61,7 +61,7 @@ if masalah.empty:
 else:
     t = masalah.assign(sudah_lapor=masalah["sudah_lapor"].map({True: "ya", False: "belum"}),
                        usang=masalah["usang"].map({True: "ya", False: "tidak"}),
-                       diubah_pada=masalah["diubah_pada"].map(format_waktu))
+                       diubah_pada=format_waktu_kolom(masalah["diubah_pada"]))
     tabel(t[["daerah", "urusan", "indikator_kode", "indikator", "pelaporan", "sudah_lapor", "realisasi_terakhir",
              "jumlah_sementara", "usang", "diubah_oleh", "diubah_pada"]].rename(columns={"usang": "Angka usang"}),
           kunci="kualitas_indikator", nama_berkas=f"kualitas-indikator-{ctx.provinsi}-{periode_lapor}-{tahun_lapor}",

@@ -22,9 +22,9 @@ st.caption("Format Permendagri 86/2017. Kolom anggaran (Rp) evaluasi RKPD: pagu 
            "Untuk indikator 'akhir', realisasi s.d. tahun adalah angka terakhir, bukan jumlah.")
 
 with st.spinner("Menyusun laporan…"):
-    # kueri laporan lewat tembolok halaman (data.tanya), seperti halaman lain
-    tabel = (susun_rkpd(data.tanya, daerah=ctx.daerah, periode_id=ctx.periode_id, tahun=ctx.tahun) if jenis == "rkpd"
-             else susun_rpjmd(data.tanya, daerah=ctx.daerah, periode_id=ctx.periode_id))
+    # tabel laporan dari kueri bertembolok (data.tanya), dirangkai sekali per versi data (data.olah)
+    tabel = (data.olah(susun_rkpd, daerah=ctx.daerah, periode_id=ctx.periode_id, tahun=ctx.tahun) if jenis == "rkpd"
+             else data.olah(susun_rpjmd, daerah=ctx.daerah, periode_id=ctx.periode_id))
 
 st.subheader(tabel.judul[0])
 pratinjau = sebagai_dataframe(tabel)

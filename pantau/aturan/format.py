@@ -135,6 +135,15 @@ def format_waktu(w) -> str:
     return f"{w.day} {BULAN[w.month - 1]} {w.year}, {w:%H.%M}"
 
 
+def format_waktu_kolom(kolom: pd.Series) -> pd.Series:
+    """``kolom.map(format_waktu)``, tetapi setiap waktu yang berbeda diformat sekali: kolom ribuan baris biasanya
+    hanya berisi beberapa ratus waktu impor (Kualitas data provinsi 35: 5.850 baris, 184 waktu; 47 -> 5 ms)."""
+    unik = kolom.drop_duplicates()
+    if len(unik) == len(kolom):
+        return kolom.map(format_waktu)
+    return kolom.map(dict(zip(unik, unik.map(format_waktu))))
+
+
 def nilai_target(target=None, t_min=None, t_max=None, teks=None) -> str:
     """Target sebagai teks: angka, pita '5,5–6,5', atau teks."""
     if not kosong(teks):
@@ -151,5 +160,6 @@ def nilai_realisasi(nilai=None, teks=None) -> str:
 
 
 __all__ = ["format_angka", "format_ringkas", "format_rentang", "persen", "rupiah", "rupiah_ringkas", "periode_label",
-           "sd_label", "format_waktu", "label_triwulan", "nilai_target", "nilai_realisasi", "RUMUS_NEGATIF", "BULAN",
-           "kosong", "KOSONG", "angka_sebanding", "JUDUL_KOLOM", "judul_kolom", "nama_kolom", "isi_kosong", "SNAKE"]
+           "sd_label", "format_waktu", "format_waktu_kolom", "label_triwulan", "nilai_target", "nilai_realisasi",
+           "RUMUS_NEGATIF", "BULAN", "kosong", "KOSONG", "angka_sebanding", "JUDUL_KOLOM", "judul_kolom", "nama_kolom",
+           "isi_kosong", "SNAKE"]

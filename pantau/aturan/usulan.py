@@ -35,6 +35,10 @@ def label_keputusan(keputusan) -> str:
     return KEPUTUSAN.get(k, (str(k), ""))[0]
 
 
+#: kolom baris usulan yang dibaca ``mengapa``
+KOLOM_MENGAPA = ["status", "sub_kegiatan_kode", "prioritas_kode", "urusan_kode", "urusan_prioritas"]
+
+
 def mengapa(r: dict) -> str:
     """Mengapa sebuah usulan (baris ``keselarasan_usulan``) berstatus itu, dalam satu kalimat."""
     s = r.get("status")

@@ -4,8 +4,6 @@ kinerja terhadap serapan anggaran per urusan atau per perangkat daerah (pilihan 
 kegiatan yang tidak mendukung indikator). Gambar dibuat oleh ``pantau.keluaran.kuadran`` (fungsi murni)."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import pandas as pd
 import streamlit as st
 
@@ -15,7 +13,7 @@ from pantau.aturan.format import kosong as nilai_kosong
 from pantau.keluaran import kuadran as kq
 from pantau.ui import data
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import gambar, grafik, keterangan_filter, kosong, tabel
+from pantau.ui.komponen import gambar, grafik, keterangan_filter, kosong, tabel, url_indikator
 
 HALAMAN_IMPOR = "pages/3_Impor.py"
 #: Nilai parameter URL ``kuadran`` -> label pilihan. Yang pertama adalah bawaan (tidak ditulis ke URL).
@@ -158,8 +156,7 @@ def _temuan(ctx: Konteks, kunci: str) -> None:
             t = pd.DataFrame({
                 "Kode": tanpa_dukungan["indikator_kode"],
                 "Indikator": tanpa_dukungan["nama"],
-                "Buka": ["Indikator?" + urlencode({**ctx.params(), "indikator": int(i)})
-                         for i in tanpa_dukungan["indikator_id"]],
+                "Buka": url_indikator(ctx, tanpa_dukungan["indikator_id"]),
                 "Urusan": tanpa_dukungan["urusan"],
                 "Perangkat daerah": tanpa_dukungan["perangkat_daerah"].fillna("–"),
                 "IKU": ["ya" if x else "" for x in tanpa_dukungan["iku"]],

@@ -2,8 +2,6 @@
 kabupaten/kota (grafik banding dan peta). Setiap penyaring tersimpan di URL (``pantau.ui.url``)."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import pandas as pd
 import streamlit as st
 
@@ -14,7 +12,16 @@ from pantau.keluaran import peta
 from pantau.keluaran.grafik import KONFIG
 from pantau.ui import data, url
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import gambar, grafik, keterangan_filter, sumber_data, tabel, target_angka, teks_rentang
+from pantau.ui.komponen import (
+    gambar,
+    grafik,
+    keterangan_filter,
+    sumber_data,
+    tabel,
+    target_angka,
+    teks_rentang,
+    url_indikator,
+)
 from pantau.ui.komponen import kosong as info_kosong
 
 POLARITAS = {"positif": "positif", "negatif": "negatif", "rentang": "rentang", "teks": "kualitatif"}
@@ -58,7 +65,7 @@ def tabel_indikator(ctx: Konteks, df: pd.DataFrame, simbol: dict) -> pd.DataFram
     return pd.DataFrame({
         "Kode": df["indikator_kode"],
         "Indikator": df["nama"],
-        "Buka": ["Indikator?" + urlencode({**ctx.params(), "indikator": int(i)}) for i in df["indikator_id"]],
+        "Buka": url_indikator(ctx, df["indikator_id"]),
         f"Target {th}": pd.Series([target_angka(a, b, c) for a, b, c in
                                    zip(df["target"], df["target_min"], df["target_max"])], dtype=float),
         f"Realisasi {th}": df["realisasi"].astype(float),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,7 @@ import streamlit as st
 
 from pantau.aturan import aman
 from pantau.aturan.angka import format_angka, format_rentang, format_ringkas
-from pantau.aturan.format import KOSONG, format_waktu, judul_kolom, nama_kolom, periode_label
+from pantau.aturan.format import KOSONG, format_waktu_kolom, judul_kolom, nama_kolom, periode_label
 from pantau.keluaran import ekspor
 from pantau.keluaran.grafik import KONFIG
 from pantau.ui.bingkai import Konteks
@@ -163,7 +164,7 @@ def tabel_riwayat(riw: pd.DataFrame) -> pd.DataFrame:
     """Baris ``riwayat`` (kueri riwayat_perubahan/indikator_riwayat) untuk dibaca orang: nama data dan kolom dalam
     kata, triwulan "Triwulan I", waktu Indonesia. Satu bentuk untuk halaman Riwayat dan tab riwayat Indikator."""
     kolom = {
-        "Waktu": riw["waktu"].map(format_waktu), "Oleh": riw["oleh"],
+        "Waktu": format_waktu_kolom(riw["waktu"]), "Oleh": riw["oleh"],
         "Daerah": riw["daerah"] if "daerah" in riw else None,
         "Data": riw["tabel"].map(lambda t: DATA_RIWAYAT.get(t, nama_kolom(t)) if isinstance(t, str) else t),
         "Aksi": riw["aksi"].map(lambda a: AKSI_RIWAYAT.get(a, a)),
@@ -212,20 +213,49 @@ def format_tabel(df: pd.DataFrame, desimal: dict[str, int],
         # Hanya teks dan bilangan bulat: grid menampilkannya sama persis dengan Styler ("1234", teks apa adanya),
         # jadi Styler (~50 µs per sel di Python, dan nilai tampilan dikirim dua kali) dilewati (keputusan #15).
         return tampil
-    # Kolom teks pandas 3 (Arrow) dibaca Styler sel demi sel; sebagai object ~25% lebih cepat, tampilan sama.
+    # Kolom teks pandas 3 (Arrow) sebagai object: data yang dikirim sama seperti sebelum keputusan #15.
     tampil = tampil.astype({k: object for k in tampil.columns if isinstance(tampil[k].dtype, pd.StringDtype)})
-    fmt = {k: (lambda v, d=d: KOSONG if pd.isna(v) else format_angka(v, d)) for k, d in desimal.items() if k in tampil}
-    ganti = []
+    ganti = {}  # (baris, kolom) -> teks sel kosong kolom angka yang diisi (isi_sel)
     for k, isi in (isi_sel or {}).items():
-        if k not in tampil:
-            continue
-        for i, x in enumerate(isi):
-            if x and pd.isna(tampil.at[i, k]):
-                tampil.at[i, k] = x[1]
-                ganti.append((i, k, x[0]))
-    gaya = tampil.style.format(fmt, na_rep=KOSONG)
-    for i, k, t in ganti:
-        gaya = gaya.format(lambda v, t=t: t, subset=pd.IndexSlice[[i], [k]])
+        if k in tampil:
+            kosong_k = tampil[k].isna().to_numpy()
+            for i, x in enumerate(isi):
+                if x and kosong_k[i]:
+                    tampil.at[i, k] = x[1]
+                    ganti[i, k] = x[0]
+    return _gaya_jadi(tampil, desimal, ganti)
+
+
+def _teks_sel(v, desimal: int | None) -> str:
+    """Teks tampil satu sel, sama dengan ``Styler.format({kolom: format_angka}, na_rep="–")``: format Indonesia
+    untuk kolom ``desimal``, selain itu format bawaan Styler (pecahan 6 angka di belakang titik, lainnya apa adanya)."""
+    if pd.isna(v) is True:
+        return KOSONG
+    if desimal is not None:
+        return format_angka(v, desimal)
+    if isinstance(v, (float, complex, np.floating, np.complexfloating)):
+        return f"{v:.6f}"
+    return str(v)
+
+
+def _gaya_jadi(tampil: pd.DataFrame, desimal: dict[str, int], ganti: dict[tuple[int, str], str]):
+    """Styler ``tampil`` dengan nilai tampil yang sudah dihitung per kolom (keputusan #15).
+
+    ``st.dataframe`` membaca Styler lewat ``_translate(False, False)["body"]``: untuk setiap sel ``rowR_colC`` teks
+    tampilnya, yang menimpa ``str(nilai)`` (streamlit/elements/lib/pandas_styler_utils.py). Merender setiap sel lewat
+    Styler makan ~6-15 µs per sel di Python (tabel 1.400 baris: ~80 ms per jalan); di sini hanya kolom yang teksnya
+    berbeda dari ``str(nilai)`` yang dihitung, dan hasil yang diterima Streamlit sama persis."""
+    sel = []
+    for c, k in enumerate(tampil.columns):
+        kol = tampil[k]
+        diisi = {r: t for (r, kk), t in ganti.items() if kk == k}
+        if k not in desimal and not diisi and _tampil_apa_adanya(kol) and not kol.isna().any():
+            continue  # teks dan bilangan bulat: str(nilai) sudah teks tampilnya
+        d = desimal.get(k)
+        sel += [{"id": f"row{r}_col{c}", "display_value": diisi[r] if r in diisi else _teks_sel(v, d)}
+                for r, v in enumerate(kol)]
+    gaya = tampil.style
+    gaya._translate = lambda *_a, **_k: {"body": [sel]}
     return gaya
 
 
@@ -284,6 +314,13 @@ def unduhan_tabel(df: pd.DataFrame, *, kunci: str, nama_berkas: str, judul: str,
 def keterangan_filter(ctx: Konteks, **tambahan) -> dict[str, str]:
     return {"Daerah": f"{ctx.daerah_nama} ({ctx.daerah})", "Periode RPJMD": ctx.periode_label,
             "Tahun": str(ctx.tahun), **tambahan}
+
+
+def url_indikator(ctx: Konteks, indikator_id) -> list[str]:
+    """Alamat halaman Indikator untuk setiap id (kolom tautan "Buka" tabel), membawa daerah/periode/tahun tampilan
+    ini: ``Indikator?provinsi=…&daerah=…&periode=…&tahun=…&indikator=12``."""
+    dasar = "Indikator?" + urlencode(ctx.params())
+    return [f"{dasar}&indikator={int(i)}" for i in indikator_id]
 
 
 def tautan_indikator(ctx: Konteks, indikator_id: int, label: str, *, bantuan: str | None = None) -> None:

@@ -5,15 +5,13 @@ Urutan dan kelompok diputuskan di ``queries/indikator_berisiko.sql`` (aturan di 
 dirangkai menjadi kalimat."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import pandas as pd
 import streamlit as st
 
 from pantau.aturan import aman
 from pantau.aturan.format import format_angka, kosong
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import tabel, tautan_indikator
+from pantau.ui.komponen import tabel, tautan_indikator, url_indikator
 
 
 def _capaian(r) -> str:
@@ -54,8 +52,7 @@ def daftar_perhatian(ctx: Konteks, berisiko: pd.DataFrame, *, jumlah: int = 5) -
                         help="Semua indikator yang perlu perhatian, dengan alasannya", width="stretch"):
             semua = pd.DataFrame({
                 "Indikator": [f"{k} · {n}" for k, n in zip(berisiko["indikator_kode"], berisiko["nama"])],
-                "Buka": ["Indikator?" + urlencode({**ctx.params(), "indikator": int(i)})
-                         for i in berisiko["indikator_id"]],
+                "Buka": url_indikator(ctx, berisiko["indikator_id"]),
                 "Urusan": berisiko["urusan"],
                 "IKU": ["ya" if x else "" for x in berisiko["iku"]],
                 f"Capaian {ctx.tahun} (%)": berisiko["capaian"].astype(float),

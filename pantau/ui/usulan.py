@@ -13,7 +13,7 @@ import streamlit as st
 from pantau.aturan import aman
 from pantau.aturan.format import format_angka, format_waktu, kosong
 from pantau.aturan.izin import TidakBerizin
-from pantau.aturan.usulan import DIALIHKAN_KE, KEPUTUSAN, STATUS, label_keputusan, label_status, mengapa
+from pantau.aturan.usulan import DIALIHKAN_KE, KEPUTUSAN, KOLOM_MENGAPA, STATUS, label_keputusan, label_status, mengapa
 from pantau.desk.usulan import KeputusanTidakSah, keputusan_terkini, simpan_keputusan
 from pantau.keluaran import grafik as g
 from pantau.keluaran.laporan.excel import excel_bytes
@@ -148,7 +148,8 @@ def daftar(u: Usulan) -> pd.DataFrame:
         "Urusan": d["urusan_kode"] + " " + d["urusan_nama"].fillna(""),
         "Prioritas": d["prioritas_kode"].fillna("–"),
         "Status": d["status"].map(label_status),
-        "Mengapa": [mengapa(r) for r in d.to_dict("records")],
+        # hanya kolom yang dibaca: to_dict seluruh baris (kolom waktu) makan puluhan ms pada ratusan usulan
+        "Mengapa": [mengapa(r) for r in d[KOLOM_MENGAPA].to_dict("records")],
         "Biaya (Rp)": d["biaya"],
         "Keputusan": d["keputusan"].map(label_keputusan),
         "Alasan": d["alasan"],
@@ -177,13 +178,13 @@ def keputusan(u: Usulan, tersaring: pd.DataFrame) -> None:
         info_kosong("Tidak ada usulan pada saringan ini.")
         url.tulis("usulan", "")
         return
-    baris = tersaring.to_dict("records")
+    baris = tersaring[["usulan_id", "daerah_nama", "nomor", "judul"]].to_dict("records")
     ids = [int(r["usulan_id"]) for r in baris]
     label = {int(r["usulan_id"]): _label_usulan(r) for r in baris}
     uid = st.selectbox("Usulan", ids, index=url.indeks_awal("usulan", ids, ids[0], ubah=int), format_func=label.get,
                        key="usulan_pilih")
     url.tulis("usulan", str(uid))
-    r = next(x for x in baris if int(x["usulan_id"]) == uid)
+    r = tersaring[tersaring["usulan_id"] == uid].to_dict("records")[0]
     st.markdown(f"**{label_status(r['status'])}**: {aman.md(mengapa(r))}. Biaya {rupiah(r['biaya'])}"
                 + (f" · {aman.md(r['lokasi'])}" if not kosong(r["lokasi"]) else ""))
     bd = data.basis_data()
