@@ -69,9 +69,24 @@ def polos(sumber: str) -> str:
     return re.sub(r"\\(.)", r"\1", sumber).replace(PENYAMBUNG, "").replace("  \n", "\n")
 
 
+#: Expander Desk Urusan yang isinya dibangun hanya saat dibuka (keputusan #15): "Angka" dan dukungan sub kegiatan.
+RINCIAN_DESK = ("desk-angka", "dk-buka")
+
+
+def buka_rincian_desk(at: AppTest) -> AppTest:
+    """Buka expander rincian Desk Urusan seperti orang mengkliknya (keadaannya bertahan antarindikator)."""
+    if not all(k in at.session_state and at.session_state[k] for k in RINCIAN_DESK):
+        for k in RINCIAN_DESK:
+            at.session_state[k] = True
+        at.run()
+    return at
+
+
 def setiap_indikator_desk(at: AppTest):
     """Desk Urusan mode biasa menggambar satu indikator, yang dipilih di "Indikator yang dibahas": pilih setiap
-    indikator berurutan (urutan pemilih = urutan slide, terlemah dulu) dan kembalikan ``at`` sesudah tiap pilihan."""
+    indikator berurutan (urutan pemilih = urutan slide, terlemah dulu) dan kembalikan ``at`` sesudah tiap pilihan,
+    dengan expander rinciannya terbuka."""
+    buka_rincian_desk(at)
     pemilih = at.selectbox(key="indikator_dibahas")
     for i in range(1, len(pemilih.options) + 1):
         if at.selectbox(key="indikator_dibahas").value != i:

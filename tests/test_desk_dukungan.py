@@ -13,7 +13,14 @@ from pantau.akun import Pengguna, TidakBerizin
 from pantau.db import BasisData, buka, jalankan
 from pantau.desk import dukungan as dk
 from tests.bantuan import ANGGOTA_DESK
-from tests.bantuan_halaman import jalankan_halaman, kunci_widget, masuk, pilih_indikator_desk, setiap_indikator_desk
+from tests.bantuan_halaman import (
+    buka_rincian_desk,
+    jalankan_halaman,
+    kunci_widget,
+    masuk,
+    pilih_indikator_desk,
+    setiap_indikator_desk,
+)
 
 HALAMAN = "pages/5_Desk_Urusan.py"
 Q = dict(provinsi="62", daerah="62", tahun=2026, urusan="1.02")
@@ -330,6 +337,7 @@ def test_pimpinan_tanpa_kendali_dan_pustaka_menolak(app_tulis, db_salinan):
     dukungan_id, induk_id, daerah, _, _ = _belum_disepakati(db_salinan)
     at = app_tulis()
     masuk(at, "demo.pimpinan")
+    buka_rincian_desk(at)
     assert not [t for t in at.toggle if str(t.key).startswith("dk-sepakat|")]
     assert not [s for s in at.selectbox if str(s.key).startswith(("dk-daerah|", "dk-tambah|"))]
     assert not [b for b in at.button if str(b.key or "").startswith("dk-hapus|")]
@@ -354,6 +362,7 @@ def test_pimpinan_tanpa_kendali_dan_pustaka_menolak(app_tulis, db_salinan):
 def test_operator_hanya_daerahnya(app_tulis):
     at = app_tulis(provinsi="65", daerah="65", urusan="1.02")
     masuk(at, "demo.operator.bulungan")
+    buka_rincian_desk(at)
     daerah = [s for s in at.selectbox if str(s.key).startswith("dk-daerah|")]
     assert daerah and all(len(s.options) == 1 for s in daerah), [s.options for s in daerah]
     assert all(s.value == "65.01" for s in daerah)

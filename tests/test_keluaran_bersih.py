@@ -17,8 +17,9 @@ from pantau.keluaran import dek
 from pantau.keluaran.laporan import susun_rkpd, susun_rpjmd
 from pantau.keluaran.laporan.excel import excel_bytes
 from pantau.keluaran.laporan.pdf import pdf_bytes
+from pantau.ui.desk import TAB_BAGIAN
 from tests.bantuan_bersih import temuan_judul, temuan_teks
-from tests.bantuan_halaman import masuk
+from tests.bantuan_halaman import buka_rincian_desk, masuk
 
 HALAMAN = [None, "pages/1_Indikator.py", "pages/2_Daerah.py", "pages/4_Kualitas_Data.py",
            "pages/5_Desk_Urusan.py", "pages/7_Riwayat.py", "pages/8_Pengaturan.py"]
@@ -97,6 +98,11 @@ def test_csv_dan_excel_setiap_tabel_setiap_halaman(app, unduhan, provinsi, daera
         at = app(h, provinsi=provinsi, daerah=daerah, tahun=tahun)
         if h in ("pages/7_Riwayat.py", "pages/8_Pengaturan.py"):
             masuk(at, "demo.admin", tempat="utama")
+        if h == "pages/5_Desk_Urusan.py":  # expander dan tab Desk dibangun hanya saat dibuka (keputusan #15)
+            buka_rincian_desk(at)
+            for tab in TAB_BAGIAN[1:]:
+                at.session_state["desk_bagian"] = tab
+                at.run()
         for nama, data in list(unduhan.items()):
             if nama.endswith(".csv"):
                 temuan += periksa_csv(data(), f"{h} {nama}")
@@ -108,6 +114,9 @@ def test_csv_dan_excel_setiap_tabel_setiap_halaman(app, unduhan, provinsi, daera
     assert len(diperiksa) >= 20, diperiksa
     # juga halaman yang perlu masuk: Riwayat dan daftar impor di Pengaturan
     assert any(n.startswith("riwayat-") for n in diperiksa) and "impor-terakhir.csv" in diperiksa, diperiksa
+    # dan tabel Desk di expander dan tab yang dibuka: angka, dukungan, ikhtisar
+    assert {"desk-", "dukungan-"} <= {n.split("-")[0] + "-" for n in diperiksa}, diperiksa
+    assert any(n.endswith("-ikhtisar.csv") for n in diperiksa), diperiksa
     assert not temuan, "\n".join(temuan[:30])
 
 

@@ -289,15 +289,23 @@ def indikator_terpilih(desk_: Desk) -> None:
                      f"**{i}. {aman.md(_judul(r))}** ({aman.md(r['satuan'])})")
     _grafik_indikator(desk_, d, r, besar=False)
     _keselarasan(k)
-    with st.expander("Angka"):
-        t = _tabel_angka(desk_, d)
-        dp = desimal_data(t["Target"], t["Realisasi"])
-        tabel(t, kunci=f"tabel-{induk_id}", nama_berkas=f"desk-{r['induk_kode']}-{c.provinsi}-{c.tahun}",
-              judul=_judul(r), keterangan=ket, desimal={"Target": dp, "Realisasi": dp, "Capaian (%)": 2},
-              column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka indikator")})
+    # Rincian di expander dibangun dan dikirim hanya saat dibuka (isu #15); terbuka tetap terbuka antarindikator.
+    angka = st.expander("Angka", key="desk-angka", on_change="rerun")
+    if angka.open:
+        with angka:
+            _angka(desk_, d, r, ket)
     dukungan_desk.daftar(provinsi=c.provinsi, urusan=desk_.urusan, tahun=c.tahun, induk_id=int(induk_id),
                          induk_kode=r["induk_kode"], pasangan=d[["daerah_kode", "daerah", "jenis", "indikator_id"]],
                          daerah_awal=c.daerah, keterangan=ket)
+
+
+def _angka(desk_: Desk, d: pd.DataFrame, r, ket: dict[str, str]) -> None:
+    c = desk_.ctx
+    t = _tabel_angka(desk_, d)
+    dp = desimal_data(t["Target"], t["Realisasi"])
+    tabel(t, kunci=f"tabel-{r['induk_id']}", nama_berkas=f"desk-{r['induk_kode']}-{c.provinsi}-{c.tahun}",
+          judul=_judul(r), keterangan=ket, desimal={"Target": dp, "Realisasi": dp, "Capaian (%)": 2},
+          column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka indikator")})
 
 
 KESELARASAN = {True: "selaras", False: "tidak selaras"}

@@ -323,6 +323,9 @@ def _panel_ubah(d: pd.DataFrame, *, induk_id, tahun: int, pasangan: pd.DataFrame
                               args=(induk_id, kf, kunci_n, daerah, tahun, int(ind_daerah[daerah])))
 
 
+JUDUL_RINCIAN = "Sub kegiatan pendukung dan kesepakatan desk"
+
+
 @st.fragment
 def daftar(*, provinsi: str, urusan: str, tahun: int, induk_id: int, induk_kode: str, pasangan: pd.DataFrame,
            daerah_awal: str, keterangan: dict[str, str]) -> None:
@@ -334,7 +337,12 @@ def daftar(*, provinsi: str, urusan: str, tahun: int, induk_id: int, induk_kode:
     akun = masuk.pengguna()
     st.markdown(f"<div data-testid='dukungan-ringkas'><b>Dukungan sub kegiatan {tahun}:</b> "
                 f"{_e(kalimat_ringkas(dr.jumlah(j, induk_id), tahun))}</div>", unsafe_allow_html=True)
-    with st.expander("Sub kegiatan pendukung dan kesepakatan desk", icon=":material/payments:"):
+    # Tabel dan kendali dibangun dan dikirim hanya saat expander dibuka (isu #15: ~37 KB HTML per indikator provinsi
+    # besar); terbuka tetap terbuka saat indikator lain dipilih atau kesepakatan disimpan.
+    rincian = st.expander(JUDUL_RINCIAN, icon=":material/payments:", key="dk-buka", on_change="rerun")
+    if not rincian.open:
+        return
+    with rincian:
         _pesan(induk_id)
         if not d.empty:
             st.markdown(tabel_html(d, j), unsafe_allow_html=True)

@@ -2,8 +2,8 @@
 menanggung biaya yang bukan miliknya (keputusan #15):
 
 - ``panaskan`` (saat aplikasi.py dimuat): modul halaman dimuat, Plotly membangun satu gambar dengan setiap jenis trace
-  yang dipakai Pantau dan Styler pandas memformat satu tabel kecil. Tanpa ini kunjungan pertama menanggung ~2-4 s
-  memuat modul (pandas, DuckDB, Plotly dan validator propertinya, openpyxl, Pillow, templat Jinja Styler).
+  yang dipakai Pantau dan satu tabel kecil diformat. Tanpa ini kunjungan pertama menanggung ~2-4 s memuat modul
+  (pandas, DuckDB, Plotly dan validator propertinya, openpyxl, Pillow).
 - ``lifespan`` (sesudah runtime Streamlit menyala, sebelum server menerima kunjungan): basis data dibuka, lalu
   tembolok kueri diisi ulang dengan kueri yang terakhir diminta halaman sebelum server dimatikan (daftarnya disimpan
   di samping basis data, ``<berkas>.panas.json``, setiap 30 detik dan saat server berhenti). Halaman yang kemarin
@@ -81,7 +81,7 @@ def _muat_dan_bangun_contoh() -> None:
     fig.add_annotation(text="a", x=0, y=0)
     fig.add_shape(type="line", x0=0, x1=1, y0=0, y1=1)
     tata_letak(fig, tinggi=300, legenda=True).to_dict()
-    format_tabel(pd.DataFrame({"a": ["x"], "b": [1.5]}), {"b": 2}).to_html()  # templat Jinja Styler
+    format_tabel(pd.DataFrame({"a": ["x"], "b": [1.5]}), {"b": 2})._compute()  # seperti st.dataframe(Styler)
 
 
 # -- kueri terakhir: disimpan saat server berjalan, diisi ulang saat menyala ----------------------------------------

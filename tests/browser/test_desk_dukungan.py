@@ -58,10 +58,14 @@ def _masuk_analis(server, page, slide: int = 1) -> None:
 
 
 def _buka_daftar(page, ke: int = 0):
+    """Buka expander dukungan; isinya dibangun saat dibuka (keputusan #15), jadi tunggu sampai tabel atau alasan
+    tanpa kendali tiba."""
     exp = page.locator('[data-testid="stExpander"]').filter(has_text=JUDUL_EXPANDER).nth(ke)
     exp.locator("summary").click()
     exp.locator("[data-testid='stExpanderDetails']").wait_for(state="visible", timeout=10_000)
-    page.wait_for_timeout(300)
+    exp.locator("[data-testid='dukungan-tabel'], [data-testid='stForm'], [data-testid='stCaptionContainer']").first \
+        .wait_for(state="visible", timeout=30_000)
+    tunggu_siap(page)
     return exp
 
 

@@ -17,7 +17,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from pantau import akun
 from pantau.akun import PESAN_GAGAL_MASUK
 from pantau.db import buka
-from tests.bantuan_halaman import jalankan_halaman, masuk
+from tests.bantuan_halaman import buka_rincian_desk, jalankan_halaman, masuk
 from tests.serangan.pantauan import bocor, sidik, teks_halaman
 
 DESK = "pages/5_Desk_Urusan.py"
@@ -94,9 +94,11 @@ def _dk_daerah(at):
 def test_operator_url_daerah_lain_tidak_membuka_kendali_daerah_lain(halaman_db):
     at = jalankan_halaman(DESK, **Q_DESK, catatan_daerah="65.03")
     masuk(at, "demo.operator.bulungan")
+    buka_rincian_desk(at)  # expander dukungan dibangun hanya saat dibuka (keputusan #15)
     sebelum = _sidik_data()
     at = jalankan_halaman(DESK, **{**Q_DESK, "daerah": "65.03", "catatan_daerah": "65.03"})
     at = masuk(at, "demo.operator.bulungan")
+    buka_rincian_desk(at)  # expander dukungan dibangun hanya saat dibuka (keputusan #15)
     assert not at.text_area, "operator tidak menulis catatan desk (daerah mana pun)"
     assert _dk_daerah(at) and all(s.options == ["Bulungan"] for s in _dk_daerah(at))
     assert _sidik_data() == sebelum
@@ -107,6 +109,7 @@ def test_operator_memalsukan_pilihan_daerah_lalu_menambah_dukungan(halaman_db):
     formulir tambah: tidak ada dukungan Nunukan yang bertambah."""
     at = jalankan_halaman(DESK, **Q_DESK)
     masuk(at, "demo.operator.bulungan")
+    buka_rincian_desk(at)  # expander dukungan dibangun hanya saat dibuka (keputusan #15)
     sebelum = _sidik_data()
     pilih = _dk_daerah(at)[0]
     _palsukan(at, ubah={pilih.id: "Nunukan"})
@@ -142,6 +145,7 @@ def test_operator_mengirim_toggle_dukungan_daerah_lain(halaman_db):
     widget sama dengan yang dilihat analis): tidak ada callback, baris tidak berubah."""
     at_analis = jalankan_halaman(DESK, **Q_DESK)
     masuk(at_analis, "demo.analis")
+    buka_rincian_desk(at_analis)  # expander dukungan dibangun hanya saat dibuka (keputusan #15)
     pilih = _dk_daerah(at_analis)[0]
     pilih.set_value("65.03")
     at_analis.run()
@@ -164,6 +168,7 @@ def test_operator_mengirim_toggle_dukungan_daerah_lain(halaman_db):
     assert lama[0] == "65.03"
     at = jalankan_halaman(DESK, **Q_DESK)
     masuk(at, "demo.operator.bulungan")
+    buka_rincian_desk(at)  # expander dukungan dibangun hanya saat dibuka (keputusan #15)
     sebelum = _sidik_data()
     ws = WidgetState(id=sasaran.id, bool_value=not lama[1])
     _palsukan(at, tambah=[ws])
@@ -180,6 +185,7 @@ def test_widget_diputar_ulang_sesudah_sesi_berakhir(halaman_db, cara):
     Pembanding ``masih_sah``: klik yang sama dengan sesi yang masih berlaku memang menulis."""
     at = jalankan_halaman(DESK, **Q_DESK)
     masuk(at, "demo.analis")
+    buka_rincian_desk(at)  # expander dukungan dibangun hanya saat dibuka (keputusan #15)
     _dk_daerah(at)[0].set_value("65.03")
     at.run()
     t = [t for t in at.toggle if str(t.key).startswith("dk-sepakat|")][0]

@@ -14,7 +14,7 @@ import shutil
 import pytest
 
 from pantau.aturan import aman
-from tests.bantuan_halaman import jalankan_halaman, masuk, polos
+from tests.bantuan_halaman import buka_rincian_desk, jalankan_halaman, masuk, polos
 from tests.serangan import muatan as m
 
 DESK = "pages/5_Desk_Urusan.py"
@@ -133,6 +133,7 @@ def test_desk_presentasi_judul_hanya_teks(buka):
 def test_desk_masuk_analis_nama_dan_dukungan_hanya_teks(buka):
     at = jalankan_halaman(DESK, provinsi=m.PROVINSI, daerah=m.PROVINSI, tahun=m.TAHUN, urusan=m.URUSAN)
     masuk(at, "demo.analis")
+    buka_rincian_desk(at)
     tampil = periksa_halaman(at)
     assert m.NAMA_LENGKAP in tampil  # panel samping dan "Notulis"
     assert m.SUB_KEGIATAN in tampil and m.PERANGKAT_DAERAH in tampil  # tabel dukungan (HTML) dan tombol sepakat
