@@ -149,3 +149,49 @@ def test_mode_biasa_dan_unduh_dek(server, halaman, tmp_path):
     halaman.wait_for_function("() => location.search.includes('presentasi=1')", timeout=10_000)
     assert not halaman.locator('[data-testid="stSidebar"]').is_visible()
     tanpa_galat(halaman)
+
+
+def _judul_grid(page) -> list[list[str]]:
+    """Judul kolom setiap tabel yang terlihat (grid Streamlit menyimpan teksnya di grid ARIA, bukan di DOM biasa)."""
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+        .filter(g => g.offsetParent !== null).every(g => g.querySelector('[role="columnheader"]'))""", timeout=30_000)
+    return page.evaluate("""() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+        .filter(g => g.offsetParent !== null)
+        .map(g => [...g.querySelectorAll('[role="columnheader"]')].map(el => (el.textContent || '').trim()))""")
+
+
+def test_tab_semua_indikator_dan_usulan_dibangun_saat_dibuka(server, halaman):
+    """Mode biasa: tab "Semua indikator" dan "Usulan kabupaten/kota" dan expander "Angka" berisi apa yang diharapkan
+    orang saat diklik (isinya dibangun saat dibuka, keputusan #15), pada 1920x1080 dan 1280x720."""
+    halaman.goto(server.url + "/Desk_Urusan?provinsi=65&daerah=65&tahun=2025&urusan=1.03")
+    halaman.wait_for_selector(GRAFIK, timeout=60_000)
+    tunggu_siap(halaman)
+    utama = halaman.locator('[data-testid="stMain"]')
+    assert utama.get_by_role("tab", name="Indikator yang dibahas").get_attribute("aria-selected") == "true"
+    assert utama.locator('[data-testid="stDataFrame"]').count() == 0  # ikhtisar dan usulan belum dibangun
+    # Angka indikator yang dibahas: expander dibuka, tabelnya datang.
+    utama.get_by_text("Angka", exact=True).click()
+    utama.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    tunggu_siap(halaman)
+    assert any("Capaian (%)" in j for j in _judul_grid(halaman))
+
+    utama.get_by_role("tab", name="Semua indikator").click()
+    tunggu_rerun(halaman)
+    halaman.get_by_text(re.compile(r"^Nomor = urutan di pemilih")).wait_for(timeout=30_000)
+    assert halaman.locator(GRAFIK).count() == 0  # grafik indikator yang dibahas tidak dibangun di tab ini
+    judul = _judul_grid(halaman)
+    assert any("Rata-rata capaian (%)" in j for j in judul), judul  # kolom di luar layar grid tidak di ARIA
+    tanpa_galat(halaman)
+    tangkap_layar(halaman, "desk-tab-semua-indikator-1920x1080")
+
+    utama.get_by_role("tab", name="Usulan kabupaten/kota").click()
+    tunggu_rerun(halaman)
+    halaman.get_by_text(re.compile(r"sejalan dengan prioritas provinsi")).wait_for(timeout=30_000)
+    assert any("Kabupaten/kota" in j and "Judul" in j for j in _judul_grid(halaman))
+    assert utama.get_by_role("link", name=re.compile("Catat keputusan di halaman Usulan")).is_visible()
+    tanpa_galat(halaman)
+    tangkap_layar(halaman, "desk-tab-usulan-1920x1080")
+    halaman.set_viewport_size(UKURAN["1280x720"])
+    halaman.wait_for_timeout(500)
+    assert halaman.evaluate("document.documentElement.scrollWidth") <= 1280
+    tangkap_layar(halaman, "desk-tab-usulan-1280x720")
