@@ -130,7 +130,7 @@ def bagian_halaman(db: Path, ulang: int) -> None:
     print("\n2. Halaman di AppTest (provinsi 35, 2025): seluruh skrip, porsi SQL dan membangun gambar", flush=True)
     os.environ["PANTAU_DB"] = str(db)
     waktu = {"sql": 0.0, "gambar": 0.0, "skrip": 0.0}
-    dalam = {"sql": 0, "gambar": 0}  # panggilan bersarang (gambar memanggil tata_letak) dihitung sekali
+    dalam = dict.fromkeys(waktu, 0)  # panggilan bersarang (gambar memanggil tata_letak) dihitung sekali
 
     def bungkus(modul, nama, kunci):
         asli = getattr(modul, nama)
@@ -171,16 +171,7 @@ def bagian_halaman(db: Path, ulang: int) -> None:
     # komponen yang membaca metadata paket terpasang, ~45-90 ms, yang di server terjadi sekali saat menyala).
     from streamlit.runtime.scriptrunner import script_runner
 
-    run_asli = script_runner.ScriptRunner._run_script
-
-    def run_diukur(self, *a, **kw):
-        t0 = time.perf_counter()
-        try:
-            return run_asli(self, *a, **kw)
-        finally:
-            waktu["skrip"] += (time.perf_counter() - t0) * 1000
-
-    script_runner.ScriptRunner._run_script = run_diukur
+    bungkus(script_runner.ScriptRunner, "_run_script", "skrip")
 
     for judul, skrip, (kunci, nilai_lain) in HALAMAN:
         if skrip and not (ROOT / skrip).exists():
@@ -192,7 +183,7 @@ def bagian_halaman(db: Path, ulang: int) -> None:
             if skrip:
                 at.switch_page(skrip)
             at.query_params.update({k: str(v) for k, v in params.items()})
-            waktu.update(sql=0.0, gambar=0.0, skrip=0.0)
+            waktu.update(dict.fromkeys(waktu, 0.0))
             t = time.perf_counter()
             at.run()
             total = (time.perf_counter() - t) * 1000

@@ -71,6 +71,8 @@ def test_isi_tembolok_dari_daftar(db_demo, monkeypatch, tmp_path):
     data._tanya.clear()
     terisi, jumlah, _ = pemanasan.isi_tembolok(30)
     assert (terisi, jumlah) == (2, 3)  # nama yang tidak ada disaring; parameter usang gagal lalu dilewati
+    # urutan daftar kunjungan = urutan berkas (terlama lebih dulu), tidak terbalik setiap kali server menyala
+    assert data.kunjungan_terakhir()[-2:] == [("daftar_provinsi", ()), ("daerah_dalam_provinsi", (("provinsi", "65"),))]
     # Tembolok terisi: halaman memanggil dengan kunci yang sama dan tidak menjalankan SQL lagi.
     dijalankan = []
     asli = data.BasisData.tanya

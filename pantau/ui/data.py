@@ -156,8 +156,13 @@ _kunci_kunjungan = threading.Lock()
 _SEDERHANA = (str, int, float, bool, type(None))
 
 
+def boleh_dicatat(nama: str, kunci: tuple) -> bool:
+    """Kueri yang boleh masuk daftar kunjungan (dan dibaca kembali darinya): bukan riwayat, parameter sederhana."""
+    return not nama.startswith("riwayat_") and all(type(v) in _SEDERHANA for _, v in kunci)
+
+
 def _catat_kunjungan(nama: str, kunci: tuple) -> None:
-    if nama.startswith("riwayat_") or not all(type(v) in _SEDERHANA for _, v in kunci):
+    if not boleh_dicatat(nama, kunci):
         return
     with _kunci_kunjungan:
         _kunjungan[(nama, kunci)] = None

@@ -107,9 +107,9 @@ class Desk:
 
     def label_indikator(self) -> dict[int, str]:
         """Nomor slide -> "kode · nama" indikator provinsi, untuk pemilih (tanpa membentuk baris per indikator)."""
-        pertama = self.ind.drop_duplicates("induk_id").set_index("induk_id")
-        return {n: f"{n}. {pertama.at[i, 'induk_kode']} · {pertama.at[i, 'induk_nama']}"
-                for n, i in enumerate(self.urutan, start=1)}
+        pertama = (self.ind.drop_duplicates("induk_id").set_index("induk_id")[["induk_kode", "induk_nama"]]
+                   .to_dict("index"))
+        return {n: f"{n}. {_judul(pertama[i])}" for n, i in enumerate(self.urutan, start=1)}
 
 
 def _geser(langkah: int) -> None:

@@ -110,13 +110,15 @@ def muat_kunjungan(berkas: Path, nama_sah: set[str]) -> list[tuple[str, tuple]]:
     except (OSError, ValueError, KeyError) as e:
         log.warning("Daftar pemanasan %s tidak terbaca, dilewati: %s", berkas.name, e)
         return []
+    from pantau.ui import data
+
     hasil = []
     for x in kueri if isinstance(kueri, list) else []:
         if not (isinstance(x, dict) and x.get("nama") in nama_sah and isinstance(x.get("parameter"), dict)):
             continue
-        par = x["parameter"]
-        if all(isinstance(k, str) and isinstance(v, (str, int, float, bool, type(None))) for k, v in par.items()):
-            hasil.append((x["nama"], tuple(sorted(par.items()))))
+        kunci = tuple(sorted(x["parameter"].items()))  # kunci objek JSON selalu teks
+        if data.boleh_dicatat(x["nama"], kunci):
+            hasil.append((x["nama"], kunci))
     return hasil
 
 
@@ -129,23 +131,23 @@ def isi_tembolok(batas_detik: float) -> tuple[int, int, float]:
     mulai = time.perf_counter()
     path = data.path_db()
     try:
-        data._basis_data(path)
-        versi = data._versi(path)
+        data._basis_data(path)  # galat berkas di sini dicatat; halaman yang menjelaskannya kepada pengunjung
     except Exception as e:  # noqa: BLE001 - halaman yang akan menjelaskan galatnya kepada pengunjung
         log.warning("Pemanasan: basis data belum dapat dibuka (%s); tembolok tidak diisi", e)
         return 0, 0, time.perf_counter() - mulai
     daftar = muat_kunjungan(berkas_kunjungan(path), {f.stem for f in QUERIES_DIR.glob("*.sql")})
-    terisi = 0
-    for nama, kunci in reversed(daftar):
+    terisi = []
+    for nama, kunci in reversed(daftar):  # terbaru lebih dulu, agar batas waktu memotong yang terlama
         if time.perf_counter() - mulai > batas_detik:
             break
         try:
-            data._tanya(path, versi, nama, kunci)
-            data._catat_kunjungan(nama, kunci)
-            terisi += 1
+            data.tanya(nama, **dict(kunci))  # jalan yang sama dengan halaman: tembolok dan daftar kunjungan
+            terisi.append((nama, kunci))
         except Exception as e:  # noqa: BLE001 - kueri yang parameternya sudah berubah sejak disimpan
             log.info("Pemanasan: %s dilewati (%s)", nama, e)
-    return terisi, len(daftar), time.perf_counter() - mulai
+    for nama, kunci in reversed(terisi):  # daftar kunjungan kembali ke urutan berkas (terlama lebih dulu)
+        data._catat_kunjungan(nama, kunci)
+    return len(terisi), len(daftar), time.perf_counter() - mulai
 
 
 def _isi_tembolok_diam(batas_detik: float) -> tuple[int, int, float]:
@@ -154,15 +156,18 @@ def _isi_tembolok_diam(batas_detik: float) -> tuple[int, int, float]:
         return isi_tembolok(batas_detik)
 
 
-def _simpan(path_db: str) -> None:
+def _simpan(path_db: str, tersimpan: list) -> list:
+    """Tulis daftar kunjungan bila berubah sejak ``tersimpan`` (yang terakhir ditulis); kembalikan yang tertulis."""
     from pantau.ui import data
 
     kunjungan = data.kunjungan_terakhir()
-    if kunjungan:
+    if kunjungan and kunjungan != tersimpan:
         try:
             simpan_kunjungan(berkas_kunjungan(path_db), kunjungan)
+            return kunjungan
         except OSError as e:
             log.warning("Daftar pemanasan tidak dapat disimpan (%s); server tetap berjalan", e)
+    return tersimpan
 
 
 @contextlib.asynccontextmanager
@@ -172,20 +177,25 @@ async def lifespan(_app):
     from pantau.ui import data
 
     batas = float(os.environ.get("PANTAU_PANAS_DETIK", "30") or 0)
-    if batas > 0:
-        terisi, jumlah, detik = await asyncio.to_thread(_isi_tembolok_diam, batas)
-        log.info("Pemanasan: %d dari %d kueri terakhir diisi ke tembolok dalam %.1f s", terisi, jumlah, detik)
+    if batas <= 0:  # pemanasan dimatikan: tidak diisi, daftar juga tidak ditulis
+        yield
+        return
+    terisi, jumlah, detik = await asyncio.to_thread(_isi_tembolok_diam, batas)
+    log.info("Pemanasan: %d dari %d kueri terakhir diisi ke tembolok dalam %.1f s", terisi, jumlah, detik)
     path = data.path_db()
     berhenti = threading.Event()
+    tersimpan = data.kunjungan_terakhir()  # yang baru dimuat sudah ada di berkas
 
     def berkala():
+        nonlocal tersimpan
         while not berhenti.wait(SIMPAN_SETIAP_DETIK):
-            _simpan(path)
+            tersimpan = _simpan(path, tersimpan)
 
-    threading.Thread(target=berkala, name="pantau-simpan-kunjungan", daemon=True).start()
+    penyimpan = threading.Thread(target=berkala, name="pantau-simpan-kunjungan", daemon=True)
+    penyimpan.start()
     try:
         yield
     finally:
         berhenti.set()
-        if batas > 0:
-            _simpan(path)
+        penyimpan.join(timeout=5)
+        _simpan(path, tersimpan)
