@@ -73,13 +73,24 @@ def polos(sumber: str) -> str:
 RINCIAN_DESK = ("desk-angka", "dk-buka")
 
 
-def buka_rincian_desk(at: AppTest) -> AppTest:
-    """Buka expander rincian Desk Urusan seperti orang mengkliknya (keadaannya bertahan antarindikator)."""
-    if not all(k in at.session_state and at.session_state[k] for k in RINCIAN_DESK):
-        for k in RINCIAN_DESK:
+def buka_rincian(at: AppTest, *kunci: str) -> AppTest:
+    """Buka expander/popover ber-``kunci`` yang isinya dibangun hanya saat dibuka (``komponen.rincian``), seperti
+    orang mengkliknya: keadaannya bertahan pada rerun berikutnya."""
+    if not all(k in at.session_state and at.session_state[k] for k in kunci):
+        for k in kunci:
             at.session_state[k] = True
         at.run()
+        assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def buka_rincian_desk(at: AppTest) -> AppTest:
+    """Buka expander rincian Desk Urusan seperti orang mengkliknya (keadaannya bertahan antarindikator)."""
+    return buka_rincian(at, *RINCIAN_DESK)
+
+
+#: Rincian Kinerja vs anggaran (Ringkasan dan Daerah) yang dibangun hanya saat dibuka: angka kuadran dan temuan.
+RINCIAN_ANGGARAN = ("anggaran-angka", "anggaran-temuan-dukungan", "anggaran-temuan-sub-kegiatan")
 
 
 def setiap_indikator_desk(at: AppTest):

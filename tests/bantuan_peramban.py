@@ -21,7 +21,7 @@ import pytest
 #: Yang diekspor ke ``tests/browser/conftest.py`` (alat bantu, bukan fixture: fixture dipasang sekali sebagai plugin).
 __all__ = ["ROOT", "LAYAR", "CHROMIUM", "ARGS", "UKURAN", "port_bebas", "Server", "mulai_server", "hentikan",
            "tunggu_siap", "tangkap_layar", "tangkap_dua_ukuran", "buka_sampai_grafik", "tanpa_galat", "tunggu_rerun",
-           "pilih", "catat_waktu", "hanya_lokal", "masuk"]
+           "pilih", "catat_waktu", "hanya_lokal", "masuk", "buka_semua_rincian"]
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYAR = ROOT / "tests" / "artefak" / "layar"
@@ -204,3 +204,16 @@ def masuk(page, nama: str, sandi: str, di: str = "stMain") -> None:
     wadah.get_by_role("textbox", name="Sandi").fill(sandi)
     wadah.get_by_role("button", name="Masuk").click()
     tunggu_rerun(page)
+
+
+def buka_semua_rincian(page, maks: int = 8) -> int:
+    """Klik setiap expander yang masih tertutup di isi halaman (rincian yang dibangun hanya saat dibuka, isu #15),
+    satu per satu sambil menunggu rerun-nya; kembalikan berapa yang dibuka."""
+    tertutup = page.locator('[data-testid="stMain"] [data-testid="stExpander"] details:not([open]) > summary')
+    n = 0
+    while n < maks and tertutup.count():
+        tertutup.first.scroll_into_view_if_needed()
+        tertutup.first.click()
+        tunggu_rerun(page)
+        n += 1
+    return n

@@ -13,7 +13,7 @@ from pantau.aturan.format import kosong as nilai_kosong
 from pantau.keluaran import kuadran as kq
 from pantau.ui import data
 from pantau.ui.bingkai import Konteks
-from pantau.ui.komponen import gambar, grafik, keterangan_filter, kosong, tabel, url_indikator
+from pantau.ui.komponen import gambar, grafik, keterangan_filter, kosong, rincian, tabel, url_indikator
 
 HALAMAN_IMPOR = "pages/3_Impor.py"
 #: Nilai parameter URL ``kuadran`` -> label pilihan. Yang pertama adalah bawaan (tidak ditulis ke URL).
@@ -131,67 +131,78 @@ def _kuadran(ctx: Konteks, kunci: str) -> None:
             f"{kq.keterangan_garis(bk, bs, tw)}. Kinerja = rata-rata capaian indikator (tiap indikator dibatasi "
             f"100%); serapan = realisasi ÷ pagu sub kegiatan, tiap sub kegiatan dihitung sekali. Ukuran titik = "
             f"pagu; {label}. {keterangan_tidak_digambar(df, dimensi)}")
+    # Angka di balik grafik: dibangun dan dikirim hanya saat dibuka (isu #15); terbuka tetap terbuka.
+    if (e := rincian(f"Angka per {satuan} ({len(df)})", kunci=f"{kunci}-angka", icon=":material/table:")) is None:
+        return
     t = tabel_kuadran(df, dimensi)
-    tabel(t, kunci=f"{kunci}-tabel", nama_berkas=f"kinerja-anggaran-{dimensi}-{ctx.daerah}-{ctx.tahun}",
-          judul=f"{ctx.daerah_nama} — kinerja vs anggaran per {satuan}, tahun {ctx.tahun}",
-          keterangan=keterangan_filter(ctx, Kelompok=DIMENSI[dimensi], Garis=kq.keterangan_garis(bk, bs, tw)),
-          desimal={"Kinerja (%)": 2, "Serapan (%)": 2, "Pagu (Rp)": 0, "Realisasi (Rp)": 0},
-          tinggi=_tinggi(len(t), 400),
-          column_config={DIMENSI[dimensi]: st.column_config.TextColumn(DIMENSI[dimensi], width="medium")})
+    with e:
+        tabel(t, kunci=f"{kunci}-tabel", nama_berkas=f"kinerja-anggaran-{dimensi}-{ctx.daerah}-{ctx.tahun}",
+              judul=f"{ctx.daerah_nama} — kinerja vs anggaran per {satuan}, tahun {ctx.tahun}",
+              keterangan=keterangan_filter(ctx, Kelompok=DIMENSI[dimensi], Garis=kq.keterangan_garis(bk, bs, tw)),
+              desimal={"Kinerja (%)": 2, "Serapan (%)": 2, "Pagu (Rp)": 0, "Realisasi (Rp)": 0},
+              tinggi=_tinggi(len(t), 400),
+              column_config={DIMENSI[dimensi]: st.column_config.TextColumn(DIMENSI[dimensi], width="medium")})
 
 
 def _temuan(ctx: Konteks, kunci: str) -> None:
+    """Dua daftar temuan, berurutan (pada 1280x720 dua kolom memotong tabel dan tombol unduhnya). Jumlahnya terbaca
+    di judul; tabelnya dibangun dan dikirim hanya saat expander dibuka (isu #15)."""
     st.markdown("#### Temuan")
     tanpa_dukungan = data.tanya("temuan_indikator_tanpa_dukungan", daerah=ctx.daerah, periode_id=ctx.periode_id,
                                 tahun=ctx.tahun)
+    judul = f"Indikator bertarget {ctx.tahun} tanpa sub kegiatan pendukung ({len(tanpa_dukungan)})"
+    if tanpa_dukungan.empty:
+        st.markdown(f"**{judul}**")
+        kosong(f"Setiap indikator yang bertarget pada {ctx.tahun} sudah didukung paling sedikit satu sub kegiatan.")
+    elif (e := rincian(judul, kunci=f"{kunci}-temuan-dukungan", icon=":material/link_off:")) is not None:
+        with e:
+            _tabel_tanpa_dukungan(ctx, kunci, tanpa_dukungan)
+
     tanpa_indikator = data.tanya("temuan_sub_kegiatan_tanpa_indikator", daerah=ctx.daerah, tahun=ctx.tahun)
-    # Berurutan, bukan berdampingan: pada 1280x720 dua kolom membuat tabel dan tombol unduhnya terpotong.
-    kiri, kanan = st.container(), st.container()
-    with kiri:
-        st.markdown(f"**Indikator bertarget {ctx.tahun} tanpa sub kegiatan pendukung** ({len(tanpa_dukungan)})")
-        if tanpa_dukungan.empty:
-            kosong(f"Setiap indikator yang bertarget pada {ctx.tahun} sudah didukung paling sedikit satu sub "
-                   "kegiatan.")
-        else:
-            t = pd.DataFrame({
-                "Kode": tanpa_dukungan["indikator_kode"],
-                "Indikator": tanpa_dukungan["nama"],
-                "Buka": url_indikator(ctx, tanpa_dukungan["indikator_id"]),
-                "Urusan": tanpa_dukungan["urusan"],
-                "Perangkat daerah": tanpa_dukungan["perangkat_daerah"].fillna("–"),
-                "IKU": ["ya" if x else "" for x in tanpa_dukungan["iku"]],
-                "Capaian (%)": tanpa_dukungan["capaian"].astype(float),
-            })
-            tabel(t, kunci=f"{kunci}-tanpa-dukungan",
-                  nama_berkas=f"indikator-tanpa-dukungan-{ctx.daerah}-{ctx.tahun}",
-                  judul=f"{ctx.daerah_nama} — indikator bertarget {ctx.tahun} tanpa sub kegiatan pendukung",
-                  keterangan=keterangan_filter(ctx), desimal={"Capaian (%)": 2}, tinggi=_tinggi(len(t), 320),
-                  column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka", width="small"),
-                                 "Indikator": st.column_config.TextColumn("Indikator", width="large")})
-    with kanan:
-        pagu = tanpa_indikator["pagu"].sum() if len(tanpa_indikator) else 0
-        st.markdown(f"**Sub kegiatan yang tidak mendukung indikator** ({len(tanpa_indikator)}"
-                    + (f" · pagu {rupiah_ringkas(pagu)}" if len(tanpa_indikator) else "") + ")")
-        if tanpa_indikator.empty:
-            kosong(f"Setiap sub kegiatan yang dianggarkan pada {ctx.tahun} mendukung paling sedikit satu indikator.")
-        else:
-            t = pd.DataFrame({
-                "Kode": tanpa_indikator["sub_kegiatan_kode"],
-                "Sub kegiatan": tanpa_indikator["sub_kegiatan_nama"].fillna("–"),
-                "Perangkat daerah": tanpa_indikator["perangkat_daerah"].fillna("–"),
-                "Kode unit": tanpa_indikator["perangkat_daerah_kode"].replace("", None).fillna("–"),
-                "Program": tanpa_indikator["program_nama"].fillna("–"),
-                "Asal": tanpa_indikator["asal"],
-                "Pagu (Rp)": tanpa_indikator["pagu"].astype(float),
-                "Realisasi (Rp)": tanpa_indikator["realisasi_anggaran"].astype(float),
-                "Serapan (%)": tanpa_indikator["serapan"].astype(float),
-            })
-            tabel(t, kunci=f"{kunci}-tanpa-indikator",
-                  nama_berkas=f"sub-kegiatan-tanpa-indikator-{ctx.daerah}-{ctx.tahun}",
-                  judul=f"{ctx.daerah_nama} — sub kegiatan {ctx.tahun} yang tidak mendukung indikator",
-                  keterangan=keterangan_filter(ctx), desimal={"Pagu (Rp)": 0, "Realisasi (Rp)": 0, "Serapan (%)": 2},
-                  tinggi=_tinggi(len(t), 320),
-                  column_config={"Sub kegiatan": st.column_config.TextColumn("Sub kegiatan", width="large")})
+    pagu = f" · pagu {rupiah_ringkas(tanpa_indikator['pagu'].sum())}" if len(tanpa_indikator) else ""
+    judul = f"Sub kegiatan yang tidak mendukung indikator ({len(tanpa_indikator)}{pagu})"
+    if tanpa_indikator.empty:
+        st.markdown(f"**{judul}**")
+        kosong(f"Setiap sub kegiatan yang dianggarkan pada {ctx.tahun} mendukung paling sedikit satu indikator.")
+    elif (e := rincian(judul, kunci=f"{kunci}-temuan-sub-kegiatan", icon=":material/link_off:")) is not None:
+        with e:
+            _tabel_tanpa_indikator(ctx, kunci, tanpa_indikator)
+
+
+def _tabel_tanpa_dukungan(ctx: Konteks, kunci: str, df: pd.DataFrame) -> None:
+    t = pd.DataFrame({
+        "Kode": df["indikator_kode"],
+        "Indikator": df["nama"],
+        "Buka": url_indikator(ctx, df["indikator_id"]),
+        "Urusan": df["urusan"],
+        "Perangkat daerah": df["perangkat_daerah"].fillna("–"),
+        "IKU": ["ya" if x else "" for x in df["iku"]],
+        "Capaian (%)": df["capaian"].astype(float),
+    })
+    tabel(t, kunci=f"{kunci}-tanpa-dukungan", nama_berkas=f"indikator-tanpa-dukungan-{ctx.daerah}-{ctx.tahun}",
+          judul=f"{ctx.daerah_nama} — indikator bertarget {ctx.tahun} tanpa sub kegiatan pendukung",
+          keterangan=keterangan_filter(ctx), desimal={"Capaian (%)": 2}, tinggi=_tinggi(len(t), 320),
+          column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka", width="small"),
+                         "Indikator": st.column_config.TextColumn("Indikator", width="large")})
+
+
+def _tabel_tanpa_indikator(ctx: Konteks, kunci: str, df: pd.DataFrame) -> None:
+    t = pd.DataFrame({
+        "Kode": df["sub_kegiatan_kode"],
+        "Sub kegiatan": df["sub_kegiatan_nama"].fillna("–"),
+        "Perangkat daerah": df["perangkat_daerah"].fillna("–"),
+        "Kode unit": df["perangkat_daerah_kode"].replace("", None).fillna("–"),
+        "Program": df["program_nama"].fillna("–"),
+        "Asal": df["asal"],
+        "Pagu (Rp)": df["pagu"].astype(float),
+        "Realisasi (Rp)": df["realisasi_anggaran"].astype(float),
+        "Serapan (%)": df["serapan"].astype(float),
+    })
+    tabel(t, kunci=f"{kunci}-tanpa-indikator", nama_berkas=f"sub-kegiatan-tanpa-indikator-{ctx.daerah}-{ctx.tahun}",
+          judul=f"{ctx.daerah_nama} — sub kegiatan {ctx.tahun} yang tidak mendukung indikator",
+          keterangan=keterangan_filter(ctx), desimal={"Pagu (Rp)": 0, "Realisasi (Rp)": 0, "Serapan (%)": 2},
+          tinggi=_tinggi(len(t), 320),
+          column_config={"Sub kegiatan": st.column_config.TextColumn("Sub kegiatan", width="large")})
 
 
 def bagian_kinerja_anggaran(ctx: Konteks, *, kunci: str = "anggaran") -> None:

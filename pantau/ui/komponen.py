@@ -344,3 +344,10 @@ def tampilkan_pesan_tertunda(kunci: str) -> None:
     pesan = st.session_state.pop(f"pesan_tertunda_{kunci}", None)
     if pesan:
         st.success(aman.md(pesan), icon=":material/check_circle:")
+
+
+def rincian(label: str, *, kunci: str, icon: str | None = None):
+    """Expander yang isinya dibangun dan dikirim hanya saat dibuka (isu #15), atau None selagi tertutup. Pakai:
+    ``if (e := rincian(...)) is not None: with e: ...``. Terbuka tetap terbuka saat penyaring lain diganti."""
+    e = st.expander(label, key=kunci, icon=icon, on_change="rerun")
+    return e if e.open else None

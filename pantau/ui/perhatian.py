@@ -48,8 +48,13 @@ def daftar_perhatian(ctx: Konteks, berisiko: pd.DataFrame, *, jumlah: int = 5) -
     for r in berisiko.head(jumlah).itertuples():
         tautan_indikator(ctx, r.indikator_id, label(r, ctx.tahun_akhir), bantuan=alasan(r, ctx.tahun_akhir))
     if len(berisiko) > jumlah:
-        with st.popover(f"Semua {len(berisiko)} indikator", icon=":material/list:",
-                        help="Semua indikator yang perlu perhatian, dengan alasannya", width="stretch"):
+        # Tabelnya dibangun dan dikirim hanya saat popover dibuka (isu #15).
+        pop = st.popover(f"Semua {len(berisiko)} indikator", icon=":material/list:", key="perhatian-buka",
+                         on_change="rerun", help="Semua indikator yang perlu perhatian, dengan alasannya",
+                         width="stretch")
+        if not pop.open:
+            return
+        with pop:
             semua = pd.DataFrame({
                 "Indikator": [f"{k} · {n}" for k, n in zip(berisiko["indikator_kode"], berisiko["nama"])],
                 "Buka": url_indikator(ctx, berisiko["indikator_id"]),

@@ -6,7 +6,15 @@ import re
 
 import pytest
 
-from tests.browser.conftest import UKURAN, hanya_lokal, tangkap_layar, tanpa_galat, tunggu_rerun, tunggu_siap
+from tests.browser.conftest import (
+    UKURAN,
+    buka_semua_rincian,
+    hanya_lokal,
+    tangkap_layar,
+    tanpa_galat,
+    tunggu_rerun,
+    tunggu_siap,
+)
 
 GRAFIK = ".st-key-anggaran-grafik"
 KUADRAN = ["Efektif-efisien", "Efektif", "Tidak efektif-tidak efisien", "Belum optimal"]
@@ -75,6 +83,12 @@ def periksa_tampilan(page, nama: str) -> None:
         page.wait_for_timeout(400)
         assert page.get_by_text(re.compile(r"^Indikator bertarget \d{4} tanpa sub kegiatan pendukung")).is_visible()
         assert page.get_by_text(re.compile(r"^Sub kegiatan yang tidak mendukung indikator")).is_visible()
+        # Tabel angka kuadran dan temuan dibangun saat expander-nya dibuka (isu #15): buka, lalu tabelnya tampil.
+        if buka_semua_rincian(page):
+            page.get_by_role("heading", name="Temuan").scroll_into_view_if_needed()
+        tabel = page.locator('[data-testid="stMain"] [data-testid="stExpander"] [data-testid="stDataFrame"]')
+        tabel.first.wait_for(timeout=30_000)
+        assert tabel.count() >= 2, tabel.count()
         tangkap_layar(page, f"anggaran-{nama}-temuan-{ukuran}")
     tanpa_galat(page)
 

@@ -14,7 +14,15 @@ import time
 from pantau.ui.bingkai import HALAMAN
 from tests.bantuan_bersih import temuan_judul, temuan_teks
 from tests.bantuan_halaman import sandi_demo
-from tests.browser.conftest import UKURAN, catat_waktu, masuk, tangkap_layar, tanpa_galat, tunggu_siap
+from tests.browser.conftest import (
+    UKURAN,
+    buka_semua_rincian,
+    catat_waktu,
+    masuk,
+    tangkap_layar,
+    tanpa_galat,
+    tunggu_siap,
+)
 
 PARAM = "?provinsi=62&daerah=62&tahun=2025"
 #: Tautan setiap halaman navigasi (nama berkas tanpa nomor, seperti Streamlit), Ringkasan = "/".
@@ -79,10 +87,16 @@ def test_setiap_halaman_dua_ukuran_tanpa_nilai_mentah(server, halaman):
             t, n = baca_layar(halaman, f"{label} tab {tab.nth(i).inner_text()}")
             temuan += t
             sel[f"{label} tab {i}"] = n
+        # rincian yang dibangun hanya saat dibuka (expander Kinerja vs anggaran, isu #15) dibuka lalu dibaca
+        if buka_semua_rincian(halaman):
+            t, n = baca_layar(halaman, f"{label} rincian")
+            temuan += t
+            sel[f"{label} rincian"] = n
     catat_waktu("tampilan_bersih_semua_halaman", time.perf_counter() - mulai)
     # tabel benar-benar terbaca (bukan grid kosong karena selektor salah), sedikitnya di salah satu ukuran (di mesin
     # yang sibuk grid kadang belum melukis sel ARIA-nya saat dibaca)
-    for label, minimum in (("Daerah", 50), ("Riwayat", 50), ("Kualitas data", 20), ("Ringkasan", 20)):
+    for label, minimum in (("Daerah", 50), ("Riwayat", 50), ("Kualitas data", 20)):
         assert max(sel[f"{label} {u}"] for u in UKURAN) > minimum, (label, sel)
+    assert sel.get("Ringkasan rincian", 0) > 20, sel  # tabel kinerja vs anggaran dan temuan, sesudah dibuka
     assert sel["Indikator tab 3"] > 20, sel  # tab riwayat perubahan Indikator
     assert not temuan, "\n".join(temuan[:40])
