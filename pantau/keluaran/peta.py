@@ -88,14 +88,22 @@ def peta_kabkota(df: pd.DataFrame, geojson: dict, skala: pd.DataFrame, *, mode: 
     d["garis"] = [3.5 if k == terpilih else 0.8 for k in d["daerah_kode"]]
     d["warna_garis"] = ["#000000" if k == terpilih else "#FFFFFF" for k in d["daerah_kode"]]
 
+    # Setiap jejak membawa hanya batas wilayahnya sendiri: satu GeoJSON utuh per jejak (satu jejak per predikat)
+    # membuat JSON gambar berlipat (Jawa Timur 66 KB x 6) dan Plotly menyalinnya berkali-kali (isu #15).
+    fitur = {f["properties"]["kode"]: f for f in geojson["features"]}
+
+    def batas(kode: list[str]) -> dict:
+        return {"type": "FeatureCollection", "features": [fitur[k] for k in kode if k in fitur]}
+
     simbol = dict(zip(skala["predikat"], skala["simbol"]))
     hover = ("<b>%{customdata[1]}</b><br>Nilai: %{customdata[2]}<br>Capaian: %{customdata[3]}"
              "<br>Predikat: %{customdata[4]}<extra></extra>")
 
     def jejak(bagian: pd.DataFrame, *, nama: str, warna: str | None = None, z=None, **kw) -> go.Choropleth:
         z_ = [1] * len(bagian) if z is None else z
+        kode = bagian["daerah_kode"].tolist()
         return go.Choropleth(
-            geojson=geojson, featureidkey="properties.kode", locations=bagian["daerah_kode"].tolist(),
+            geojson=batas(kode), featureidkey="properties.kode", locations=kode,
             # Spasi lebar di akhir: plotly.js mengukur simbol ▲ dengan huruf lain lalu memotong ujung label.
             z=z_, name=nama + "\u2003\u2003", legendgroup=nama,
             colorscale=[[0, warna], [1, warna]] if warna else kw.pop("colorscale"),
