@@ -7,7 +7,6 @@ import re
 import pytest
 
 from pantau.db import jalankan
-from tests.bantuan_halaman import buka_rincian
 
 
 def _periode(con, daerah):
@@ -55,9 +54,9 @@ def test_ringkasan_bulungan_2025_produksi_padi_di_atas_dan_alasan_terlihat(app):
     # Semua 24 indikator dapat dilihat, dengan kolom alasan.
     metrik = {m.label: m.value for m in at.metric}
     n = int(metrik["Perlu perhatian"].split()[0])
-    # Tabelnya dibangun hanya saat popover dibuka (isu #15).
+    # Tabelnya dibangun hanya saat dialognya dibuka (isu #15).
     assert not [d for d in at.dataframe if "Alasan" in d.value.columns]
-    buka_rincian(at, "perhatian-buka")
+    at.button(key="perhatian-buka").click().run()
     tabel = [d for d in at.dataframe if "Alasan" in d.value.columns]
     assert tabel and len(tabel[0].value) == n
 

@@ -47,29 +47,33 @@ def daftar_perhatian(ctx: Konteks, berisiko: pd.DataFrame, *, jumlah: int = 5) -
                f"sudah baik tetapi proyeksi {ctx.tahun_akhir} meleset dari target akhir.")
     for r in berisiko.head(jumlah).itertuples():
         tautan_indikator(ctx, r.indikator_id, label(r, ctx.tahun_akhir), bantuan=alasan(r, ctx.tahun_akhir))
-    if len(berisiko) > jumlah:
-        # Tabelnya dibangun dan dikirim hanya saat popover dibuka (isu #15).
-        pop = st.popover(f"Semua {len(berisiko)} indikator", icon=":material/list:", key="perhatian-buka",
-                         on_change="rerun", help="Semua indikator yang perlu perhatian, dengan alasannya",
-                         width="stretch")
-        if not pop.open:
-            return
-        with pop:
-            semua = pd.DataFrame({
-                "Indikator": [f"{k} · {n}" for k, n in zip(berisiko["indikator_kode"], berisiko["nama"])],
-                "Buka": url_indikator(ctx, berisiko["indikator_id"]),
-                "Urusan": berisiko["urusan"],
-                "IKU": ["ya" if x else "" for x in berisiko["iku"]],
-                f"Capaian {ctx.tahun} (%)": berisiko["capaian"].astype(float),
-                "Predikat": berisiko["predikat"],
-                f"Capaian proyeksi {ctx.tahun_akhir} (%)": berisiko["capaian_proyeksi"].astype(float),
-                "Alasan": [alasan(r, ctx.tahun_akhir) for r in berisiko.itertuples()],
-            })
-            tabel(semua, kunci="perhatian-semua", nama_berkas=f"perlu-perhatian-{ctx.daerah}-{ctx.tahun}",
-                  judul=f"{ctx.daerah_nama} — indikator yang perlu perhatian, {ctx.label_tahun}",
-                  keterangan={"Daerah": f"{ctx.daerah_nama} ({ctx.daerah})", "Tahun": ctx.label_tahun,
-                              "Urutan": "capaian di bawah Tinggi (terendah dulu), lalu proyeksi akhir periode meleset"},
-                  desimal={f"Capaian {ctx.tahun} (%)": 2, f"Capaian proyeksi {ctx.tahun_akhir} (%)": 2},
-                  tinggi=min(38 + 35 * len(semua), 420),
-                  column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka", width="small"),
-                                 "Indikator": st.column_config.TextColumn("Indikator", width="large")})
+    if len(berisiko) > jumlah and st.button(
+            f"Semua {len(berisiko)} indikator", icon=":material/list:", key="perhatian-buka", width="stretch",
+            help="Semua indikator yang perlu perhatian, dengan alasannya"):
+        # Dialog lebar: tabel dan tombol unduhnya terbaca utuh di 1280x720 (kolom kiri terlalu sempit), dan
+        # tabelnya dibangun dan dikirim hanya saat dibuka (isu #15).
+        _semua(ctx, berisiko)
+
+
+@st.dialog("Semua indikator yang perlu perhatian", width="large")
+def _semua(ctx: Konteks, berisiko: pd.DataFrame) -> None:
+    st.caption(f"{ctx.daerah_nama} · {ctx.label_tahun} · capaian di bawah Tinggi (terendah dulu), lalu proyeksi "
+               f"{ctx.tahun_akhir} meleset dari target akhir.")
+    semua = pd.DataFrame({
+        "Indikator": [f"{k} · {n}" for k, n in zip(berisiko["indikator_kode"], berisiko["nama"])],
+        "Buka": url_indikator(ctx, berisiko["indikator_id"]),
+        "Urusan": berisiko["urusan"],
+        "IKU": ["ya" if x else "" for x in berisiko["iku"]],
+        f"Capaian {ctx.tahun} (%)": berisiko["capaian"].astype(float),
+        "Predikat": berisiko["predikat"],
+        f"Capaian proyeksi {ctx.tahun_akhir} (%)": berisiko["capaian_proyeksi"].astype(float),
+        "Alasan": [alasan(r, ctx.tahun_akhir) for r in berisiko.itertuples()],
+    })
+    tabel(semua, kunci="perhatian-semua", nama_berkas=f"perlu-perhatian-{ctx.daerah}-{ctx.tahun}",
+          judul=f"{ctx.daerah_nama} — indikator yang perlu perhatian, {ctx.label_tahun}",
+          keterangan={"Daerah": f"{ctx.daerah_nama} ({ctx.daerah})", "Tahun": ctx.label_tahun,
+                      "Urutan": "capaian di bawah Tinggi (terendah dulu), lalu proyeksi akhir periode meleset"},
+          desimal={f"Capaian {ctx.tahun} (%)": 2, f"Capaian proyeksi {ctx.tahun_akhir} (%)": 2},
+          tinggi=min(38 + 35 * len(semua), 420),
+          column_config={"Buka": st.column_config.LinkColumn("Buka", display_text="buka", width="small"),
+                         "Indikator": st.column_config.TextColumn("Indikator", width="large")})

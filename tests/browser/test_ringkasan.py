@@ -5,11 +5,13 @@ import re
 import time
 
 from tests.browser.conftest import (
+    UKURAN,
     buka_sampai_grafik,
     catat_waktu,
     hanya_lokal,
     pilih,
     tangkap_dua_ukuran,
+    tangkap_layar,
     tanpa_galat,
     tunggu_rerun,
     tunggu_siap,
@@ -77,3 +79,34 @@ def test_tautan_ke_indikator_dan_unduhan(server, halaman, tmp_path):
     assert len(teks.splitlines()) >= 6
     tanpa_galat(halaman)
     hanya_lokal(halaman, server)
+
+
+def test_semua_indikator_perlu_perhatian_dibangun_saat_dialog_dibuka(server, halaman):
+    """Tabel "Semua N indikator" dibangun dan dikirim hanya saat dialognya dibuka (isu #15): sebelum diklik tidak
+    ada tabel di halaman; sesudah diklik tabelnya tampil di dialog lebar dengan N baris, tombol unduhnya utuh
+    (tidak terpotong seperti di popover selebar kolom kiri) pada 1280x720 dan 1920x1080."""
+    halaman.goto(server.url + "/?provinsi=62&daerah=62&tahun=2025")
+    tunggu_siap(halaman)
+    assert halaman.locator('[data-testid="stDataFrame"]').count() == 0
+    tombol = halaman.get_by_role("button", name=re.compile(r"^Semua \d+ indikator"))
+    n = int(re.search(r"Semua (\d+) indikator", tombol.inner_text()).group(1))
+    tombol.click()
+    tunggu_rerun(halaman)
+    dialog = halaman.get_by_role("dialog")
+    tabel = dialog.locator('[data-testid="stDataFrame"]')
+    kepala = tabel.first.locator('[role="columnheader"]')  # grid ARIA (tersembunyi; kanvas yang terlihat)
+    kepala.first.wait_for(state="attached", timeout=30_000)
+    judul = [j.strip() for j in kepala.all_text_contents()]
+    assert "Indikator" in judul and "Buka" in judul, judul
+    # baris grid ARIA: satu baris judul + N baris data (glide-data-grid menyebut jumlahnya di aria-rowcount)
+    assert int(tabel.first.locator('[role="grid"]').first.get_attribute("aria-rowcount")) == n + 1
+    for ukuran, vp in UKURAN.items():
+        halaman.set_viewport_size(vp)
+        halaman.wait_for_timeout(400)
+        assert dialog.get_by_role("button", name="Unduh CSV").is_visible(), ukuran
+        lebar = dialog.get_by_role("button", name="Unduh CSV").evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+        assert lebar, f"label tombol unduh terpotong pada {ukuran}"
+        kotak = tabel.first.bounding_box()
+        assert kotak["x"] >= 0 and kotak["x"] + kotak["width"] <= vp["width"], (ukuran, kotak)
+        tangkap_layar(halaman, f"ringkasan-semua-perlu-perhatian-{ukuran}")
+    tanpa_galat(halaman)
