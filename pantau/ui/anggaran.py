@@ -77,7 +77,7 @@ def keterangan_tidak_digambar(df: pd.DataFrame, dimensi: str) -> str:
                       f"({_daftar(tanpa_kinerja['kelompok'])})")
     if not bagian:
         return f"Semua {satuan} punya capaian kinerja dan data anggaran."
-    return "Tidak digambar (ada di tabel): " + "; ".join(bagian) + "."
+    return f"Tidak digambar (ada di tabel “Angka per {satuan}” di bawah): " + "; ".join(bagian) + "."
 
 
 def _kosong_dukungan(ctx: Konteks) -> None:
