@@ -183,23 +183,27 @@ def gambar(df: pd.DataFrame, *, batas_kinerja: float, batas_serapan: float, ting
     (x0, x1), (y0, y1) = rentang_sumbu(d, batas_kinerja, batas_serapan)
 
     fig = go.Figure()
-    # Arsir empat kuadran (tipis, di bawah titik) dan namanya di sudut luar masing-masing.
+    # Arsir empat kuadran (tipis, di bawah titik) dan namanya di sudut luar masing-masing. Semua bentuk dan anotasi
+    # dipasang dalam satu update_layout: add_shape/add_annotation memvalidasi ulang seluruh daftar setiap kali.
     kecil = max(ukuran_huruf - 2, 12)
+    bentuk, anotasi = [], []
     for nama, q in KUADRAN.items():
-        fig.add_shape(type="rect", layer="below", line={"width": 0}, fillcolor=q["warna"], opacity=0.08,
-                      x0=batas_serapan if q["kanan"] else x0, x1=x1 if q["kanan"] else batas_serapan,
-                      y0=batas_kinerja if q["atas"] else y0, y1=y1 if q["atas"] else batas_kinerja)
-        fig.add_annotation(
-            x=x1 if q["kanan"] else x0, y=y1 if q["atas"] else y0,
-            xanchor="right" if q["kanan"] else "left", yanchor="top" if q["atas"] else "bottom",
-            xshift=-6 if q["kanan"] else 6, yshift=-4 if q["atas"] else 4, showarrow=False,
-            text=f"<span style='color:{q['warna']}'>{q['tanda']}</span> <b>{nama}</b>",
-            font={"size": kecil}, name=f"kuadran {nama}")
+        bentuk.append({"type": "rect", "layer": "below", "line": {"width": 0}, "fillcolor": q["warna"],
+                       "opacity": 0.08, "x0": batas_serapan if q["kanan"] else x0,
+                       "x1": x1 if q["kanan"] else batas_serapan, "y0": batas_kinerja if q["atas"] else y0,
+                       "y1": y1 if q["atas"] else batas_kinerja})
+        anotasi.append({
+            "x": x1 if q["kanan"] else x0, "y": y1 if q["atas"] else y0,
+            "xanchor": "right" if q["kanan"] else "left", "yanchor": "top" if q["atas"] else "bottom",
+            "xshift": -6 if q["kanan"] else 6, "yshift": -4 if q["atas"] else 4, "showarrow": False,
+            "text": f"<span style='color:{q['warna']}'>{q['tanda']}</span> <b>{nama}</b>",
+            "font": {"size": kecil}, "name": f"kuadran {nama}"})
     # Garis batas; nilainya tampil tebal di sumbu (bukan teks di dalam bidang, yang bisa menimpa titik).
-    fig.add_shape(type="line", x0=batas_serapan, x1=batas_serapan, y0=y0, y1=y1, layer="below",
-                  line={"color": GARIS, "width": 2, "dash": "dash"}, name="batas serapan")
-    fig.add_shape(type="line", x0=x0, x1=x1, y0=batas_kinerja, y1=batas_kinerja, layer="below",
-                  line={"color": GARIS, "width": 2, "dash": "dash"}, name="batas kinerja")
+    bentuk.append({"type": "line", "x0": batas_serapan, "x1": batas_serapan, "y0": y0, "y1": y1, "layer": "below",
+                   "line": {"color": GARIS, "width": 2, "dash": "dash"}, "name": "batas serapan"})
+    bentuk.append({"type": "line", "x0": x0, "x1": x1, "y0": batas_kinerja, "y1": batas_kinerja, "layer": "below",
+                   "line": {"color": GARIS, "width": 2, "dash": "dash"}, "name": "batas kinerja"})
+    fig.update_layout(shapes=bentuk, annotations=anotasi)
 
     # Titik: ukuran (luas) sebanding pagu.
     pagu_maks = max([v for v in d["pagu"].tolist() if not kosong(v) and v > 0] or [1.0])
