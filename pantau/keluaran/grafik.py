@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -201,26 +202,29 @@ def _kisi_urusan(u: pd.DataFrame, urutan: list[str], skala: pd.DataFrame, panas:
     pred = p.pivot_table(index="y", columns="daerah", values="predikat", aggfunc="first",
                          dropna=False).reindex(index=label, columns=daerah)
     fig = go.Figure()
+    # Larik numpy, bukan list bersarang: plotly.py memvalidasi list bersarang sel demi sel (~1.200 sel x 3 jejak).
     kosong_z = nilai.isna().astype(float).where(nilai.isna())
     fig.add_trace(go.Heatmap(
-        z=kosong_z.values, x=daerah, y=label, colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
-        showscale=False, xgap=1, ygap=2, text=[["–" if not kosong(v) else "" for v in r] for r in kosong_z.values],
+        z=kosong_z.to_numpy(dtype=np.float32), x=daerah, y=label, colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
+        showscale=False, xgap=1, ygap=2, text=np.where(nilai.isna().to_numpy(), "–", "").astype(object),
         texttemplate="%{text}", hovertemplate="%{x} · %{y}<br>belum ada data<extra></extra>"))
     # Angka di tiap sel, dua lapis dengan warna teks tetap: putih atau hitam, mana yang kontrasnya lebih tinggi
     # terhadap warna sel — terbaca di tema apa pun (#D55E00 Sangat Rendah: hitam 4,9:1, putih hanya 3,9:1).
     gelap = {int(u) for u, w in zip(skala["urutan"], skala["warna"]) if teks_di_atas(w) == TEKS_DI_GELAP}
     # bilangan bulat, kecuali bila pembulatan menyeberangi batas predikat warna selnya (90,96 bukan "91" Tinggi)
     batas = skala["batas_bawah"].tolist() if "batas_bawah" in skala else []
-    teks = [["" if kosong(v) else angka_sebanding(v, batas) for v in r] for r in nilai.values]
-    info = [[f"{format_angka(v, 2)}% · {pr}" if not kosong(v) else "" for v, pr in zip(rv, rp)]
-            for rv, rp in zip(nilai.values, pred.values)]
+    teks = np.array([["" if kosong(v) else angka_sebanding(v, batas) for v in r] for r in nilai.values], dtype=object)
+    info = np.array([[f"{format_angka(v, 2)}% · {pr}" if not kosong(v) else "" for v, pr in zip(rv, rp)]
+                     for rv, rp in zip(nilai.values, pred.values)], dtype=object)
     ukuran_sel = ukuran_huruf - 3 if len(daerah) <= 11 else ukuran_huruf - 4
+    zf = z.to_numpy(dtype=float)
+    ada = ~np.isnan(zf)
     for pakai_gelap in (False, True):
-        pilih = [[not kosong(v) and (int(v) in gelap) == pakai_gelap for v in r] for r in z.values]
+        pilih = ada & (np.isin(np.nan_to_num(zf, nan=-1).astype(int), list(gelap)) == pakai_gelap)
         fig.add_trace(go.Heatmap(
-            z=[[v if q else None for v, q in zip(r, pr)] for r, pr in zip(z.values, pilih)],
+            z=np.where(pilih, zf, np.nan).astype(np.float32),
             x=daerah, y=label, zmin=0.5, zmax=n + 0.5, colorscale=warna_skala, xgap=1, ygap=2,
-            text=[[t if q else "" for t, q in zip(r, pr)] for r, pr in zip(teks, pilih)], texttemplate="%{text}",
+            text=np.where(pilih, teks, ""), texttemplate="%{text}",
             textfont={"color": TEKS_DI_GELAP if pakai_gelap else TEKS_DI_TERANG, "size": ukuran_sel},
             customdata=info, hovertemplate="%{x} · %{y}<br>Rata-rata capaian: %{customdata}<extra></extra>",
             showscale=not pakai_gelap,
