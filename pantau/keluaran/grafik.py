@@ -203,10 +203,11 @@ def _kisi_urusan(u: pd.DataFrame, urutan: list[str], skala: pd.DataFrame, panas:
                          dropna=False).reindex(index=label, columns=daerah)
     fig = go.Figure()
     # Larik numpy, bukan list bersarang: plotly.py memvalidasi list bersarang sel demi sel (~1.200 sel x 3 jejak).
-    kosong_z = nilai.isna().astype(float).where(nilai.isna())
+    hilang = nilai.isna().to_numpy()
     fig.add_trace(go.Heatmap(
-        z=kosong_z.to_numpy(dtype=np.float32), x=daerah, y=label, colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
-        showscale=False, xgap=1, ygap=2, text=np.where(nilai.isna().to_numpy(), "–", "").astype(object),
+        z=np.where(hilang, 1, np.nan).astype(np.float32), x=daerah, y=label,
+        colorscale=[[0, WARNA_KOSONG], [1, WARNA_KOSONG]],
+        showscale=False, xgap=1, ygap=2, text=np.where(hilang, "–", "").astype(object),
         texttemplate="%{text}", hovertemplate="%{x} · %{y}<br>belum ada data<extra></extra>"))
     # Angka di tiap sel, dua lapis dengan warna teks tetap: putih atau hitam, mana yang kontrasnya lebih tinggi
     # terhadap warna sel — terbaca di tema apa pun (#D55E00 Sangat Rendah: hitam 4,9:1, putih hanya 3,9:1).

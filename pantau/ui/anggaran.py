@@ -150,23 +150,29 @@ def _temuan(ctx: Konteks, kunci: str) -> None:
     st.markdown("#### Temuan")
     tanpa_dukungan = data.tanya("temuan_indikator_tanpa_dukungan", daerah=ctx.daerah, periode_id=ctx.periode_id,
                                 tahun=ctx.tahun)
-    judul = f"Indikator bertarget {ctx.tahun} tanpa sub kegiatan pendukung ({len(tanpa_dukungan)})"
-    if tanpa_dukungan.empty:
-        st.markdown(f"**{judul}**")
-        kosong(f"Setiap indikator yang bertarget pada {ctx.tahun} sudah didukung paling sedikit satu sub kegiatan.")
-    elif (e := rincian(judul, kunci=f"{kunci}-temuan-dukungan", icon=":material/link_off:")) is not None:
-        with e:
-            _tabel_tanpa_dukungan(ctx, kunci, tanpa_dukungan)
+    _satu_temuan(f"Indikator bertarget {ctx.tahun} tanpa sub kegiatan pendukung ({len(tanpa_dukungan)})",
+                 tanpa_dukungan, kunci=f"{kunci}-temuan-dukungan",
+                 pesan_kosong=f"Setiap indikator yang bertarget pada {ctx.tahun} sudah didukung paling sedikit satu "
+                              "sub kegiatan.",
+                 isi=lambda: _tabel_tanpa_dukungan(ctx, kunci, tanpa_dukungan))
 
     tanpa_indikator = data.tanya("temuan_sub_kegiatan_tanpa_indikator", daerah=ctx.daerah, tahun=ctx.tahun)
     pagu = f" · pagu {rupiah_ringkas(tanpa_indikator['pagu'].sum())}" if len(tanpa_indikator) else ""
-    judul = f"Sub kegiatan yang tidak mendukung indikator ({len(tanpa_indikator)}{pagu})"
-    if tanpa_indikator.empty:
+    _satu_temuan(f"Sub kegiatan yang tidak mendukung indikator ({len(tanpa_indikator)}{pagu})",
+                 tanpa_indikator, kunci=f"{kunci}-temuan-sub-kegiatan",
+                 pesan_kosong=f"Setiap sub kegiatan yang dianggarkan pada {ctx.tahun} mendukung paling sedikit satu "
+                              "indikator.",
+                 isi=lambda: _tabel_tanpa_indikator(ctx, kunci, tanpa_indikator))
+
+
+def _satu_temuan(judul: str, df: pd.DataFrame, *, kunci: str, pesan_kosong: str, isi) -> None:
+    """Satu daftar temuan: kosong dijelaskan di tempat; berisi di expander yang menjalankan ``isi()`` saat dibuka."""
+    if df.empty:
         st.markdown(f"**{judul}**")
-        kosong(f"Setiap sub kegiatan yang dianggarkan pada {ctx.tahun} mendukung paling sedikit satu indikator.")
-    elif (e := rincian(judul, kunci=f"{kunci}-temuan-sub-kegiatan", icon=":material/link_off:")) is not None:
+        kosong(pesan_kosong)
+    elif (e := rincian(judul, kunci=kunci, icon=":material/link_off:")) is not None:
         with e:
-            _tabel_tanpa_indikator(ctx, kunci, tanpa_indikator)
+            isi()
 
 
 def _tabel_tanpa_dukungan(ctx: Konteks, kunci: str, df: pd.DataFrame) -> None:

@@ -27,6 +27,7 @@ from pantau.ui.komponen import (
     keterangan_filter,
     kolom_target_realisasi,
     kosong,
+    rincian,
     slug,
     sumber_data,
     tabel,
@@ -290,8 +291,7 @@ def indikator_terpilih(desk_: Desk) -> None:
     _grafik_indikator(desk_, d, r, besar=False)
     _keselarasan(k)
     # Rincian di expander dibangun dan dikirim hanya saat dibuka (isu #15); terbuka tetap terbuka antarindikator.
-    angka = st.expander("Angka", key="desk-angka", on_change="rerun")
-    if angka.open:
+    if (angka := rincian("Angka", kunci="desk-angka")) is not None:
         with angka:
             _angka(desk_, d, r, ket)
     dukungan_desk.daftar(provinsi=c.provinsi, urusan=desk_.urusan, tahun=c.tahun, induk_id=int(induk_id),

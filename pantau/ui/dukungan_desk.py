@@ -22,7 +22,7 @@ from pantau.db import GALAT_TULIS
 from pantau.desk import dukungan as dk
 from pantau.desk import ringkas as dr
 from pantau.ui import data, masuk
-from pantau.ui.komponen import unduhan_tabel
+from pantau.ui.komponen import rincian, unduhan_tabel
 
 GAYA = """
 <style>
@@ -339,10 +339,9 @@ def daftar(*, provinsi: str, urusan: str, tahun: int, induk_id: int, induk_kode:
                 f"{_e(kalimat_ringkas(dr.jumlah(j, induk_id), tahun))}</div>", unsafe_allow_html=True)
     # Tabel dan kendali dibangun dan dikirim hanya saat expander dibuka (isu #15: ~37 KB HTML per indikator provinsi
     # besar); terbuka tetap terbuka saat indikator lain dipilih atau kesepakatan disimpan.
-    rincian = st.expander(JUDUL_RINCIAN, icon=":material/payments:", key="dk-buka", on_change="rerun")
-    if not rincian.open:
+    if (buka := rincian(JUDUL_RINCIAN, kunci="dk-buka", icon=":material/payments:")) is None:
         return
-    with rincian:
+    with buka:
         _pesan(induk_id)
         if not d.empty:
             st.markdown(tabel_html(d, j), unsafe_allow_html=True)
