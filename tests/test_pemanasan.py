@@ -82,3 +82,26 @@ def test_isi_tembolok_dari_daftar(db_demo, monkeypatch, tmp_path):
     assert dijalankan == []
     data._basis_data(str(db.resolve())).tutup()
     data._basis_data.clear()
+
+
+def test_panaskan_memuat_yang_dimuat_jalan_skrip_pertama():
+    """Di proses baru: sesudah ``panaskan`` modul yang dulu baru dimuat pada jalan skrip pertama (diukur dengan
+    membandingkan sys.modules sebelum dan sesudahnya, keputusan #15) sudah ada, dan semua modul halaman termuat."""
+    import subprocess
+    import sys
+
+    from pantau.jalur import ROOT
+
+    kode = ("import sys, streamlit, json; from pantau.ui.pemanasan import panaskan; d = panaskan(); "
+            "print(json.dumps({'detik': d, 'modul': sorted(sys.modules)}))")
+    keluar = subprocess.run([sys.executable, "-c", kode], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            check=True).stdout
+    hasil = json.loads(keluar.strip().splitlines()[-1])
+    modul = set(hasil["modul"])
+    perlu = {"streamlit.emojis", "streamlit.material_icon_names", "streamlit.runtime.scriptrunner.magic_funcs",
+             "streamlit.web.skills", "narwhals._pandas_like.series", "plotly.io._json",
+             "plotly.graph_objs.bar._textfont", "plotly.graph_objs.heatmap._textfont",
+             "plotly.graph_objs.scatter._textfont", "pantau.ui.ringkasan", "pantau.ui.perhatian",
+             "pantau.keluaran.kuadran", "pantau.keluaran.peta"}
+    assert perlu <= modul, sorted(perlu - modul)
+    assert 0 < hasil["detik"] < 60

@@ -75,32 +75,56 @@ def teks_di_atas(latar: str) -> str:
     return TEKS_DI_GELAP if kontras(TEKS_DI_GELAP, latar) >= kontras(TEKS_DI_TERANG, latar) else TEKS_DI_TERANG
 
 
-def tata_letak(fig: go.Figure, *, tinggi: int, ukuran_huruf: int = 15, legenda: bool = False) -> go.Figure:
-    fig.update_layout(
-        height=tinggi,
-        separators=",.",
-        font={"family": FONT, "size": ukuran_huruf, "color": WARNA_TEKS},
-        margin={"l": 10, "r": 20, "t": 10, "b": 10},
-        showlegend=legenda,
-        hoverlabel={"font": {"family": FONT, "size": ukuran_huruf, "color": WARNA_TEKS}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0,
-                "font": {"color": WARNA_TEKS}, "title": {"font": {"color": WARNA_TEKS}}},
-    )
-    return warnai_teks(fig)
+def tata_letak(fig: go.Figure, *, tinggi: int, ukuran_huruf: int = 15, legenda: bool = False,
+               lain: dict | None = None) -> go.Figure:
+    """Tata letak bersama semua gambar Pantau: tinggi, pemisah Indonesia, huruf, margin, legenda mendatar, dan warna
+    teks eksplisit (``WARNA_TEKS``) untuk setiap sumbu, judul, skala warna dan anotasi yang belum berwarna: tema
+    Streamlit menimpa warna templat (sumbu, judul sumbu, legenda), tidak menimpa nilai tata letak.
 
+    ``lain``: tata letak khusus gambar itu, digabung terakhir (sama dengan ``fig.update_layout(**lain)`` sesudahnya).
 
-def warnai_teks(fig: go.Figure) -> go.Figure:
-    """Warna teks eksplisit (``WARNA_TEKS``) untuk setiap sumbu, skala warna dan anotasi yang belum berwarna:
-    tema Streamlit menimpa warna templat (sumbu, judul sumbu, legenda), tidak menimpa nilai tata letak."""
-    for sumbu in (fig.update_xaxes, fig.update_yaxes):
-        sumbu(tickfont_color=WARNA_TEKS, title_font_color=WARNA_TEKS)
-    fig.for_each_annotation(lambda a: a.update(font_color=WARNA_TEKS) if a.font.color is None else None)
-    if fig.layout.title.text:
-        fig.update_layout(title_font_color=WARNA_TEKS)
+    Digabung pada dict tata letak lalu dipasang sekali (``fig.layout = …``), bukan lewat ``update_layout`` dan
+    ``update_xaxes`` berkali-kali: mesin pembaruan plotly.py memakan ~9 ms per gambar plus ~3-12 ms per
+    ``update_layout`` tambahan, cara ini ~3 ms, dengan JSON yang sama persis (keputusan #15)."""
+    warna = {"color": WARNA_TEKS}
+    lay = fig.layout.to_plotly_json()
+    lay.pop("template", None)  # templat bawaan dipasang kembali oleh plotly.py apa adanya, tanpa divalidasi ulang
+    _gabung(lay, {
+        "height": tinggi, "separators": ",.", "font": {"family": FONT, "size": ukuran_huruf, **warna},
+        "margin": {"l": 10, "r": 20, "t": 10, "b": 10}, "showlegend": legenda,
+        "hoverlabel": {"font": {"family": FONT, "size": ukuran_huruf, **warna}},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0,
+                   "font": dict(warna), "title": {"font": dict(warna)}},
+    })
+    sumbu = [k for k in lay if k.startswith(("xaxis", "yaxis"))]
+    for k in sumbu + [k for k in ("xaxis", "yaxis") if not any(s.startswith(k) for s in sumbu)]:
+        _gabung(lay.setdefault(k, {}), {"tickfont": dict(warna), "title": {"font": dict(warna)}})
+    for a in lay.get("annotations", []):
+        a.setdefault("font", {}).setdefault("color", WARNA_TEKS)
+    if (lay.get("title") or {}).get("text"):
+        _gabung(lay, {"title": {"font": dict(warna)}})
+    _gabung(lay, lain or {})
+    fig.layout = lay
     for t in fig.data:
         if "colorbar" in t and t.showscale is not False:
-            t.update(colorbar={"tickfont": {"color": WARNA_TEKS}, "title": {"font": {"color": WARNA_TEKS}}})
+            t.update(colorbar={"tickfont": dict(warna), "title": {"font": dict(warna)}})
     return fig
+
+
+def _garis_tegak(fig: go.Figure, x, garis: dict, **kw) -> None:
+    """Garis tegak selebar sumbu y, sama dengan ``fig.add_vline`` (JSON yang sama) tanpa pencarian subplot plotly.py
+    yang memakan 2-7 ms per garis."""
+    fig.add_shape(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain", line=garis, **kw)
+
+
+def _gabung(tujuan: dict, tambahan: dict) -> dict:
+    """Gabungkan ``tambahan`` ke ``tujuan`` secara mendalam (nilai ``tambahan`` menang), seperti ``update_layout``."""
+    for k, v in tambahan.items():
+        if isinstance(v, dict) and isinstance(tujuan.get(k), dict):
+            _gabung(tujuan[k], v)
+        else:
+            tujuan[k] = v
+    return tujuan
 
 
 def untuk_ekspor(fig: go.Figure) -> go.Figure:
@@ -122,8 +146,7 @@ def predikat_batang(df: pd.DataFrame, *, tinggi: int = 300) -> go.Figure:
         hovertemplate="%{y}: %{x} indikator<extra></extra>",
     ))
     fig.update_xaxes(visible=False, range=[0, max(1, df["jumlah"].max()) * 1.2])
-    tata_letak(fig, tinggi=tinggi)
-    fig.update_layout(margin={"l": _margin_kiri(label, 15)})
+    tata_letak(fig, tinggi=tinggi, lain={"margin": {"l": _margin_kiri(label, 15)}})
     return fig
 
 
@@ -164,11 +187,11 @@ def capaian_urusan(urusan: pd.DataFrame, skala: pd.DataFrame, panas: pd.DataFram
                        "<br>%{customdata[2]} dari %{customdata[3]} indikator berdata<extra></extra>"),
         showlegend=False,
     ))
-    fig.add_vline(x=100, line={"color": "#8C8C8C", "dash": "dash", "width": 1.5}, layer="below")
+    _garis_tegak(fig, 100, {"color": "#8C8C8C", "dash": "dash", "width": 1.5}, layer="below")
     fig.update_xaxes(range=[0, 128], tickvals=[0, 50, 100], ticksuffix="%", side="top")
     fig.update_yaxes(categoryorder="array", categoryarray=label[::-1], tickfont={"size": ukuran_huruf - 1})
-    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf)
-    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf - 1), "t": 30, "b": 10})
+    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf,
+               lain={"margin": {"l": _margin_kiri(label, ukuran_huruf - 1), "t": 30, "b": 10}})
     return fig
 
 
@@ -234,13 +257,13 @@ def _kisi_urusan(u: pd.DataFrame, urutan: list[str], skala: pd.DataFrame, panas:
                       "y": -0.01, "yanchor": "top", "tickfont": {"size": ukuran_huruf - 2}},
         ))
     # Garis pemisah kolom provinsi dari kabupaten/kota.
-    fig.add_vline(x=0.5, line={"color": "#333333", "width": 2})
+    _garis_tegak(fig, 0.5, {"color": "#333333", "width": 2})
     # Tegak: semua nama daerah tertulis (miring membuat plotly menyembunyikan separuhnya pada layar 1280).
     fig.update_xaxes(side="top", tickangle=-90, tickfont={"size": ukuran_huruf - 2})
     fig.update_yaxes(categoryorder="array", categoryarray=label[::-1], tickfont={"size": ukuran_huruf - 1})
-    tata_letak(fig, tinggi=tinggi or max(300, 19 * len(urutan) + 165), ukuran_huruf=ukuran_huruf)
-    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf - 1),
-                              "t": _margin_kiri(daerah, ukuran_huruf - 2) + 8, "b": 45})
+    tata_letak(fig, tinggi=tinggi or max(300, 19 * len(urutan) + 165), ukuran_huruf=ukuran_huruf,
+               lain={"margin": {"l": _margin_kiri(label, ukuran_huruf - 1),
+                                "t": _margin_kiri(daerah, ukuran_huruf - 2) + 8, "b": 45}})
     return fig
 
 
@@ -345,8 +368,7 @@ def cerita_indikator(meta: dict, tahunan: pd.DataFrame, triwulan: pd.DataFrame, 
     tahun_maks = meta.get("tahun_akhir")
     fig.update_xaxes(range=[tahun_min - 0.6, tahun_maks + 0.6], dtick=1, tickformat="d", showgrid=False)
     fig.update_yaxes(title={"text": satuan}, tickformat=",.2~f", zeroline=False)
-    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=True)
-    fig.update_layout(margin={"t": 60})
+    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=True, lain={"margin": {"t": 60}})
     return fig
 
 
@@ -481,10 +503,10 @@ def desk_indikator(df: pd.DataFrame, satuan: str, *, ukuran_huruf: int = 15, tin
     # Semua nama daerah tampil (Plotly menjarangkan label kategori yang rapat bila dibiarkan).
     fig.update_yaxes(autorange="reversed", tickfont={"size": ukuran_huruf}, ticksuffix=" ", tickmode="array",
                      tickvals=label, ticktext=label)
-    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=legenda)
-    fig.update_layout(margin={"l": _margin_kiri(label, ukuran_huruf), "t": (80 if judul else 40) if legenda else 10,
-                              "r": 50, "b": 10},
-                      legend={"font": {"size": kecil}, "y": 1.0, "yanchor": "bottom"}, bargap=0.25)
+    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=legenda, lain={
+        "margin": {"l": _margin_kiri(label, ukuran_huruf), "t": (80 if judul else 40) if legenda else 10, "r": 50,
+                   "b": 10},
+        "legend": {"font": {"size": kecil}, "y": 1.0, "yanchor": "bottom"}, "bargap": 0.25})
     if judul:
         fig.update_layout(title={"text": judul, "font": {"size": ukuran_huruf + 6, "color": WARNA_TEKS},
                                  "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top"},
@@ -541,17 +563,17 @@ def banding_kabkota(df: pd.DataFrame, satuan: str, *, nilai_provinsi=None, targe
         fig.add_trace(go.Bar(x=[None], y=[None], name=f"○ belum ada data{pad}", marker={"color": WARNA_KOSONG},
                              showlegend=True, hoverinfo="skip"))
     if not kosong(nilai_provinsi):
-        fig.add_vline(x=nilai_provinsi, line={"color": "#000000", "width": 2})
+        _garis_tegak(fig, nilai_provinsi, {"color": "#000000", "width": 2})
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line={"color": "#000000", "width": 2},
                                  name=f"Provinsi {format_ringkas(nilai_provinsi)}{pad}", hoverinfo="skip"))
     if not kosong(target_provinsi):
-        fig.add_vline(x=target_provinsi, line={"color": WARNA_TARGET, "dash": "dash", "width": 2})
+        _garis_tegak(fig, target_provinsi, {"color": WARNA_TARGET, "dash": "dash", "width": 2})
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines",
                                  line={"color": WARNA_TARGET, "dash": "dash", "width": 2},
                                  name=f"Target provinsi {format_ringkas(target_provinsi)}{pad}", hoverinfo="skip"))
     elif not kosong(target_provinsi_min) and not kosong(target_provinsi_max):
-        fig.add_vrect(x0=target_provinsi_min, x1=target_provinsi_max, fillcolor=WARNA_TARGET, opacity=0.2,
-                      line_width=0)
+        fig.add_shape(type="rect", x0=target_provinsi_min, x1=target_provinsi_max, xref="x", y0=0, y1=1,
+                      yref="y domain", fillcolor=WARNA_TARGET, opacity=0.2, line={"width": 0})  # = add_vrect
         fig.add_trace(go.Bar(x=[None], y=[None], marker={"color": WARNA_TARGET, "opacity": 0.3}, hoverinfo="skip",
                              name=(f"Target provinsi {format_ringkas(target_provinsi_min)}–"
                                    f"{format_ringkas(target_provinsi_max)}{pad}")))
@@ -563,10 +585,10 @@ def banding_kabkota(df: pd.DataFrame, satuan: str, *, nilai_provinsi=None, targe
                               "categoryarray": label, "tickvals": label, "ticktext": [t + pad for t in teks],
                               "range": rentang_y,
                               "automargin": True, "showgrid": False, "ticks": "", "tickfont": {"size": 14}})
-    tata_letak(fig, tinggi=tinggi, legenda=True)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 40}, barmode="overlay",
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left",
-                              "itemclick": False, "itemdoubleclick": False})
+    tata_letak(fig, tinggi=tinggi, legenda=True, lain={
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 40}, "barmode": "overlay",
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left", "itemclick": False,
+                   "itemdoubleclick": False}})
     return fig
 
 
@@ -593,18 +615,19 @@ def usulan_per_daerah(df: pd.DataFrame, status: dict, keputusan: dict, *, tinggi
                 hovertemplate=f"%{{y}}<br>{teks_aman(nama)}: %{{x}} usulan<extra></extra>",
             ), row=1, col=col)
     n = max(1, len(d))
-    tata_letak(fig, tinggi=tinggi or 230 + 62 * n, ukuran_huruf=ukuran_huruf, legenda=True)
     # dua baris legenda di margin bawah (keselarasan, lalu keputusan), masing-masing berjudul, tidak menutupi batang;
     # jarak dalam piksel dihitung ke pecahan tinggi area gambar
     area = (tinggi or 230 + 62 * n) - 40 - 150
     bawah = {"orientation": "h", "yanchor": "top", "x": 0, "xanchor": "left", "traceorder": "normal",
              "font": {"color": WARNA_TEKS, "size": ukuran_huruf - 2}}
-    fig.update_layout(barmode="stack", margin={"l": 10, "r": 10, "t": 40, "b": 150},
-                      legend={**bawah, "y": -12 / area, "title": {"text": "Keselarasan:"}},
-                      legend2={**bawah, "y": -(12 + 62) / area, "title": {"text": "Keputusan:"}},
-                      uniformtext={"minsize": ukuran_huruf - 4, "mode": "hide"})
-    fig.update_xaxes(visible=False)
-    fig.for_each_annotation(lambda a: a.update(font={"size": ukuran_huruf + 1, "color": WARNA_TEKS}))
+    judul_panel = [{**a.to_plotly_json(), "font": {"size": ukuran_huruf + 1, "color": WARNA_TEKS}}
+                   for a in fig.layout.annotations]
+    tata_letak(fig, tinggi=tinggi or 230 + 62 * n, ukuran_huruf=ukuran_huruf, legenda=True, lain={
+        "barmode": "stack", "margin": {"l": 10, "r": 10, "t": 40, "b": 150},
+        "legend": {**bawah, "y": -12 / area, "title": {"text": "Keselarasan:"}},
+        "legend2": {**bawah, "y": -(12 + 62) / area, "title": {"text": "Keputusan:"}},
+        "uniformtext": {"minsize": ukuran_huruf - 4, "mode": "hide"},
+        "xaxis": {"visible": False}, "xaxis2": {"visible": False}, "annotations": judul_panel})
     return fig
 
 
@@ -640,8 +663,8 @@ def prioritas_predikat(df: pd.DataFrame, skala: pd.DataFrame, *, ukuran_huruf: i
     for y, t in zip(label, kanan):
         fig.add_annotation(x=maks * 1.02, y=y, text=t, showarrow=False, xanchor="left",
                            font={"size": ukuran_huruf - 1, "color": WARNA_TEKS})
-    tata_letak(fig, tinggi=70 + 34 * max(1, len(d)), ukuran_huruf=ukuran_huruf, legenda=True)
-    fig.update_layout(barmode="stack", margin={"l": _margin_kiri(label, ukuran_huruf) - 40, "r": 110, "t": 30},
-                      legend={"y": 1.0, "yanchor": "bottom"})
+    tata_letak(fig, tinggi=70 + 34 * max(1, len(d)), ukuran_huruf=ukuran_huruf, legenda=True, lain={
+        "barmode": "stack", "margin": {"l": _margin_kiri(label, ukuran_huruf) - 40, "r": 110, "t": 30},
+        "legend": {"y": 1.0, "yanchor": "bottom"}})
     fig.update_xaxes(visible=False, range=[0, maks * 1.02])
     return fig

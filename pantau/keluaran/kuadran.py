@@ -230,8 +230,7 @@ def gambar(df: pd.DataFrame, *, batas_kinerja: float, batas_serapan: float, ting
     ty, ty_teks = tanda_sumbu(y0, 100, batas_kinerja)
     fig.update_yaxes(range=[y0, y1], title={"text": JUDUL_Y}, showgrid=False, zeroline=False,
                      tickmode="array", tickvals=ty, ticktext=ty_teks)
-    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=True)
-    fig.update_layout(margin={"l": 10, "r": 20, "t": 40, "b": 10},
-                      legend={"itemsizing": "constant", "itemclick": False, "itemdoubleclick": False,
-                              "font": {"size": kecil}})
+    tata_letak(fig, tinggi=tinggi, ukuran_huruf=ukuran_huruf, legenda=True, lain={
+        "margin": {"l": 10, "r": 20, "t": 40, "b": 10},
+        "legend": {"itemsizing": "constant", "itemclick": False, "itemdoubleclick": False, "font": {"size": kecil}}})
     return fig

@@ -73,7 +73,8 @@ def peta_kabkota(df: pd.DataFrame, geojson: dict, skala: pd.DataFrame, *, mode: 
     ada = {f["properties"]["kode"]: f["properties"]["nama"] for f in geojson["features"]}
     d = df[df["daerah_kode"].isin(ada)].copy()
     # Wilayah di peta yang tidak ada di tabel daerah tetap digambar, sebagai belum ada data.
-    lain = [k for k in ada if k not in set(d["daerah_kode"])]
+    di_tabel = set(d["daerah_kode"])
+    lain = [k for k in ada if k not in di_tabel]
     if lain:
         d = pd.concat([d, pd.DataFrame({"daerah_kode": lain, "daerah_lengkap": [ada[k] for k in lain]})],
                       ignore_index=True)
@@ -132,11 +133,11 @@ def peta_kabkota(df: pd.DataFrame, geojson: dict, skala: pd.DataFrame, *, mode: 
     if len(kosong_):
         fig.add_trace(jejak(kosong_, nama=f"○ {BELUM}", warna=WARNA_KOSONG))
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    tata_letak(fig, tinggi=tinggi, legenda=True)
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0}, dragmode=False,
-                      legend={"orientation": "v", "y": 1.0, "yanchor": "top", "x": 0, "xanchor": "left",
-                              "itemclick": False, "itemdoubleclick": False, "bgcolor": "rgba(0,0,0,0)",
-                              "entrywidth": 190, "entrywidthmode": "pixels"})
+    tata_letak(fig, tinggi=tinggi, legenda=True, lain={
+        "margin": {"l": 0, "r": 0, "t": 10, "b": 0}, "dragmode": False,
+        "legend": {"orientation": "v", "y": 1.0, "yanchor": "top", "x": 0, "xanchor": "left", "itemclick": False,
+                   "itemdoubleclick": False, "bgcolor": "rgba(0,0,0,0)", "entrywidth": 190,
+                   "entrywidthmode": "pixels"}})
     return fig
 
 

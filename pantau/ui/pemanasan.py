@@ -1,10 +1,13 @@
 """Pemanasan saat server menyala (dipasang aplikasi.py), agar pengunjung pertama sesudah server dinyalakan (ulang) tidak
 menanggung biaya yang bukan miliknya (keputusan #15):
 
-- ``panaskan`` (saat aplikasi.py dimuat): modul halaman dimuat, Plotly membangun satu gambar dengan setiap jenis trace
-  yang dipakai Pantau dan satu tabel kecil diformat. Tanpa ini kunjungan pertama menanggung ~2-4 s memuat modul
-  (pandas, DuckDB, Plotly dan validator propertinya, openpyxl, Pillow).
-- ``lifespan`` (sesudah runtime Streamlit menyala, sebelum server menerima kunjungan): basis data dibuka, lalu
+- ``panaskan`` (saat aplikasi.py dimuat): semua modul pantau.ui dan pantau.keluaran dimuat, Plotly membangun satu
+  gambar dengan setiap jenis trace yang dipakai Pantau (dari kolom pandas, seperti halaman) dan menyandikannya ke
+  JSON, satu tabel kecil diformat, dan katalog emoji/ikon Streamlit dimuat. Tanpa ini kunjungan pertama menanggung
+  ~2-4 s memuat modul (pandas, DuckDB, Plotly dan validator propertinya, openpyxl, Pillow); tanpa bagian pandas,
+  JSON dan katalog itu jalan skrip pertama masih ~0,3 s lebih lama dari jalan kedua (diukur, isu #15).
+- ``lifespan`` (sesudah runtime Streamlit menyala, sebelum server menerima kunjungan): pemeriksaan sekali-per-proses
+  Streamlit pada elemen pertama dijalankan (``_pemeriksaan_pertama_streamlit``), basis data dibuka, lalu
   tembolok kueri diisi ulang dengan kueri yang terakhir diminta halaman sebelum server dimatikan (daftarnya disimpan
   di samping basis data, ``<berkas>.panas.json``, setiap 30 detik dan saat server berhenti). Halaman yang kemarin
   dibuka Bappeda terbuka secepat kunjungan kedua; daerah lain membayar SQL-nya sekali seperti biasa.
@@ -58,30 +61,46 @@ def panaskan() -> float:
 
 
 def _muat_dan_bangun_contoh() -> None:
+    import importlib
+    import pkgutil
+
     import pandas as pd
     import plotly.graph_objects as go
+    import plotly.io as pio
+    from streamlit import string_util
 
-    import pantau.keluaran.ekspor  # noqa: F401 (openpyxl, Pillow)
-    import pantau.keluaran.kuadran  # noqa: F401
-    import pantau.keluaran.peta  # noqa: F401
-    import pantau.ui.anggaran  # noqa: F401
-    import pantau.ui.daerah  # noqa: F401
-    import pantau.ui.desk  # noqa: F401
-    import pantau.ui.indikator  # noqa: F401
-    import pantau.ui.prioritas  # noqa: F401
-    import pantau.ui.usulan  # noqa: F401
+    import pantau.keluaran
+    import pantau.ui
     from pantau.keluaran.grafik import tata_letak
     from pantau.ui.komponen import format_tabel
 
-    # Setiap jenis trace yang dipakai pantau.keluaran: validator propertinya dimuat sekali, di sini.
-    fig = go.Figure([go.Bar(x=[1.0], y=["a"], orientation="h", text=["a"], marker={"color": ["#000"]}),
-                     go.Scatter(x=[1.0], y=["a"], mode="text+markers", text=["a"], customdata=[["a"]]),
-                     go.Heatmap(z=[[1.0]], x=["a"], y=["a"], text=[["a"]], colorscale=[[0, "#fff"], [1, "#000"]]),
+    # Semua modul halaman dan keluaran (openpyxl, Pillow, kaleido ikut termuat lewat pantau.keluaran.ekspor).
+    for paket in (pantau.ui, pantau.keluaran):
+        for m in pkgutil.iter_modules(paket.__path__):
+            importlib.import_module(f"{paket.__name__}.{m.name}")
+    # Setiap jenis trace yang dipakai pantau.keluaran, dengan kolom pandas seperti di halaman (plotly.py memuat modul
+    # narwhals untuk pandas saat pertama menerima Series) dan textfont: validator propertinya dimuat sekali, di sini.
+    seri, teks = pd.Series([1.0]), pd.Series(["a"])
+    fig = go.Figure([go.Bar(x=seri, y=teks, orientation="h", text=teks, textfont={"color": "#000"},
+                            marker={"color": ["#000"]}),
+                     go.Scatter(x=seri, y=teks, mode="text+markers", text=teks, textfont={"color": "#000"},
+                                customdata=[["a"]]),
+                     go.Heatmap(z=[[1.0]], x=["a"], y=["a"], text=[["a"]], textfont={"color": "#000"},
+                                colorscale=[[0, "#fff"], [1, "#000"]]),
                      go.Choropleth(locations=["a"], z=[1.0], geojson={"type": "FeatureCollection", "features": []})])
     fig.add_annotation(text="a", x=0, y=0)
     fig.add_shape(type="line", x0=0, x1=1, y0=0, y1=1)
     tata_letak(fig, tinggi=300, legenda=True).to_dict()
+    pio.to_json(fig, validate=False)  # seperti st.plotly_chart: plotly.io._json dan orjson
     format_tabel(pd.DataFrame({"a": ["x"], "b": [1.5]}), {"b": 2})._compute()  # seperti st.dataframe(Styler)
+    pd.DataFrame({"a": ["x"], "b": ["y"], "c": [1]}).pivot(index="a", columns="b", values="c")
+    # Label dan ikon: Streamlit memeriksa emoji di label bukan-ASCII ("✓ Tercapai") dengan ekspresi reguler besar
+    # yang dikompilasi saat pertama dipakai, dan nama ikon Material dari katalognya.
+    string_util.extract_leading_emoji("✓ a")
+    string_util.is_emoji("📊")
+    string_util.is_material_icon("map")
+    for nama in ("streamlit.runtime.scriptrunner.magic_funcs", "streamlit.web.skills"):
+        importlib.import_module(nama)  # dimuat Streamlit saat skrip halaman pertama dijalankan
 
 
 # -- kueri terakhir: disimpan saat server berjalan, diisi ulang saat menyala ----------------------------------------
@@ -170,12 +189,25 @@ def _simpan(path_db: str, tersimpan: list) -> list:
     return tersimpan
 
 
+def _pemeriksaan_pertama_streamlit() -> None:
+    """Streamlit memeriksa sekali per proses, saat elemen pertama dikirim, apakah ia dijalankan dari REPL
+    (``inspect.stack()`` membaca sumber setiap bingkai: ~0,1 s pada jalan skrip pertama, diukur): lakukan di sini,
+    sesudah runtime menyala (jadi tanpa peringatan "streamlit run"), bukan saat pengunjung pertama menunggu. Fungsi
+    privat Streamlit: bila tidak ada di versi lain, dilewati."""
+    from streamlit import delta_generator
+
+    periksa = getattr(delta_generator, "_maybe_print_use_warning", None)
+    if callable(periksa):
+        periksa()
+
+
 @contextlib.asynccontextmanager
 async def lifespan(_app):
     """Untuk ``st.App(lifespan=…)``: isi tembolok sebelum server menerima kunjungan, simpan daftar kunjungan
     berkala dan saat berhenti."""
     from pantau.ui import data
 
+    await asyncio.to_thread(_pemeriksaan_pertama_streamlit)
     batas = float(os.environ.get("PANTAU_PANAS_DETIK", "30") or 0)
     if batas <= 0:  # pemanasan dimatikan: tidak diisi, daftar juga tidak ditulis
         yield
