@@ -3,6 +3,7 @@ modulepreload dan import() bagian Plotly Streamlit yang terpasang; jawaban lain 
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,9 @@ def jalankan(mw: MuatPlotlyAwal, jalur: str, *, metode="GET", jenis=b"text/html"
 
     scope = {"type": "http", "method": metode, "path": jalur,
              "headers": [(b"accept-encoding", b"gzip"), (b"host", b"x")]}
-    asyncio.run(mw(scope, None, kirim))
+    # Di utas sendiri: uji peramban (Playwright sync) meninggalkan loop asyncio berjalan di utas utama sesi uji.
+    with ThreadPoolExecutor(1) as pelaksana:
+        pelaksana.submit(asyncio.run, mw(scope, None, kirim)).result()
     return masuk["kepala"], keluar
 
 
