@@ -204,6 +204,14 @@ def masuk(page, nama: str, sandi: str, di: str = "stMain") -> None:
     wadah.get_by_role("textbox", name="Sandi").fill(sandi)
     wadah.get_by_role("button", name="Masuk").click()
     tunggu_rerun(page)
+    # Kuki sesi dipasang oleh fetch dari halaman sesudah rerun itu (pantau.ui.sesi): uji yang langsung berpindah
+    # halaman dengan goto() membatalkan fetch yang belum selesai dan kehilangan sesinya. Tunggu kukinya.
+    from pantau.ui.sesi import NAMA_KUKI
+
+    batas = time.monotonic() + 15
+    while not any(k["name"] == NAMA_KUKI for k in page.context.cookies()):
+        assert time.monotonic() < batas, f"kuki {NAMA_KUKI} tidak terpasang 15 s sesudah masuk sebagai {nama}"
+        page.wait_for_timeout(100)
 
 
 def buka_semua_rincian(page, maks: int = 8) -> int:
