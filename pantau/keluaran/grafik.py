@@ -96,8 +96,8 @@ def tata_letak(fig: go.Figure, *, tinggi: int, ukuran_huruf: int = 15, legenda: 
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0,
                    "font": dict(warna), "title": {"font": dict(warna)}},
     })
-    sumbu = [k for k in lay if k.startswith(("xaxis", "yaxis"))]
-    for k in sumbu + [k for k in ("xaxis", "yaxis") if not any(s.startswith(k) for s in sumbu)]:
+    # setiap sumbu x/y yang ada, dan xaxis/yaxis selalu (seperti update_xaxes: plotly.py selalu punya keduanya)
+    for k in dict.fromkeys(["xaxis", "yaxis", *(k for k in lay if k.startswith(("xaxis", "yaxis")))]):
         _gabung(lay.setdefault(k, {}), {"tickfont": dict(warna), "title": {"font": dict(warna)}})
     for a in lay.get("annotations", []):
         a.setdefault("font", {}).setdefault("color", WARNA_TEKS)

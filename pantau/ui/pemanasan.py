@@ -90,8 +90,7 @@ def _muat_dan_bangun_contoh() -> None:
                      go.Choropleth(locations=["a"], z=[1.0], geojson={"type": "FeatureCollection", "features": []})])
     fig.add_annotation(text="a", x=0, y=0)
     fig.add_shape(type="line", x0=0, x1=1, y0=0, y1=1)
-    tata_letak(fig, tinggi=300, legenda=True).to_dict()
-    pio.to_json(fig, validate=False)  # seperti st.plotly_chart: plotly.io._json dan orjson
+    pio.to_json(tata_letak(fig, tinggi=300, legenda=True), validate=False)  # seperti st.plotly_chart (to_dict, orjson)
     format_tabel(pd.DataFrame({"a": ["x"], "b": [1.5]}), {"b": 2})._compute()  # seperti st.dataframe(Styler)
     pd.DataFrame({"a": ["x"], "b": ["y"], "c": [1]}).pivot(index="a", columns="b", values="c")
     # Label dan ikon: Streamlit memeriksa emoji di label bukan-ASCII ("✓ Tercapai") dengan ekspresi reguler besar
