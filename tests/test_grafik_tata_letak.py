@@ -98,7 +98,9 @@ def test_tata_letak_mewarnai_yang_perlu_diwarnai():
     assert [a["font"]["color"] for a in lay["annotations"]] == [WARNA_TEKS, "#D55E00"]
     assert lay["title"] == {"text": "Judul", "font": {"color": WARNA_TEKS}}
     assert lay["height"] == 300 and lay["separators"] == ",."
-    assert lay["template"]["layout"]["font"]["color"] == "#2a3f5f"  # templat bawaan plotly_white tetap terpasang
+    # templat bawaan proses tetap terpasang (plotly_white, atau "streamlit" bila Streamlit diimpor sesudah grafik.py)
+    bawaan = json.loads(pio.to_json(go.Figure(), validate=False))["layout"]["template"]
+    assert lay["template"] == bawaan and lay["template"]["layout"]
 
 
 @pytest.mark.parametrize("lain", [{}, {"layer": "below"}])
